@@ -1,0 +1,103 @@
+//! `site.toml`: read in two steps, as ripgrep does with its flags. [`RawConfig`] is exactly what
+//! the file says (unknown keys are an error); [`Config`] is the checked, defaulted form the rest of
+//! the pipeline uses.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::text::position_of_offset;
+
+pub const CONFIG_FILE: &str = "site.toml";
+const DEFAULT_PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    description: Option<String>,
+    language: Option<String>,
+    base_url: Option<String>,
+    output_dir: Option<PathBuf>,
+    page_size: Option<usize>,
+}
+
+/// The checked site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// BCP 47 language of the pages, `vi` by default.
+    pub language: String,
+    /// The public address, without a trailing slash; used only where an absolute URL is required.
+    pub base_url: Option<String>,
+    /// Where builds go, absolute (resolved against the site root).
+    pub output_dir: PathBuf,
+    /// Entries per list page before a list continues on a next page.
+    pub page_size: usize,
+}
+
+impl Config {
+    /// Reads `site.toml` in `root`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let bytes = std::fs::read(&path).map_err(|error| {
+            Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {error}"))
+                .with_help("run dossier in a site folder, or pass --root DIR")
+        })?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            Diagnostic::error(CONFIG_FILE, "the file is not valid UTF-8")
+                .at("", Position { line: 1, column: 1 })
+                .with_help(format!("invalid byte at offset {}", error.utf8_error().valid_up_to()))
+        })?;
+        Config::parse(root, &text)
+    }
+
+    /// Parses and checks the text of `site.toml`.
+    pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostic> {
+        let raw: RawConfig = toml::from_str(text).map_err(|error| {
+            let message = error.message().to_owned();
+            let diagnostic = Diagnostic::error(CONFIG_FILE, message);
+            match error.span() {
+                Some(span) => {
+                    let width = text[span.clone()].chars().count();
+                    diagnostic.spanning(text, position_of_offset(text, span.start), width)
+                }
+                None => diagnostic,
+            }
+        })?;
+        let page_size = raw.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+        if page_size == 0 {
+            return Err(Diagnostic::error(CONFIG_FILE, "`page_size` must be at least 1"));
+        }
+        Ok(Config {
+            title: raw.title,
+            description: raw.description.unwrap_or_default(),
+            language: raw.language.unwrap_or_else(|| "vi".to_owned()),
+            base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
+            output_dir: root.join(raw.output_dir.unwrap_or_else(|| PathBuf::from("public"))),
+            page_size,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_what_the_file_leaves_out() {
+        let config = Config::parse(Path::new("/site"), "title = \"Hồ sơ\"\n").unwrap();
+        assert_eq!(config.language, "vi");
+        assert_eq!(config.output_dir, PathBuf::from("/site/public"));
+        assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+    }
+
+    #[test]
+    fn unknown_key_is_reported_at_its_line() {
+        let error = Config::parse(Path::new("/site"), "title = \"x\"\ntitel = \"y\"\n").unwrap_err();
+        assert_eq!(error.position, Some(Position { line: 2, column: 1 }));
+        assert!(error.message.contains("unknown field `titel`"), "{}", error.message);
+    }
+}

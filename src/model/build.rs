@@ -1,0 +1,524 @@
+//! Building the model from loaded records: resolve every reference, find every quote, check
+//! every value, compute every back-reference. Errors are collected, never thrown: a bad record is
+//! reported and left out (or kept with a fallback where leaving it out would only cause more
+//! errors elsewhere), and the rest is still checked, so an editor sees every problem in one run.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
+use super::resolve::{Expect, Names};
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
+use crate::markdown;
+use crate::quote;
+
+/// A quote longer than this is legal, but the highlight stops being a pointer to the claim.
+const LONG_QUOTE_CHARS: usize = 400;
+
+/// Builds the archive from what `load` read. The archive holds every valid record; the
+/// diagnostics hold every problem (errors and warnings). Callers fail on any error.
+pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut names = Names::default();
+
+    let countries: Vec<Country> = site.countries.iter().map(|record| country(record, &mut diagnostics)).collect();
+    for (index, country) in countries.iter().enumerate() {
+        let party = Party::Country(CountryId(index as u32));
+        let label = format!("`{}` ({})", country.id, country.name);
+        for key in [&country.id, &country.name, &country.name_en] {
+            // A country's own names cannot clash with one another, and countries are registered
+            // before actors, so a clash here is between two country files.
+            if let Err(conflict) = names.insert(key, party, &label) {
+                diagnostics.push(
+                    Diagnostic::error(&site.countries[index].file.path, conflict_message(&conflict))
+                        .with_help("each name may belong to one country only"),
+                );
+            }
+        }
+    }
+
+    let mut actors: Vec<Actor> = Vec::with_capacity(site.actors.len());
+    for (index, record) in site.actors.iter().enumerate() {
+        let actor = actor(record, &names, &mut diagnostics);
+        let party = Party::Actor(ActorId(index as u32));
+        let label = format!("`{}` ({})", actor.id, actor.name);
+        let id_key = Spanned { value: actor.id.clone(), ..record.data.name.clone().unwrap_or_else(|| unspanned(&actor.id)) };
+        let keys = std::iter::once(&id_key).chain(record.data.name.iter()).chain(record.data.aliases.iter());
+        for key in keys {
+            if let Err(conflict) = names.insert(&key.value, party, &label) {
+                diagnostics.push(
+                    record
+                        .file
+                        .error_on(key, conflict_message(&conflict))
+                        .with_help("an alias must name one actor only: remove it from one of them"),
+                );
+            }
+        }
+        actors.push(actor);
+    }
+
+    let results: Vec<(Option<Draft>, Vec<Diagnostic>)> =
+        site.articles.par_iter().map(|file| article(file, &names)).collect();
+    let mut drafts = Vec::with_capacity(results.len());
+    for (draft, problems) in results {
+        diagnostics.extend(problems);
+        drafts.extend(draft);
+    }
+    drafts.sort_by(|a, b| b.article.date.cmp(&a.article.date).then_with(|| a.article.slug.cmp(&b.article.slug)));
+
+    let mut archive = Archive { config, articles: Vec::new(), actors, countries, claims: Vec::new() };
+    for (index, draft) in drafts.into_iter().enumerate() {
+        add_article(&mut archive, ArticleId(index as u32), draft);
+    }
+    link_back(&mut archive);
+    for (actor, record) in archive.actors.iter().zip(&site.actors) {
+        if actor.articles.is_empty() {
+            let mut warning = record.file.error(format!("no article refers to the actor `{}`", actor.id));
+            warning.severity = crate::diagnostic::Severity::Warning;
+            diagnostics.push(warning);
+        }
+    }
+    (archive, diagnostics)
+}
+
+fn unspanned(value: &str) -> Spanned<String> {
+    Spanned::new(value.to_owned(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+}
+
+fn conflict_message(conflict: &super::resolve::Conflict) -> String {
+    format!("`{}` names both {} and {}", conflict.key, conflict.first, conflict.second)
+}
+
+/// The value of a required field, or an error at the record's first line and `fallback`.
+fn required(
+    value: &Option<Spanned<String>>,
+    field: &str,
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+    fallback: &str,
+) -> String {
+    match value {
+        Some(value) if !value.value.trim().is_empty() => value.value.trim().to_owned(),
+        Some(value) => {
+            diagnostics.push(file.error_on(value, format!("`{field}` is empty")));
+            fallback.to_owned()
+        }
+        None => {
+            diagnostics.push(file.error(format!("missing required field `{field}`")));
+            fallback.to_owned()
+        }
+    }
+}
+
+fn country(record: &Record<raw::Country>, diagnostics: &mut Vec<Diagnostic>) -> Country {
+    let data = &record.data;
+    let is_code = record.id.len() == 2 && record.id.bytes().all(|b| b.is_ascii_lowercase());
+    if !is_code {
+        diagnostics.push(
+            record
+                .file
+                .error(format!("`{}` is not an ISO 3166 alpha-2 code", record.id))
+                .with_help("name country files by their two-letter code in lowercase, such as `vn.yaml`"),
+        );
+    }
+    Country {
+        id: record.id.clone(),
+        name: required(&data.name, "name", &record.file, diagnostics, &record.id),
+        name_en: required(&data.name_en, "name_en", &record.file, diagnostics, &record.id),
+        description: data.description.clone(),
+        actors: Vec::new(),
+        articles: Vec::new(),
+        claims_made: Vec::new(),
+        claims_received: Vec::new(),
+    }
+}
+
+fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagnostic>) -> Actor {
+    let data = &record.data;
+    let file = &record.file;
+    let kind = data.kind.as_ref().and_then(|kind| {
+        let found = ActorKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
+        if found.is_none() {
+            let choices: Vec<&str> = ActorKind::ALL.iter().map(|kind| kind.as_str()).collect();
+            diagnostics.push(file.error_on(kind, format!("unknown actor kind `{}`", kind.value)).with_help(
+                closest(&kind.value, &choices)
+                    .map_or_else(|| format!("use one of: {}", choices.join(", ")), |c| format!("did you mean `{c}`?")),
+            ));
+        }
+        found
+    });
+    let country = data.country.as_ref().and_then(|reference| {
+        names
+            .resolve_country(&reference.value)
+            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .ok()
+    });
+    for link in &data.links {
+        if !is_web_url(&link.url) {
+            diagnostics.push(file.error(format!("link `{}` is not an http(s) URL: `{}`", link.title, link.url)));
+        }
+    }
+    Actor {
+        id: record.id.clone(),
+        name: required(&data.name, "name", file, diagnostics, &record.id),
+        aliases: data.aliases.iter().map(|alias| alias.value.trim().to_owned()).collect(),
+        kind,
+        country,
+        description: data.description.clone(),
+        links: data.links.clone(),
+        articles: Vec::new(),
+        claims_made: Vec::new(),
+        claims_received: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+fn with_help(diagnostic: Diagnostic, help: Option<String>) -> Diagnostic {
+    match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// The candidate most like `value`, if any is a likely typo of it.
+fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let value = value.trim().to_lowercase();
+    candidates
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(&value, candidate), *candidate))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// An article checked on its own, before ids are assigned (which needs all articles sorted).
+struct Draft {
+    article: Article,
+    claims: Vec<DraftClaim>,
+    /// Marks whose anchors are indexes into `claims` (for `Anchor::Claim`) or into the notes.
+    marks: Vec<(std::ops::Range<usize>, Anchor)>,
+}
+
+struct DraftClaim {
+    by: Party,
+    kind: ClaimKind,
+    target: Party,
+    about: Option<ActorId>,
+    date: Option<PartialDate>,
+    quote: String,
+    note: Option<String>,
+}
+
+fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let record = &file.record;
+    let front = &record.data;
+    let source_file = &record.file;
+    let title = required(&front.title, "title", source_file, &mut diagnostics, &record.id);
+    let source = required(&front.source, "source", source_file, &mut diagnostics, "");
+    let date = match &front.date {
+        Some(date) => parse_date(date, source_file, &mut diagnostics),
+        None => {
+            diagnostics.push(source_file.error("missing required field `date`").with_help("add `date: YYYY-MM-DD`"));
+            None
+        }
+    };
+    let url = front.url.as_ref().map(|url| url.value.trim().to_owned());
+    if let (Some(url), Some(spanned)) = (&url, &front.url) {
+        if !is_web_url(url) {
+            diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
+        }
+    }
+    let text = markdown::plain_text(&file.body);
+    let summary = match &front.summary {
+        Some(summary) => summary.value.trim().to_owned(),
+        None => markdown::first_paragraph(&text),
+    };
+
+    let mut article = Article {
+        slug: record.id.clone(),
+        title,
+        date: date.unwrap_or(PartialDate { year: 1, month: None, day: None }),
+        source,
+        url,
+        author: front.author.as_ref().map(|author| author.value.trim().to_owned()),
+        summary,
+        body: file.body.clone(),
+        text,
+        actors: Vec::new(),
+        countries: Vec::new(),
+        tags: Vec::new(),
+        claims: Vec::new(),
+        notes: Vec::new(),
+        marks: Vec::new(),
+    };
+    let (claims, marks) = match &file.sidecar {
+        Some(sidecar) => annotate(&mut article, sidecar, names, &mut diagnostics),
+        None => (Vec::new(), Vec::new()),
+    };
+    if claims.is_empty() && article.notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
+        let mut warning = source_file.error("the article has no annotations");
+        warning.severity = crate::diagnostic::Severity::Warning;
+        diagnostics.push(warning.with_help(format!(
+            "add `{}` with its actors, countries and claims",
+            source_file.path.with_extension("yaml").display()
+        )));
+    }
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    let draft = (!has_errors).then_some(Draft { article, claims, marks });
+    (draft, diagnostics)
+}
+
+fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<PartialDate> {
+    PartialDate::parse(&date.value.0)
+        .map_err(|message| {
+            let spanned = Spanned { value: date.value.0.clone(), referenced: date.referenced, defined: date.defined };
+            diagnostics.push(file.error_on(&spanned, message));
+        })
+        .ok()
+}
+
+type Annotations = (Vec<DraftClaim>, Vec<(std::ops::Range<usize>, Anchor)>);
+
+/// Reads the sidecar into `article` and returns its claims and the located quotes.
+fn annotate(
+    article: &mut Article,
+    sidecar: &Record<raw::Sidecar>,
+    names: &Names,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Annotations {
+    let file = &sidecar.file;
+    let data = &sidecar.data;
+    let mut actors = BTreeSet::new();
+    let mut countries = BTreeSet::new();
+    let resolve = |reference: &Spanned<String>, expect: Expect, diagnostics: &mut Vec<Diagnostic>| {
+        names
+            .resolve(&reference.value, expect)
+            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .ok()
+    };
+    let involve = |party: Party, actors: &mut BTreeSet<ActorId>, countries: &mut BTreeSet<CountryId>| match party {
+        Party::Actor(id) => {
+            actors.insert(id);
+        }
+        Party::Country(id) => {
+            countries.insert(id);
+        }
+    };
+    for reference in &data.actors {
+        if let Some(party) = resolve(reference, Expect::Actor, diagnostics) {
+            involve(party, &mut actors, &mut countries);
+        }
+    }
+    for reference in &data.countries {
+        if let Some(party) = resolve(reference, Expect::Country, diagnostics) {
+            involve(party, &mut actors, &mut countries);
+        }
+    }
+    let mut tags: Vec<String> = data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+    tags.dedup();
+    article.tags = tags;
+
+    let mut claims = Vec::new();
+    let mut marks = Vec::new();
+    let mut seen = BTreeSet::new();
+    for spanned in &data.claims {
+        let claim = &spanned.value;
+        let at = |message: String| file.error_at(spanned.referenced, message);
+        let missing = |field: &str, value: bool, diagnostics: &mut Vec<Diagnostic>| {
+            if !value {
+                diagnostics.push(at(format!("the claim is missing `{field}`")));
+            }
+        };
+        missing("by", claim.by.is_some(), diagnostics);
+        missing("kind", claim.kind.is_some(), diagnostics);
+        missing("target", claim.target.is_some(), diagnostics);
+        missing("quote", claim.quote.is_some(), diagnostics);
+        let by = claim.by.as_ref().and_then(|r| resolve(r, Expect::Party, diagnostics));
+        let target = claim.target.as_ref().and_then(|r| resolve(r, Expect::Party, diagnostics));
+        let about = claim.about.as_ref().and_then(|r| resolve(r, Expect::Actor, diagnostics));
+        let kind = claim.kind.as_ref().and_then(|kind| claim_kind(kind, file, diagnostics));
+        let date = claim.date.as_ref().and_then(|date| parse_date(date, file, diagnostics));
+        let range = claim.quote.as_ref().and_then(|quote| locate(&article.text, quote, file, diagnostics));
+        for party in [by, target, about].into_iter().flatten() {
+            involve(party, &mut actors, &mut countries);
+        }
+        let (Some(by), Some(target), Some(kind), Some(range), Some(quote)) = (by, target, kind, range, &claim.quote) else {
+            continue;
+        };
+        let about = about.map(|party| match party {
+            Party::Actor(id) => id,
+            Party::Country(_) => unreachable!("`about` resolves to actors only"),
+        });
+        let key = (by, kind, target, about, quote.value.trim().to_owned());
+        if !seen.insert(key) {
+            let mut warning = at("duplicate claim: the same claim with the same quote is listed above".to_owned());
+            warning.severity = crate::diagnostic::Severity::Warning;
+            diagnostics.push(warning);
+        }
+        marks.push((range, Anchor::Claim(ClaimId(claims.len() as u32))));
+        claims.push(DraftClaim {
+            by,
+            kind,
+            target,
+            about,
+            date,
+            quote: quote.value.trim().to_owned(),
+            note: claim.note.clone(),
+        });
+    }
+    for spanned in &data.notes {
+        let note = &spanned.value;
+        let (Some(quote), Some(text)) = (&note.quote, &note.note) else {
+            diagnostics.push(file.error_at(spanned.referenced, "a note needs both `quote` and `note`"));
+            continue;
+        };
+        if let Some(range) = locate(&article.text, quote, file, diagnostics) {
+            marks.push((range, Anchor::Note(article.notes.len())));
+            article.notes.push(Note { quote: quote.value.trim().to_owned(), note: text.clone() });
+        }
+    }
+    article.actors = actors.into_iter().collect();
+    article.countries = countries.into_iter().collect();
+    (claims, marks)
+}
+
+fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<ClaimKind> {
+    let found = ClaimKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
+    if found.is_none() {
+        let choices: Vec<&str> = ClaimKind::ALL.iter().map(|kind| kind.as_str()).collect();
+        let help = closest(&kind.value, &choices)
+            .map_or_else(|| format!("use one of: {}", choices.join(", ")), |c| format!("did you mean `{c}`?"));
+        diagnostics.push(file.error_on(kind, format!("unknown claim kind `{}`", kind.value)).with_help(help));
+    }
+    found
+}
+
+/// Finds a quote in the article text, or reports it with the closest passage.
+fn locate(
+    text: &str,
+    quote: &Spanned<String>,
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<std::ops::Range<usize>> {
+    if let Some(range) = quote::find(text, &quote.value) {
+        if quote.value.chars().count() > LONG_QUOTE_CHARS {
+            let mut warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
+            warning.severity = crate::diagnostic::Severity::Warning;
+            diagnostics.push(warning.with_help("quote the passage that carries the claim, not the whole paragraph"));
+        }
+        return Some(range);
+    }
+    let mut error = file.error_on(quote, "the quote does not occur in the article text");
+    if let Some(passage) = quote::closest_passage(text, &quote.value) {
+        let passage: String = passage.split_whitespace().collect::<Vec<_>>().join(" ");
+        error = error.with_help(format!("the closest passage in the text is “{passage}”"));
+    }
+    diagnostics.push(error);
+    None
+}
+
+/// Gives the draft's claims their ids and adds the article and its claims to the archive.
+fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) {
+    let Draft { mut article, claims, marks } = draft;
+    let first_claim = archive.claims.len() as u32;
+    for (number, claim) in claims.into_iter().enumerate() {
+        article.claims.push(ClaimId(first_claim + number as u32));
+        archive.claims.push(Claim {
+            article: id,
+            number: number + 1,
+            by: claim.by,
+            kind: claim.kind,
+            target: claim.target,
+            about: claim.about,
+            date: claim.date,
+            quote: claim.quote,
+            note: claim.note,
+        });
+    }
+    article.marks = marks
+        .into_iter()
+        .map(|(range, anchor)| Mark {
+            range,
+            anchor: match anchor {
+                Anchor::Claim(index) => Anchor::Claim(ClaimId(first_claim + index.0)),
+                note => note,
+            },
+        })
+        .collect();
+    article.marks.sort_by_key(|mark| (mark.range.start, mark.range.end));
+    archive.articles.push(article);
+}
+
+/// Fills the back-references of actors and countries from articles and claims.
+fn link_back(archive: &mut Archive) {
+    let country_of = |archive: &Archive, party: Party| match party {
+        Party::Country(id) => Some(id),
+        Party::Actor(id) => archive.actor(id).country,
+    };
+    for (index, actor) in archive.actors.iter().enumerate() {
+        if let Some(country) = actor.country {
+            archive.countries[country.index()].actors.push(ActorId(index as u32));
+        }
+    }
+    let mut related: BTreeMap<(ActorId, ActorId), usize> = BTreeMap::new();
+    for index in 0..archive.articles.len() {
+        let id = ArticleId(index as u32);
+        let article = &archive.articles[index];
+        let mut countries: BTreeSet<CountryId> = article.countries.iter().copied().collect();
+        for &actor in &article.actors {
+            countries.extend(archive.actor(actor).country);
+            for &other in &article.actors {
+                if other != actor {
+                    *related.entry((actor, other)).or_default() += 1;
+                }
+            }
+        }
+        for &actor in &archive.articles[index].actors.clone() {
+            archive.actors[actor.index()].articles.push(id);
+        }
+        for country in countries {
+            archive.countries[country.index()].articles.push(id);
+        }
+    }
+    for ((actor, other), count) in related {
+        archive.actors[actor.index()].related.push((other, count));
+    }
+    for actor in &mut archive.actors {
+        actor.related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+    for index in 0..archive.claims.len() {
+        let id = ClaimId(index as u32);
+        let (by, target, about) = {
+            let claim = &archive.claims[index];
+            (claim.by, claim.target, claim.about)
+        };
+        if let Party::Actor(actor) = by {
+            archive.actors[actor.index()].claims_made.push(id);
+        }
+        let mut receivers: BTreeSet<ActorId> = BTreeSet::new();
+        if let Party::Actor(actor) = target {
+            receivers.insert(actor);
+        }
+        receivers.extend(about);
+        for actor in &receivers {
+            archive.actors[actor.index()].claims_received.push(id);
+        }
+        if let Some(country) = country_of(archive, by) {
+            archive.countries[country.index()].claims_made.push(id);
+        }
+        let mut receiving_countries: BTreeSet<CountryId> = BTreeSet::new();
+        receiving_countries.extend(country_of(archive, target));
+        receiving_countries.extend(about.and_then(|actor| archive.actor(actor).country));
+        for country in receiving_countries {
+            archive.countries[country.index()].claims_received.push(id);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The template engine: tera loaded with the theme's templates, the context each kind of page
+//! gets, template errors as diagnostics, and minification of the result.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::OutputFile;
+use super::pages::{Kind, Page, numbered_url, page_count};
+use super::view::{ActorView, ArticleSummary, ClaimView, Views};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::markdown;
+use crate::model::{Anchor, Archive, ClaimId};
+use crate::theme::Theme;
+
+pub struct Engine<'t> {
+    tera: Tera,
+    theme: &'t Theme,
+    minify: minify_html::Cfg,
+    /// The root of the 404 page, which is served at any depth: absolute when `base_url` is set.
+    not_found_root: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    number: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NoteView {
+    anchor: String,
+    label: String,
+    quote: String,
+    note_html: String,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    actor: &'a ActorView,
+    count: usize,
+}
+
+impl<'t> Engine<'t> {
+    pub fn new(theme: &'t Theme, archive: &Archive, assets: &BTreeMap<String, String>) -> Result<Self, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        let templates = theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str()));
+        tera.add_raw_templates(templates).map_err(|error| vec![template_diagnostic(&error, theme, None)])?;
+        let config = &archive.config;
+        let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
+        tera.global_context().insert("site", &site);
+        tera.global_context().insert("assets", assets);
+        let mut minify = minify_html::Cfg::new();
+        minify.keep_closing_tags = true;
+        minify.keep_html_and_head_opening_tags = true;
+        minify.minify_css = true;
+        let not_found_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
+        Ok(Engine { tera, theme, minify, not_found_root })
+    }
+
+    pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
+        let (template, context) = self.context(page, archive, views);
+        let html = self.tera.render(template, &context).map_err(|error| template_diagnostic(&error, self.theme, Some(template)))?;
+        let bytes = minify_html::minify(html.as_bytes(), &self.minify);
+        Ok(OutputFile { path: page.path.clone(), bytes })
+    }
+
+    fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
+        let mut context = Context::new();
+        let root = if page.kind == Kind::NotFound { self.not_found_root.clone() } else { page.root() };
+        context.insert("home", if root.is_empty() { "./" } else { &root });
+        context.insert("root", &root);
+        context.insert("path", &page.path);
+        let size = archive.config.page_size;
+        let slice = |items: usize, number: usize| (number - 1) * size..(number * size).min(items);
+        let paginate = |context: &mut Context, base: &str, items: usize, number: usize| {
+            let total = page_count(items, size);
+            context.insert(
+                "pagination",
+                &Pagination {
+                    number,
+                    total,
+                    previous: (number > 1).then(|| numbered_url(base, number - 1)),
+                    next: (number < total).then(|| numbered_url(base, number + 1)),
+                },
+            );
+        };
+        let claims = |ids: &[ClaimId], range: std::ops::Range<usize>| -> Vec<&ClaimView> {
+            ids.get(range.start.min(ids.len())..range.end.min(ids.len()))
+                .unwrap_or_default()
+                .iter()
+                .map(|id| &views.claims[id.index()])
+                .collect()
+        };
+        let template = match page.kind {
+            Kind::Home { number } => {
+                let range = slice(archive.articles.len(), number);
+                context.insert("articles", &views.articles[range]);
+                context.insert("article_total", &archive.articles.len());
+                context.insert("actor_total", &archive.actors.len());
+                context.insert("country_total", &archive.countries.len());
+                context.insert("claim_total", &archive.claims.len());
+                paginate(&mut context, "", archive.articles.len(), number);
+                "index.html"
+            }
+            Kind::Article(id) => {
+                let article = archive.article(id);
+                let summary = &views.articles[id.index()];
+                let marks = self.marks(archive, id);
+                context.insert("article", summary);
+                context.insert("body_html", &markdown::to_html(&article.body, &marks));
+                context.insert("author", &article.author);
+                context.insert("source_url", &article.url);
+                context.insert("tags", &article.tags);
+                context.insert("claims", &claims(&article.claims, 0..article.claims.len()));
+                context.insert("notes", &notes(archive, id));
+                let neighbour = |index: Option<usize>| index.and_then(|index| views.articles.get(index));
+                context.insert("newer", &neighbour(id.index().checked_sub(1)));
+                context.insert("older", &neighbour(Some(id.index() + 1)));
+                "article.html"
+            }
+            Kind::Actors => {
+                context.insert("actors", &views.actors);
+                "actors.html"
+            }
+            Kind::Actor { id, number } => {
+                let actor = archive.actor(id);
+                let longest = actor.articles.len().max(actor.claims_made.len()).max(actor.claims_received.len());
+                let range = slice(longest, number);
+                let articles: Vec<&ArticleSummary> = actor.articles
+                    [range.start.min(actor.articles.len())..range.end.min(actor.articles.len())]
+                    .iter()
+                    .map(|id| &views.articles[id.index()])
+                    .collect();
+                let related: Vec<Related> = actor
+                    .related
+                    .iter()
+                    .map(|(other, count)| Related { actor: &views.actors[other.index()], count: *count })
+                    .collect();
+                context.insert("actor", &views.actors[id.index()]);
+                context.insert("articles", &articles);
+                context.insert("claims_made", &claims(&actor.claims_made, range.clone()));
+                context.insert("claims_received", &claims(&actor.claims_received, range));
+                context.insert("related", &related);
+                paginate(&mut context, &format!("actors/{}/", actor.id), longest, number);
+                "actor.html"
+            }
+            Kind::Countries => {
+                context.insert("countries", &views.countries);
+                "countries.html"
+            }
+            Kind::Country { id, number } => {
+                let country = archive.country(id);
+                let longest = country.articles.len().max(country.claims_made.len()).max(country.claims_received.len());
+                let range = slice(longest, number);
+                let articles: Vec<&ArticleSummary> = country.articles
+                    [range.start.min(country.articles.len())..range.end.min(country.articles.len())]
+                    .iter()
+                    .map(|id| &views.articles[id.index()])
+                    .collect();
+                let actors: Vec<&ActorView> = country.actors.iter().map(|id| &views.actors[id.index()]).collect();
+                context.insert("country", &views.countries[id.index()]);
+                context.insert("actors", &actors);
+                context.insert("articles", &articles);
+                context.insert("claims_made", &claims(&country.claims_made, range.clone()));
+                context.insert("claims_received", &claims(&country.claims_received, range));
+                paginate(&mut context, &format!("countries/{}/", country.id), longest, number);
+                "country.html"
+            }
+            Kind::Search => "search.html",
+            Kind::NotFound => "404.html",
+        };
+        (template, context)
+    }
+
+    /// The article's located quotes as marks that link to their claim or note in the side panel.
+    fn marks(&self, archive: &Archive, id: crate::model::ArticleId) -> Vec<markdown::Mark> {
+        archive
+            .article(id)
+            .marks
+            .iter()
+            .map(|mark| {
+                let (target, label, title) = match mark.anchor {
+                    Anchor::Claim(claim) => {
+                        let number = archive.claim(claim).number;
+                        (format!("claim-{number}"), number.to_string(), format!("Nhận định {number}"))
+                    }
+                    Anchor::Note(index) => {
+                        let label = note_label(index);
+                        (format!("note-{}", index + 1), label.clone(), format!("Ghi chú {label}"))
+                    }
+                };
+                markdown::Mark { range: mark.range.clone(), target, label, title }
+            })
+            .collect()
+    }
+}
+
+/// Notes are labelled a, b, c... so they do not read as claim numbers.
+fn note_label(index: usize) -> String {
+    match u8::try_from(index).ok().filter(|index| *index < 26) {
+        Some(index) => char::from(b'a' + index).to_string(),
+        None => format!("n{}", index + 1),
+    }
+}
+
+fn notes(archive: &Archive, id: crate::model::ArticleId) -> Vec<NoteView> {
+    archive
+        .article(id)
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(index, note)| NoteView {
+            anchor: format!("note-{}", index + 1),
+            label: note_label(index),
+            quote: note.quote.clone(),
+            note_html: markdown::to_html(&note.note, &[]),
+        })
+        .collect()
+}
+
+/// A tera error as a diagnostic naming the template file and line.
+fn template_diagnostic(error: &tera::Error, theme: &Theme, rendering: Option<&str>) -> Diagnostic {
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let name = if report.filename().is_empty() { rendering.unwrap_or("?") } else { report.filename() };
+            let span = report.span();
+            let diagnostic = Diagnostic::error(format!("templates/{name}"), format!("template: {}", report.message()));
+            match theme.templates.get(name) {
+                Some(source) if span.start_line > 0 => {
+                    diagnostic.at(source, Position { line: span.start_line, column: span.start_col + 1 })
+                }
+                _ => diagnostic,
+            }
+        }
+        _ => {
+            let name = rendering.map_or_else(|| "templates".to_owned(), |name| format!("templates/{name}"));
+            Diagnostic::error(name, format!("template: {error}"))
+        }
+    }
+}

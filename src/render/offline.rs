@@ -1,0 +1,84 @@
+//! The offline variant of the site, for the zip: opened from disk, a link to a folder shows a
+//! file listing instead of the page, so every internal link must name `index.html`. The pages are
+//! rewritten with lol_html rather than rendered twice.
+
+use lol_html::{HtmlRewriter, Settings, element};
+
+use super::OutputFile;
+
+/// The same files, with every relative link to a folder pointing at its `index.html`.
+pub fn offline_variant(files: &[OutputFile]) -> Vec<OutputFile> {
+    files
+        .iter()
+        .map(|file| {
+            if file.path.ends_with(".html") {
+                OutputFile { path: file.path.clone(), bytes: rewrite_links(&file.bytes) }
+            } else {
+                file.clone()
+            }
+        })
+        .collect()
+}
+
+/// `../actors/` becomes `../actors/index.html`, `./` becomes `index.html`; `a/#x` becomes
+/// `a/index.html#x`. Absolute URLs and fragment-only links are left alone.
+fn folder_link_to_file(href: &str) -> Option<String> {
+    if href.contains("://") || href.starts_with('#') || href.starts_with("mailto:") || href.starts_with('/') {
+        return None;
+    }
+    let (path, rest) = match href.find(['?', '#']) {
+        Some(index) => href.split_at(index),
+        None => (href, ""),
+    };
+    if path.is_empty() || path == "." {
+        return Some(format!("index.html{rest}"));
+    }
+    path.ends_with('/').then(|| format!("{path}index.html{rest}"))
+}
+
+fn rewrite_links(html: &[u8]) -> Vec<u8> {
+    let mut output = Vec::with_capacity(html.len() + 1024);
+    let mut rewriter = HtmlRewriter::new(
+        Settings::new().append_element_content_handler(element!("a[href], form[action]", |element| {
+            let attribute = if element.tag_name() == "form" { "action" } else { "href" };
+            if let Some(target) = element.get_attribute(attribute).as_deref().and_then(folder_link_to_file) {
+                element.set_attribute(attribute, &target)?;
+            }
+            Ok(())
+        })),
+        |chunk: &[u8]| output.extend_from_slice(chunk),
+    );
+    // Rewriting our own well-formed pages cannot fail; if lol_html ever refuses, keep the page.
+    if rewriter.write(html).and_then(|()| rewriter.end()).is_err() {
+        return html.to_vec();
+    }
+    output
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_links_gain_index_html() {
+        assert_eq!(folder_link_to_file("../actors/apt32/").as_deref(), Some("../actors/apt32/index.html"));
+        assert_eq!(folder_link_to_file("./").as_deref(), Some("./index.html"));
+        assert_eq!(folder_link_to_file("").as_deref(), Some("index.html"));
+        assert_eq!(folder_link_to_file("a/#claim-1").as_deref(), Some("a/index.html#claim-1"));
+        assert_eq!(folder_link_to_file("../search/?q=apt32").as_deref(), Some("../search/index.html?q=apt32"));
+    }
+
+    #[test]
+    fn files_fragments_and_other_sites_stay() {
+        assert_eq!(folder_link_to_file("#claim-1"), None);
+        assert_eq!(folder_link_to_file("https://vov.vn/"), None);
+        assert_eq!(folder_link_to_file("../assets/style.css"), None);
+    }
+
+    #[test]
+    fn pages_are_rewritten_in_place() {
+        let html = br#"<p><a href="../actors/">x</a><a href="https://a.org/">y</a></p>"#;
+        let rewritten = String::from_utf8(rewrite_links(html)).unwrap();
+        assert_eq!(rewritten, r#"<p><a href="../actors/index.html">x</a><a href="https://a.org/">y</a></p>"#);
+    }
+}

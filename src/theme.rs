@@ -1,0 +1,100 @@
+//! The theme: templates and static files. dossier carries a complete default theme (the
+//! repository's `templates/` and `static/`, embedded at compile time); a site's own `templates/`
+//! and `static/` folders override it file by file and may add files. This module reads those
+//! folders, so that render never touches the disk.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+macro_rules! embed {
+    ($folder:literal, $($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../", $folder, "/", $name)) as &[u8])),*]
+    };
+}
+
+const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
+    "templates",
+    "base.html",
+    "components.html",
+    "index.html",
+    "article.html",
+    "actors.html",
+    "actor.html",
+    "countries.html",
+    "country.html",
+    "search.html",
+    "404.html",
+);
+
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
+
+/// Template sources by name (`article.html`) and static files by path (`style.css`).
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub templates: BTreeMap<String, String>,
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The built-in theme alone.
+    pub fn builtin() -> Theme {
+        let templates = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), String::from_utf8_lossy(bytes).into_owned()))
+            .collect();
+        let assets = DEFAULT_ASSETS.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
+        Theme { templates, assets }
+    }
+
+    /// The built-in theme with the site's `templates/` and `static/` laid over it.
+    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let mut theme = Theme::builtin();
+        let mut errors = Vec::new();
+        for (relative, bytes) in read_folder(root, "templates", &mut errors) {
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    theme.templates.insert(relative, text);
+                }
+                Err(_) => errors.push(Diagnostic::error(format!("templates/{relative}"), "the template is not valid UTF-8")),
+            }
+        }
+        theme.assets.extend(read_folder(root, "static", &mut errors));
+        if errors.is_empty() { Ok(theme) } else { Err(errors) }
+    }
+}
+
+/// Every file under `root/folder`, by its `/`-separated path inside the folder, sorted.
+fn read_folder(root: &Path, folder: &str, errors: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
+    let base = root.join(folder);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&base).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) if entry.file_type().is_file() => entry,
+            Ok(_) => continue,
+            Err(error) => {
+                errors.push(Diagnostic::error(folder, format!("cannot list the folder: {error}")));
+                continue;
+            }
+        };
+        let relative = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+        let name: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if name.iter().any(|part| part.starts_with('.')) {
+            continue;
+        }
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push((name.join("/"), bytes)),
+            Err(error) => errors.push(Diagnostic::error(
+                Path::new(folder).join(relative),
+                format!("cannot read the file: {error}"),
+            )),
+        }
+    }
+    files
+}

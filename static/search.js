@@ -1,0 +1,1 @@
+// search client: written with the search index (issue 3)
