@@ -82,14 +82,8 @@ mod tests {
 
     #[test]
     fn impossible_dates_say_why() {
-        assert_eq!(
-            PartialDate::parse("2021-13-40").unwrap_err(),
-            "invalid date `2021-13-40`: month 13 does not exist"
-        );
-        assert_eq!(
-            PartialDate::parse("2023-02-29").unwrap_err(),
-            "invalid date `2023-02-29`: 2023-02 has no day 29"
-        );
+        assert_eq!(PartialDate::parse("2021-13-40").unwrap_err(), "invalid date `2021-13-40`: month 13 does not exist");
+        assert_eq!(PartialDate::parse("2023-02-29").unwrap_err(), "invalid date `2023-02-29`: 2023-02 has no day 29");
         assert!(PartialDate::parse("23/4/2020").unwrap_err().contains("expected YYYY-MM-DD"));
         assert!(PartialDate::parse("2021-7").is_err());
     }

@@ -55,18 +55,12 @@ impl Diagnostic {
     }
 
     pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
     /// Places the diagnostic at `position` of `source`, copying the line for display.
     pub fn at(mut self, source: &str, position: Position) -> Self {
-        self.source_line = source
-            .lines()
-            .nth(position.line.saturating_sub(1))
-            .map(str::to_owned);
+        self.source_line = source.lines().nth(position.line.saturating_sub(1)).map(str::to_owned);
         self.position = Some(position);
         self
     }

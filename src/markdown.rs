@@ -89,30 +89,28 @@ pub fn to_html(markdown: &str, marks: &[Mark]) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut link_depth = 0usize;
     let mut pending_refs: Vec<&Mark> = Vec::new();
-    walk(markdown, |event, range| {
-        match (&event, range) {
-            (Event::Text(content), Some(range)) if overlaps_any(marks, &range) => {
-                split_text(content, range, marks, None, link_depth > 0, &mut pending_refs, &mut events);
-            }
-            (Event::Code(content), Some(range)) if overlaps_any(marks, &range) => {
-                let code = Some(("<code>", "</code>"));
-                split_text(content, range, marks, code, link_depth > 0, &mut pending_refs, &mut events);
-            }
-            (Event::Start(Tag::Link { .. }), _) => {
-                link_depth += 1;
-                events.push(event);
-            }
-            (Event::End(TagEnd::Link), _) => {
-                link_depth -= 1;
-                events.push(event);
-                if link_depth == 0 {
-                    for mark in pending_refs.drain(..) {
-                        events.push(Event::InlineHtml(reference_link(mark).into()));
-                    }
+    walk(markdown, |event, range| match (&event, range) {
+        (Event::Text(content), Some(range)) if overlaps_any(marks, &range) => {
+            split_text(content, range, marks, None, link_depth > 0, &mut pending_refs, &mut events);
+        }
+        (Event::Code(content), Some(range)) if overlaps_any(marks, &range) => {
+            let code = Some(("<code>", "</code>"));
+            split_text(content, range, marks, code, link_depth > 0, &mut pending_refs, &mut events);
+        }
+        (Event::Start(Tag::Link { .. }), _) => {
+            link_depth += 1;
+            events.push(event);
+        }
+        (Event::End(TagEnd::Link), _) => {
+            link_depth -= 1;
+            events.push(event);
+            if link_depth == 0 {
+                for mark in pending_refs.drain(..) {
+                    events.push(Event::InlineHtml(reference_link(mark).into()));
                 }
             }
-            _ => events.push(event),
         }
+        _ => events.push(event),
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

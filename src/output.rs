@@ -29,7 +29,8 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// Replaces the folder `out` with exactly `files`, atomically as seen by readers of `out`.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     if out.join("site.toml").exists() || out.join("content").is_dir() {
-        let refusal = std::io::Error::other("it looks like a site folder, not an output folder; refusing to replace it");
+        let refusal =
+            std::io::Error::other("it looks like a site folder, not an output folder; refusing to replace it");
         return Err((out.to_path_buf(), refusal));
     }
     if let Some(parent) = out.parent().filter(|parent| !parent.as_os_str().is_empty()) {

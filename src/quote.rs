@@ -24,10 +24,7 @@ fn fold_char(c: char) -> char {
 }
 
 fn fold(original: &str) -> Folded {
-    let mut folded = Folded {
-        text: String::with_capacity(original.len()),
-        chars: Vec::with_capacity(original.len()),
-    };
+    let mut folded = Folded { text: String::with_capacity(original.len()), chars: Vec::with_capacity(original.len()) };
     let mut in_space = false;
     for (offset, c) in original.char_indices() {
         let end = offset + c.len_utf8();
@@ -76,7 +73,8 @@ pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
     if quote.is_empty() || chars.is_empty() {
         return None;
     }
-    let starts = (0..chars.len()).filter(|&i| chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()));
+    let starts =
+        (0..chars.len()).filter(|&i| chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()));
     let is_end = |i: usize| chars[i - 1].is_alphanumeric() && (i == chars.len() || !chars[i].is_alphanumeric());
     let (shortest, longest) = (quote.len() * 3 / 4, quote.len() * 5 / 4 + 1);
     let mut best: Option<(usize, usize, usize)> = None;

@@ -16,10 +16,7 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn position_of_offset(text: &str, offset: usize) -> Position {
     let before = &text[..offset.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    Position {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-    }
+    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }
 
 /// Whether `slug` is a valid file stem for an article or an actor: lowercase ASCII letters,
@@ -27,10 +24,7 @@ pub fn position_of_offset(text: &str, offset: usize) -> Position {
 pub fn is_valid_slug(slug: &str) -> bool {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     let alphanumeric = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
-    !slug.is_empty()
-        && slug.chars().all(allowed)
-        && slug.starts_with(alphanumeric)
-        && slug.ends_with(alphanumeric)
+    !slug.is_empty() && slug.chars().all(allowed) && slug.starts_with(alphanumeric) && slug.ends_with(alphanumeric)
 }
 
 /// A slug made from `text`: ASCII letters and digits, lowercase, other runs become `-`.
@@ -44,11 +38,7 @@ pub fn slugify(text: &str) -> String {
             other => other.to_ascii_lowercase(),
         })
         .collect();
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]

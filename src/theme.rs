@@ -59,7 +59,9 @@ impl Theme {
                 Ok(text) => {
                     theme.templates.insert(relative, text);
                 }
-                Err(_) => errors.push(Diagnostic::error(format!("templates/{relative}"), "the template is not valid UTF-8")),
+                Err(_) => {
+                    errors.push(Diagnostic::error(format!("templates/{relative}"), "the template is not valid UTF-8"))
+                }
             }
         }
         theme.assets.extend(read_folder(root, "static", &mut errors));
@@ -90,10 +92,8 @@ fn read_folder(root: &Path, folder: &str, errors: &mut Vec<Diagnostic>) -> Vec<(
         }
         match std::fs::read(entry.path()) {
             Ok(bytes) => files.push((name.join("/"), bytes)),
-            Err(error) => errors.push(Diagnostic::error(
-                Path::new(folder).join(relative),
-                format!("cannot read the file: {error}"),
-            )),
+            Err(error) => errors
+                .push(Diagnostic::error(Path::new(folder).join(relative), format!("cannot read the file: {error}"))),
         }
     }
     files

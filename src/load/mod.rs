@@ -88,16 +88,12 @@ pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
     let actor_paths = discover(root, ACTORS_DIR, &mut diagnostics);
     let country_paths = discover(root, COUNTRIES_DIR, &mut diagnostics);
 
-    let (markdown, sidecars): (Vec<_>, Vec<_>) = article_paths
-        .into_iter()
-        .partition(|path| path.extension().is_some_and(|extension| extension == "md"));
+    let (markdown, sidecars): (Vec<_>, Vec<_>) =
+        article_paths.into_iter().partition(|path| path.extension().is_some_and(|extension| extension == "md"));
     for orphan in sidecars.iter().filter(|path| !markdown.contains(&path.with_extension("md"))) {
         diagnostics.push(Diagnostic::error(
             orphan,
-            format!(
-                "annotations for a missing article: there is no `{}`",
-                orphan.with_extension("md").display()
-            ),
+            format!("annotations for a missing article: there is no `{}`", orphan.with_extension("md").display()),
         ));
     }
 
@@ -105,10 +101,8 @@ pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
         .par_iter()
         .map(|path| {
             let sidecar_path = path.with_extension("yaml");
-            let sidecar = sidecars
-                .binary_search(&sidecar_path)
-                .is_ok()
-                .then(|| read_record::<raw::Sidecar>(root, &sidecar_path));
+            let sidecar =
+                sidecars.binary_search(&sidecar_path).is_ok().then(|| read_record::<raw::Sidecar>(root, &sidecar_path));
             let article = read_article(root, path);
             match (article, sidecar.transpose()) {
                 (Ok(mut article), Ok(sidecar)) => {
@@ -135,10 +129,7 @@ pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
 }
 
 fn keep_ok<T>(results: Vec<Result<T, Diagnostic>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<T> {
-    results
-        .into_iter()
-        .filter_map(|result| result.map_err(|error| diagnostics.push(error)).ok())
-        .collect()
+    results.into_iter().filter_map(|result| result.map_err(|error| diagnostics.push(error)).ok()).collect()
 }
 
 /// The `.md` and `.yaml` files of one content folder, relative to `root`, sorted. Other files are

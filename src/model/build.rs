@@ -45,7 +45,8 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
         let actor = actor(record, &names, &mut diagnostics);
         let party = Party::Actor(ActorId(index as u32));
         let label = format!("`{}` ({})", actor.id, actor.name);
-        let id_key = Spanned { value: actor.id.clone(), ..record.data.name.clone().unwrap_or_else(|| unspanned(&actor.id)) };
+        let id_key =
+            Spanned { value: actor.id.clone(), ..record.data.name.clone().unwrap_or_else(|| unspanned(&actor.id)) };
         let keys = std::iter::once(&id_key).chain(record.data.name.iter()).chain(record.data.aliases.iter());
         for key in keys {
             if let Err(conflict) = names.insert(&key.value, party, &label) {
@@ -139,17 +140,20 @@ fn country(record: &Record<raw::Country>, diagnostics: &mut Vec<Diagnostic>) -> 
 fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagnostic>) -> Actor {
     let data = &record.data;
     let file = &record.file;
-    let kind = data.kind.as_ref().and_then(|kind| {
-        let found = ActorKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
-        if found.is_none() {
-            let choices: Vec<&str> = ActorKind::ALL.iter().map(|kind| kind.as_str()).collect();
-            diagnostics.push(file.error_on(kind, format!("unknown actor kind `{}`", kind.value)).with_help(
-                closest(&kind.value, &choices)
-                    .map_or_else(|| format!("use one of: {}", choices.join(", ")), |c| format!("did you mean `{c}`?")),
-            ));
-        }
-        found
-    });
+    let kind =
+        data.kind.as_ref().and_then(|kind| {
+            let found = ActorKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
+            if found.is_none() {
+                let choices: Vec<&str> = ActorKind::ALL.iter().map(|kind| kind.as_str()).collect();
+                diagnostics.push(file.error_on(kind, format!("unknown actor kind `{}`", kind.value)).with_help(
+                    closest(&kind.value, &choices).map_or_else(
+                        || format!("use one of: {}", choices.join(", ")),
+                        |c| format!("did you mean `{c}`?"),
+                    ),
+                ));
+            }
+            found
+        });
     let country = data.country.as_ref().and_then(|reference| {
         names
             .resolve_country(&reference.value)
@@ -231,10 +235,10 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         }
     };
     let url = front.url.as_ref().map(|url| url.value.trim().to_owned());
-    if let (Some(url), Some(spanned)) = (&url, &front.url) {
-        if !is_web_url(url) {
-            diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
-        }
+    if let (Some(url), Some(spanned)) = (&url, &front.url)
+        && !is_web_url(url)
+    {
+        diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
     }
     let text = markdown::plain_text(&file.body);
     let summary = match &front.summary {
@@ -322,7 +326,8 @@ fn annotate(
             involve(party, &mut actors, &mut countries);
         }
     }
-    let mut tags: Vec<String> = data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+    let mut tags: Vec<String> =
+        data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
     tags.dedup();
     article.tags = tags;
 
@@ -350,7 +355,8 @@ fn annotate(
         for party in [by, target, about].into_iter().flatten() {
             involve(party, &mut actors, &mut countries);
         }
-        let (Some(by), Some(target), Some(kind), Some(range), Some(quote)) = (by, target, kind, range, &claim.quote) else {
+        let (Some(by), Some(target), Some(kind), Some(range), Some(quote)) = (by, target, kind, range, &claim.quote)
+        else {
             continue;
         };
         let about = about.map(|party| match party {

@@ -90,7 +90,11 @@ impl ClaimKind {
     pub fn is_accusation(self) -> bool {
         matches!(
             self,
-            ClaimKind::Accuses | ClaimKind::Attributes | ClaimKind::Sanctions | ClaimKind::Charges | ClaimKind::Condemns
+            ClaimKind::Accuses
+                | ClaimKind::Attributes
+                | ClaimKind::Sanctions
+                | ClaimKind::Charges
+                | ClaimKind::Condemns
         )
     }
 }

@@ -59,11 +59,9 @@ impl Names {
     pub fn insert(&mut self, key: &str, party: Party, label: &str) -> Result<(), Conflict> {
         let normalized = key.trim().to_lowercase();
         match self.entries.get(&normalized) {
-            Some(existing) if existing.party != party => Err(Conflict {
-                key: key.trim().to_owned(),
-                first: existing.label.clone(),
-                second: label.to_owned(),
-            }),
+            Some(existing) if existing.party != party => {
+                Err(Conflict { key: key.trim().to_owned(), first: existing.label.clone(), second: label.to_owned() })
+            }
             Some(_) => Ok(()),
             None => {
                 self.entries.insert(normalized, Entry { party, label: label.to_owned() });

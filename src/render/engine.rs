@@ -52,7 +52,11 @@ struct Related<'a> {
 }
 
 impl<'t> Engine<'t> {
-    pub fn new(theme: &'t Theme, archive: &Archive, assets: &BTreeMap<String, String>) -> Result<Self, Vec<Diagnostic>> {
+    pub fn new(
+        theme: &'t Theme,
+        archive: &Archive,
+        assets: &BTreeMap<String, String>,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
         let templates = theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str()));
@@ -71,7 +75,10 @@ impl<'t> Engine<'t> {
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
         let (template, context) = self.context(page, archive, views);
-        let html = self.tera.render(template, &context).map_err(|error| template_diagnostic(&error, self.theme, Some(template)))?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|error| template_diagnostic(&error, self.theme, Some(template)))?;
         let bytes = minify_html::minify(html.as_bytes(), &self.minify);
         Ok(OutputFile { path: page.path.clone(), bytes })
     }

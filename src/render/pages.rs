@@ -6,12 +6,20 @@ use crate::model::{ActorId, Archive, ArticleId, CountryId};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// The archive, newest first; `number` counts from 1.
-    Home { number: usize },
+    Home {
+        number: usize,
+    },
     Article(ArticleId),
     Actors,
-    Actor { id: ActorId, number: usize },
+    Actor {
+        id: ActorId,
+        number: usize,
+    },
     Countries,
-    Country { id: CountryId, number: usize },
+    Country {
+        id: CountryId,
+        number: usize,
+    },
     Search,
     NotFound,
 }

@@ -114,7 +114,12 @@ fn actor_chip(actor: &Actor) -> Chip {
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip { id: country.id.clone(), name: country.name.clone(), url: format!("countries/{}/", country.id), kind: "country" }
+    Chip {
+        id: country.id.clone(),
+        name: country.name.clone(),
+        url: format!("countries/{}/", country.id),
+        kind: "country",
+    }
 }
 
 fn html(markdown_text: &Option<String>) -> Option<String> {
@@ -145,9 +150,8 @@ impl Views {
                 claims_received: actor.claims_received.len(),
             })
             .collect();
-        let accusations = |ids: &[crate::model::ClaimId]| {
-            ids.iter().filter(|id| archive.claim(**id).kind.is_accusation()).count()
-        };
+        let accusations =
+            |ids: &[crate::model::ClaimId]| ids.iter().filter(|id| archive.claim(**id).kind.is_accusation()).count();
         let countries = archive
             .countries
             .par_iter()
