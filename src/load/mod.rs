@@ -91,10 +91,9 @@ pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
     let (markdown, sidecars): (Vec<_>, Vec<_>) =
         article_paths.into_iter().partition(|path| path.extension().is_some_and(|extension| extension == "md"));
     for orphan in sidecars.iter().filter(|path| !markdown.contains(&path.with_extension("md"))) {
-        diagnostics.push(Diagnostic::error(
-            orphan,
-            format!("annotations for a missing article: there is no `{}`", orphan.with_extension("md").display()),
-        ));
+        let message =
+            format!("annotations for a missing article: there is no `{}`", orphan.with_extension("md").display());
+        diagnostics.push(Diagnostic::error(orphan, message).at("", Position { line: 1, column: 1 }));
     }
 
     let articles: Vec<Result<ArticleFile, Vec<Diagnostic>>> = markdown
@@ -222,11 +221,18 @@ fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> R
     })
 }
 
-/// The one-line message of a YAML error, without the snippet serde-saphyr renders around it.
+/// The one-line message of a YAML error, without the location and snippet serde-saphyr renders
+/// around it (the diagnostic shows those its own way).
 fn yaml_message(error: &serde_saphyr::Error) -> String {
     let rendered = error.to_string();
-    let first_line = rendered.lines().next().unwrap_or("invalid YAML");
-    let message = first_line.split_once(" at line ").map_or(first_line, |(message, _)| message);
+    let mut message = rendered.lines().next().unwrap_or("invalid YAML").trim();
+    message = message.strip_prefix("error: ").unwrap_or(message);
+    if let Some((location, rest)) = message.split_once(": ")
+        && location.starts_with("line ")
+    {
+        message = rest;
+    }
+    let message = message.split_once(" at line ").map_or(message, |(message, _)| message);
     format!("YAML: {message}")
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::OutputFile;
-use super::pages::{Kind, Page, numbered_url, page_count};
+use super::pages::{Kind, Page, actor_items, country_items, numbered_url, page_count};
 use super::view::{ActorView, ArticleSummary, ClaimView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
@@ -143,7 +143,7 @@ impl<'t> Engine<'t> {
             }
             Kind::Actor { id, number } => {
                 let actor = archive.actor(id);
-                let longest = actor.articles.len().max(actor.claims_made.len()).max(actor.claims_received.len());
+                let longest = actor_items(actor);
                 let range = slice(longest, number);
                 let articles: Vec<&ArticleSummary> = actor.articles
                     [range.start.min(actor.articles.len())..range.end.min(actor.articles.len())]
@@ -169,7 +169,7 @@ impl<'t> Engine<'t> {
             }
             Kind::Country { id, number } => {
                 let country = archive.country(id);
-                let longest = country.articles.len().max(country.claims_made.len()).max(country.claims_received.len());
+                let longest = country_items(country);
                 let range = slice(longest, number);
                 let articles: Vec<&ArticleSummary> = country.articles
                     [range.start.min(country.articles.len())..range.end.min(country.articles.len())]

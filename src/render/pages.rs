@@ -1,7 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
-use crate::model::{ActorId, Archive, ArticleId, CountryId};
+use crate::model::{Actor, ActorId, Archive, ArticleId, Country, CountryId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -48,6 +48,17 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
     items.div_ceil(page_size).max(1)
 }
 
+/// How many entries an actor page splits over numbered pages: its longest list, since each
+/// numbered page shows the next slice of its articles, claims made and claims received.
+pub fn actor_items(actor: &Actor) -> usize {
+    actor.articles.len().max(actor.claims_made.len()).max(actor.claims_received.len())
+}
+
+/// The same for a country page.
+pub fn country_items(country: &Country) -> usize {
+    country.articles.len().max(country.claims_made.len()).max(country.claims_received.len())
+}
+
 pub fn list(archive: &Archive) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
@@ -67,13 +78,13 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     for (index, actor) in archive.actors.iter().enumerate() {
         let id = ActorId(index as u32);
         let base = format!("actors/{}/", actor.id);
-        numbered(&base, actor.articles.len(), &|number| Kind::Actor { id, number }, &mut pages);
+        numbered(&base, actor_items(actor), &|number| Kind::Actor { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Countries, path: "countries/index.html".to_owned() });
     for (index, country) in archive.countries.iter().enumerate() {
         let id = CountryId(index as u32);
         let base = format!("countries/{}/", country.id);
-        numbered(&base, country.articles.len(), &|number| Kind::Country { id, number }, &mut pages);
+        numbered(&base, country_items(country), &|number| Kind::Country { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Search, path: "search/index.html".to_owned() });
     pages.push(Page { kind: Kind::NotFound, path: "404.html".to_owned() });

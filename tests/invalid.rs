@@ -1,0 +1,131 @@
+//! One fixture per kind of content mistake (`tests/sites/invalid/<case>`, laid over the valid
+//! `tests/sites/base`): the build fails, names the file, the line and the culprit, suggests the fix
+//! where that is cheap, and writes nothing.
+
+mod common;
+
+use common::TestSite;
+
+/// Builds `base` with the overlay `invalid/<case>` and checks that the build fails with each of
+/// `expected` in its messages and leaves no output and no temporary folder behind.
+fn fails_with(case: &str, expected: &[&str]) {
+    let site = TestSite::fixture("base").overlay(&format!("invalid/{case}"));
+    let run = site.build();
+    assert!(!run.success, "{case}: the build should fail");
+    for text in expected {
+        assert!(run.stderr.contains(text), "{case}: expected {text:?} in:\n{}", run.stderr);
+    }
+    assert_eq!(site.temp_entries(), ["site"], "{case}: nothing may be written");
+}
+
+#[test]
+fn unknown_reference_suggests_the_closest_id() {
+    fails_with(
+        "unknown-reference",
+        &[
+            "content/articles/doi-thoai-2013.yaml:2:10: error: unknown actor `apt-32`",
+            " 2 | actors: [apt-32]",
+            "   |          ^^^^^^",
+            "help: did you mean `apt32` (APT32)?",
+        ],
+    );
+}
+
+#[test]
+fn quote_not_in_the_text_shows_the_closest_passage() {
+    fails_with(
+        "quote-not-found",
+        &[
+            "content/articles/doi-thoai-2013.yaml:6:12: error: the quote does not occur in the article text",
+            "help: the closest passage in the text is “Hai bên đã thiết lập nhóm công tác chung”",
+        ],
+    );
+}
+
+#[test]
+fn impossible_date_is_reported_at_its_file_line() {
+    // Front matter starts on line 2 of the file: the date on its line 2 is on line 3 of the file.
+    fails_with(
+        "invalid-date",
+        &["content/articles/doi-thoai-2013.md:3:7: error: invalid date `2021-13-40`: month 13 does not exist"],
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    fails_with("missing-field", &["content/articles/doi-thoai-2013.md:1:1: error: missing required field `title`"]);
+}
+
+#[test]
+fn unknown_claim_kind_suggests_the_right_one() {
+    fails_with(
+        "unknown-claim-kind",
+        &[
+            "content/articles/doi-thoai-2013.yaml:4:11: error: unknown claim kind `cooperate`",
+            "help: did you mean `cooperates`?",
+        ],
+    );
+}
+
+#[test]
+fn bad_slug_suggests_a_file_name() {
+    fails_with("bad-slug", &["content/articles/Doi Thoai.md:1:1: error: bad file name", "rename it to `doi-thoai`"]);
+}
+
+#[test]
+fn yaml_syntax_error_points_at_its_line() {
+    fails_with(
+        "yaml-syntax",
+        &["content/articles/doi-thoai-2013.yaml:6:4: error: YAML: ", "did not find expected '-' indicator"],
+    );
+}
+
+#[test]
+fn invalid_utf8_points_at_the_first_bad_byte() {
+    fails_with("invalid-utf8", &["content/articles/tep-hong.md:7:23: error: the file is not valid UTF-8"]);
+}
+
+#[test]
+fn template_error_names_the_template_and_line() {
+    fails_with("template-error", &["templates/article.html:6:4: error: template: "]);
+}
+
+#[test]
+fn alias_shared_by_two_actors_names_both() {
+    fails_with(
+        "alias-conflict",
+        &[
+            "content/actors/oceanlotus-clone.yaml:2:22: error: `OceanLotus` names both `apt32` (APT32) and `oceanlotus-clone` (Ocean Clone)",
+        ],
+    );
+}
+
+#[test]
+fn annotations_without_their_article_are_reported() {
+    fails_with(
+        "missing-article",
+        &["content/articles/bai-khong-ton-tai.yaml:1:1: error: annotations for a missing article"],
+    );
+}
+
+#[test]
+fn every_error_of_a_run_is_listed_not_just_the_first() {
+    fails_with(
+        "several-errors",
+        &[
+            "content/actors/fireeye.yaml:2:7: error: unknown actor kind `firm`",
+            "content/articles/doi-thoai-2013.yaml:1:21: error: unknown country `xx`",
+            "content/articles/doi-thoai-2013.yaml:5:13: error: unknown actor or country `china-gov`",
+            "build failed: 3 error(s)",
+        ],
+    );
+}
+
+#[test]
+fn missing_site_toml_is_a_clear_error() {
+    let site = TestSite::fixture("base");
+    std::fs::remove_file(site.root().join("site.toml")).unwrap();
+    let run = site.build();
+    assert!(!run.success);
+    assert!(run.stderr.contains("site.toml: error: cannot read the site configuration"), "{}", run.stderr);
+}
