@@ -72,6 +72,12 @@ impl Diagnostic {
         diagnostic
     }
 
+    /// The same diagnostic as a warning: legal, but likely a mistake.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -25,17 +25,13 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
     let mut names = Names::default();
 
     let countries: Vec<Country> = site.countries.iter().map(|record| country(record, &mut diagnostics)).collect();
-    for (index, country) in countries.iter().enumerate() {
+    for (index, (country, record)) in countries.iter().zip(&site.countries).enumerate() {
         let party = Party::Country(CountryId(index as u32));
         let label = format!("`{}` ({})", country.id, country.name);
         for key in [&country.id, &country.name, &country.name_en] {
-            // A country's own names cannot clash with one another, and countries are registered
-            // before actors, so a clash here is between two country files.
             if let Err(conflict) = names.insert(key, party, &label) {
-                diagnostics.push(
-                    Diagnostic::error(&site.countries[index].file.path, conflict_message(&conflict))
-                        .with_help("each name may belong to one country only"),
-                );
+                let help = "each name may belong to one country only";
+                diagnostics.push(record.file.error(conflict_message(&conflict)).with_help(help));
             }
         }
     }
@@ -43,21 +39,7 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
     let mut actors: Vec<Actor> = Vec::with_capacity(site.actors.len());
     for (index, record) in site.actors.iter().enumerate() {
         let actor = actor(record, &names, &mut diagnostics);
-        let party = Party::Actor(ActorId(index as u32));
-        let label = format!("`{}` ({})", actor.id, actor.name);
-        let id_key =
-            Spanned { value: actor.id.clone(), ..record.data.name.clone().unwrap_or_else(|| unspanned(&actor.id)) };
-        let keys = std::iter::once(&id_key).chain(record.data.name.iter()).chain(record.data.aliases.iter());
-        for key in keys {
-            if let Err(conflict) = names.insert(&key.value, party, &label) {
-                diagnostics.push(
-                    record
-                        .file
-                        .error_on(key, conflict_message(&conflict))
-                        .with_help("an alias must name one actor only: remove it from one of them"),
-                );
-            }
-        }
+        register_actor(&mut names, &actor, record, ActorId(index as u32), &mut diagnostics);
         actors.push(actor);
     }
 
@@ -77,16 +59,32 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
     link_back(&mut archive);
     for (actor, record) in archive.actors.iter().zip(&site.actors) {
         if actor.articles.is_empty() {
-            let mut warning = record.file.error(format!("no article refers to the actor `{}`", actor.id));
-            warning.severity = crate::diagnostic::Severity::Warning;
-            diagnostics.push(warning);
+            diagnostics.push(record.file.error(format!("no article refers to the actor `{}`", actor.id)).as_warning());
         }
     }
     (archive, diagnostics)
 }
 
-fn unspanned(value: &str) -> Spanned<String> {
-    Spanned::new(value.to_owned(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+/// Makes the actor's id, name and aliases resolve to it; a key that already names another actor
+/// or a country is reported where it is written (the id, which is the file name, at line 1).
+fn register_actor(
+    names: &mut Names,
+    actor: &Actor,
+    record: &Record<raw::Actor>,
+    id: ActorId,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let party = Party::Actor(id);
+    let label = format!("`{}` ({})", actor.id, actor.name);
+    let help = "an alias must name one actor only: remove it from one of them";
+    if let Err(conflict) = names.insert(&actor.id, party, &label) {
+        diagnostics.push(record.file.error(conflict_message(&conflict)).with_help(help));
+    }
+    for key in record.data.name.iter().chain(&record.data.aliases) {
+        if let Err(conflict) = names.insert(&key.value, party, &label) {
+            diagnostics.push(record.file.error_on(key, conflict_message(&conflict)).with_help(help));
+        }
+    }
 }
 
 fn conflict_message(conflict: &super::resolve::Conflict) -> String {
@@ -268,9 +266,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         None => (Vec::new(), Vec::new()),
     };
     if claims.is_empty() && article.notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
-        let mut warning = source_file.error("the article has no annotations");
-        warning.severity = crate::diagnostic::Severity::Warning;
-        diagnostics.push(warning.with_help(format!(
+        diagnostics.push(source_file.error("the article has no annotations").as_warning().with_help(format!(
             "add `{}` with its actors, countries and claims",
             source_file.path.with_extension("yaml").display()
         )));
@@ -365,9 +361,9 @@ fn annotate(
         });
         let key = (by, kind, target, about, quote.value.trim().to_owned());
         if !seen.insert(key) {
-            let mut warning = at("duplicate claim: the same claim with the same quote is listed above".to_owned());
-            warning.severity = crate::diagnostic::Severity::Warning;
-            diagnostics.push(warning);
+            diagnostics.push(
+                at("duplicate claim: the same claim with the same quote is listed above".to_owned()).as_warning(),
+            );
         }
         marks.push((range, Anchor::Claim(ClaimId(claims.len() as u32))));
         claims.push(DraftClaim {
@@ -416,9 +412,9 @@ fn locate(
 ) -> Option<std::ops::Range<usize>> {
     if let Some(range) = quote::find(text, &quote.value) {
         if quote.value.chars().count() > LONG_QUOTE_CHARS {
-            let mut warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
-            warning.severity = crate::diagnostic::Severity::Warning;
-            diagnostics.push(warning.with_help("quote the passage that carries the claim, not the whole paragraph"));
+            let warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
+            let help = "quote the passage that carries the claim, not the whole paragraph";
+            diagnostics.push(warning.as_warning().with_help(help));
         }
         return Some(range);
     }

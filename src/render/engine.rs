@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::OutputFile;
-use super::pages::{Kind, Page, actor_items, country_items, numbered_url, page_count};
+use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
 use super::view::{ActorView, ArticleSummary, ClaimView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
@@ -103,12 +103,16 @@ impl<'t> Engine<'t> {
                 },
             );
         };
-        let claims = |ids: &[ClaimId], range: std::ops::Range<usize>| -> Vec<&ClaimView> {
-            ids.get(range.start.min(ids.len())..range.end.min(ids.len()))
-                .unwrap_or_default()
-                .iter()
-                .map(|id| &views.claims[id.index()])
-                .collect()
+        let claims = |ids: &[ClaimId]| -> Vec<&ClaimView> { ids.iter().map(|id| &views.claims[id.index()]).collect() };
+        let lists = |context: &mut Context, lists: EntityLists, base: &str, number: usize| {
+            let range = slice(lists.longest(), number);
+            let part = |len: usize| range.start.min(len)..range.end.min(len);
+            let articles: Vec<&ArticleSummary> =
+                lists.articles[part(lists.articles.len())].iter().map(|id| &views.articles[id.index()]).collect();
+            context.insert("articles", &articles);
+            context.insert("claims_made", &claims(&lists.claims_made[part(lists.claims_made.len())]));
+            context.insert("claims_received", &claims(&lists.claims_received[part(lists.claims_received.len())]));
+            paginate(context, base, lists.longest(), number);
         };
         let template = match page.kind {
             Kind::Home { number } => {
@@ -130,7 +134,7 @@ impl<'t> Engine<'t> {
                 context.insert("author", &article.author);
                 context.insert("source_url", &article.url);
                 context.insert("tags", &article.tags);
-                context.insert("claims", &claims(&article.claims, 0..article.claims.len()));
+                context.insert("claims", &claims(&article.claims));
                 context.insert("notes", &notes(archive, id));
                 let neighbour = |index: Option<usize>| index.and_then(|index| views.articles.get(index));
                 context.insert("newer", &neighbour(id.index().checked_sub(1)));
@@ -143,24 +147,14 @@ impl<'t> Engine<'t> {
             }
             Kind::Actor { id, number } => {
                 let actor = archive.actor(id);
-                let longest = actor_items(actor);
-                let range = slice(longest, number);
-                let articles: Vec<&ArticleSummary> = actor.articles
-                    [range.start.min(actor.articles.len())..range.end.min(actor.articles.len())]
-                    .iter()
-                    .map(|id| &views.articles[id.index()])
-                    .collect();
                 let related: Vec<Related> = actor
                     .related
                     .iter()
                     .map(|(other, count)| Related { actor: &views.actors[other.index()], count: *count })
                     .collect();
                 context.insert("actor", &views.actors[id.index()]);
-                context.insert("articles", &articles);
-                context.insert("claims_made", &claims(&actor.claims_made, range.clone()));
-                context.insert("claims_received", &claims(&actor.claims_received, range));
                 context.insert("related", &related);
-                paginate(&mut context, &format!("actors/{}/", actor.id), longest, number);
+                lists(&mut context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
                 "actor.html"
             }
             Kind::Countries => {
@@ -169,20 +163,10 @@ impl<'t> Engine<'t> {
             }
             Kind::Country { id, number } => {
                 let country = archive.country(id);
-                let longest = country_items(country);
-                let range = slice(longest, number);
-                let articles: Vec<&ArticleSummary> = country.articles
-                    [range.start.min(country.articles.len())..range.end.min(country.articles.len())]
-                    .iter()
-                    .map(|id| &views.articles[id.index()])
-                    .collect();
                 let actors: Vec<&ActorView> = country.actors.iter().map(|id| &views.actors[id.index()]).collect();
                 context.insert("country", &views.countries[id.index()]);
                 context.insert("actors", &actors);
-                context.insert("articles", &articles);
-                context.insert("claims_made", &claims(&country.claims_made, range.clone()));
-                context.insert("claims_received", &claims(&country.claims_received, range));
-                paginate(&mut context, &format!("countries/{}/", country.id), longest, number);
+                lists(&mut context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
                 "country.html"
             }
             Kind::Search => "search.html",

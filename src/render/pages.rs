@@ -1,7 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
-use crate::model::{Actor, ActorId, Archive, ArticleId, Country, CountryId};
+use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -48,15 +48,35 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
     items.div_ceil(page_size).max(1)
 }
 
-/// How many entries an actor page splits over numbered pages: its longest list, since each
-/// numbered page shows the next slice of its articles, claims made and claims received.
-pub fn actor_items(actor: &Actor) -> usize {
-    actor.articles.len().max(actor.claims_made.len()).max(actor.claims_received.len())
+/// The lists an actor or country page splits over numbered pages, in step: numbered page `n`
+/// shows the `n`th slice of each.
+pub struct EntityLists<'a> {
+    pub articles: &'a [ArticleId],
+    pub claims_made: &'a [ClaimId],
+    pub claims_received: &'a [ClaimId],
 }
 
-/// The same for a country page.
-pub fn country_items(country: &Country) -> usize {
-    country.articles.len().max(country.claims_made.len()).max(country.claims_received.len())
+impl<'a> EntityLists<'a> {
+    pub fn of_actor(actor: &'a Actor) -> Self {
+        EntityLists {
+            articles: &actor.articles,
+            claims_made: &actor.claims_made,
+            claims_received: &actor.claims_received,
+        }
+    }
+
+    pub fn of_country(country: &'a Country) -> Self {
+        EntityLists {
+            articles: &country.articles,
+            claims_made: &country.claims_made,
+            claims_received: &country.claims_received,
+        }
+    }
+
+    /// The length of the longest list, which sets the number of pages.
+    pub fn longest(&self) -> usize {
+        self.articles.len().max(self.claims_made.len()).max(self.claims_received.len())
+    }
 }
 
 pub fn list(archive: &Archive) -> Vec<Page> {
@@ -78,13 +98,13 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     for (index, actor) in archive.actors.iter().enumerate() {
         let id = ActorId(index as u32);
         let base = format!("actors/{}/", actor.id);
-        numbered(&base, actor_items(actor), &|number| Kind::Actor { id, number }, &mut pages);
+        numbered(&base, EntityLists::of_actor(actor).longest(), &|number| Kind::Actor { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Countries, path: "countries/index.html".to_owned() });
     for (index, country) in archive.countries.iter().enumerate() {
         let id = CountryId(index as u32);
         let base = format!("countries/{}/", country.id);
-        numbered(&base, country_items(country), &|number| Kind::Country { id, number }, &mut pages);
+        numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Search, path: "search/index.html".to_owned() });
     pages.push(Page { kind: Kind::NotFound, path: "404.html".to_owned() });
