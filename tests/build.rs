@@ -61,10 +61,12 @@ fn dates_show_their_precision() {
 fn article_marks_every_quote_and_links_it_to_its_claim() {
     let site = built();
     let page = site.page("articles/viet-nam-bac-bo/index.html");
-    // The denial's quote crosses **bold** text: it is marked in three runs, the first with the id.
-    assert!(page.contains("<mark id=q-claim-2>“Đây là những thông tin </mark><strong><mark>không có cơ sở</mark>"));
+    // Claims are numbered in reading order, whatever their order in the sidecar: the denial comes
+    // first in the text. Its quote crosses **bold** text: it is marked in three runs, the first
+    // with the id.
+    assert!(page.contains("<mark id=q-claim-1>“Đây là những thông tin </mark><strong><mark>không có cơ sở</mark>"));
     assert!(page.contains(
-        "<mark id=q-claim-1>Báo cáo của FireEye cáo buộc Chính phủ Việt Nam hỗ trợ nhóm hacker APT32</mark>"
+        "<mark id=q-claim-2>Báo cáo của FireEye cáo buộc Chính phủ Việt Nam hỗ trợ nhóm hacker APT32</mark>"
     ));
     assert!(page.contains("<mark id=q-note-1>Năm 2018, Quốc hội Việt Nam đã thông qua luật An ninh mạng</mark>"));
     for target in ["claim-1", "claim-2", "note-1"] {

@@ -4,6 +4,7 @@
 //! errors elsewhere), and the rest is still checked, so an editor sees every problem in one run.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
@@ -204,11 +205,13 @@ fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
 struct Draft {
     article: Article,
     claims: Vec<DraftClaim>,
-    /// Marks whose anchors are indexes into `claims` (for `Anchor::Claim`) or into the notes.
-    marks: Vec<(std::ops::Range<usize>, Anchor)>,
+    /// Notes with the range of their quote in the text.
+    notes: Vec<(Range<usize>, Note)>,
 }
 
 struct DraftClaim {
+    /// Where the quote stands in the article text.
+    range: Range<usize>,
     by: Party,
     kind: ClaimKind,
     target: Party,
@@ -261,7 +264,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         notes: Vec::new(),
         marks: Vec::new(),
     };
-    let (claims, marks) = match &file.sidecar {
+    let (claims, notes) = match &file.sidecar {
         Some(sidecar) => annotate(&mut article, sidecar, names, &mut diagnostics),
         None => (Vec::new(), Vec::new()),
     };
@@ -272,7 +275,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         )));
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    let draft = (!has_errors).then_some(Draft { article, claims, marks });
+    let draft = (!has_errors).then_some(Draft { article, claims, notes });
     (draft, diagnostics)
 }
 
@@ -285,9 +288,9 @@ fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Ve
         .ok()
 }
 
-type Annotations = (Vec<DraftClaim>, Vec<(std::ops::Range<usize>, Anchor)>);
+type Annotations = (Vec<DraftClaim>, Vec<(Range<usize>, Note)>);
 
-/// Reads the sidecar into `article` and returns its claims and the located quotes.
+/// Reads the sidecar into `article` and returns its claims and notes with their located quotes.
 fn annotate(
     article: &mut Article,
     sidecar: &Record<raw::Sidecar>,
@@ -328,7 +331,7 @@ fn annotate(
     article.tags = tags;
 
     let mut claims = Vec::new();
-    let mut marks = Vec::new();
+    let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
     for spanned in &data.claims {
         let claim = &spanned.value;
@@ -365,8 +368,8 @@ fn annotate(
                 at("duplicate claim: the same claim with the same quote is listed above".to_owned()).as_warning(),
             );
         }
-        marks.push((range, Anchor::Claim(ClaimId(claims.len() as u32))));
         claims.push(DraftClaim {
+            range,
             by,
             kind,
             target,
@@ -383,13 +386,12 @@ fn annotate(
             continue;
         };
         if let Some(range) = locate(&article.text, quote, file, diagnostics) {
-            marks.push((range, Anchor::Note(article.notes.len())));
-            article.notes.push(Note { quote: quote.value.trim().to_owned(), note: text.clone() });
+            notes.push((range, Note { quote: quote.value.trim().to_owned(), note: text.clone() }));
         }
     }
     article.actors = actors.into_iter().collect();
     article.countries = countries.into_iter().collect();
-    (claims, marks)
+    (claims, notes)
 }
 
 fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<ClaimKind> {
@@ -409,7 +411,7 @@ fn locate(
     quote: &Spanned<String>,
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<std::ops::Range<usize>> {
+) -> Option<Range<usize>> {
     if let Some(range) = quote::find(text, &quote.value) {
         if quote.value.chars().count() > LONG_QUOTE_CHARS {
             let warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
@@ -428,14 +430,19 @@ fn locate(
 }
 
 /// Gives the draft's claims their ids and adds the article and its claims to the archive.
+/// Claims and notes are numbered in the order their quotes appear in the text, so the
+/// references in the page read 1, 2, 3 from top to bottom.
 fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) {
-    let Draft { mut article, claims, marks } = draft;
-    let first_claim = archive.claims.len() as u32;
-    for (number, claim) in claims.into_iter().enumerate() {
-        article.claims.push(ClaimId(first_claim + number as u32));
+    let Draft { mut article, mut claims, mut notes } = draft;
+    claims.sort_by_key(|claim| (claim.range.start, claim.range.end));
+    notes.sort_by_key(|(range, _)| (range.start, range.end));
+    for (index, claim) in claims.into_iter().enumerate() {
+        let claim_id = ClaimId(archive.claims.len() as u32);
+        article.claims.push(claim_id);
+        article.marks.push(Mark { range: claim.range, anchor: Anchor::Claim(claim_id) });
         archive.claims.push(Claim {
             article: id,
-            number: number + 1,
+            number: index + 1,
             by: claim.by,
             kind: claim.kind,
             target: claim.target,
@@ -445,16 +452,10 @@ fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) {
             note: claim.note,
         });
     }
-    article.marks = marks
-        .into_iter()
-        .map(|(range, anchor)| Mark {
-            range,
-            anchor: match anchor {
-                Anchor::Claim(index) => Anchor::Claim(ClaimId(first_claim + index.0)),
-                note => note,
-            },
-        })
-        .collect();
+    for (index, (range, note)) in notes.into_iter().enumerate() {
+        article.marks.push(Mark { range, anchor: Anchor::Note(index) });
+        article.notes.push(note);
+    }
     article.marks.sort_by_key(|mark| (mark.range.start, mark.range.end));
     archive.articles.push(article);
 }
