@@ -28,6 +28,7 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "country.html",
     "search.html",
     "404.html",
+    "atom.xml",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");

@@ -169,3 +169,28 @@ fn assets_are_fingerprinted() {
     assert_eq!(css.len(), 8, "content hash in the name");
     assert!(site.out().join(format!("assets/style.{css}.css")).is_file());
 }
+
+#[test]
+fn feed_lists_articles_newest_first_with_absolute_urls() {
+    let site = built();
+    let feed = site.page("feed.xml");
+    assert!(
+        feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+    );
+    assert!(feed.contains("<link href=\"https://example.org/ho-so/feed.xml\" rel=\"self\""));
+    let newest = feed.find("<id>https://example.org/ho-so/articles/my-canh-bao-volt-typhoon/</id>").unwrap();
+    let oldest = feed.find("<id>https://example.org/ho-so/articles/doi-thoai-2013/</id>").unwrap();
+    assert!(newest < oldest);
+    assert!(feed.contains("<updated>2024-02-01T00:00:00Z</updated>"), "month precision starts the month");
+    assert!(feed.contains("<category term=\"volt-typhoon\" label=\"Volt Typhoon\""));
+}
+
+#[test]
+fn without_base_url_there_is_no_feed() {
+    let site = TestSite::fixture("base");
+    let config = site.read("site.toml").replace("base_url = \"https://example.org/ho-so\"\n", "");
+    site.write("site.toml", &config);
+    site.build_ok();
+    assert!(!site.out().join("feed.xml").exists());
+    assert!(site.page("404.html").contains("href=assets/style."), "relative links without a base_url");
+}

@@ -14,12 +14,18 @@ use crate::markdown;
 use crate::model::{Anchor, Archive, ClaimId};
 use crate::theme::Theme;
 
+/// How many of the newest articles the feed carries.
+const FEED_ENTRIES: usize = 50;
+/// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
+const EPOCH: &str = "1970-01-01T00:00:00Z";
+
 pub struct Engine<'t> {
     tera: Tera,
     theme: &'t Theme,
     minify: minify_html::Cfg,
-    /// The root of the 404 page, which is served at any depth: absolute when `base_url` is set.
-    not_found_root: String,
+    /// The site's absolute address with a trailing slash, or empty without a `base_url`. The 404
+    /// page (served at any depth) and the feed use it as their root.
+    absolute_root: String,
 }
 
 #[derive(Serialize)]
@@ -58,7 +64,7 @@ impl<'t> Engine<'t> {
         assets: &BTreeMap<String, String>,
     ) -> Result<Self, Vec<Diagnostic>> {
         let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html"]);
+        tera.autoescape_on(vec![".html", ".xml"]);
         let templates = theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str()));
         tera.add_raw_templates(templates).map_err(|error| vec![template_diagnostic(&error, theme, None)])?;
         let config = &archive.config;
@@ -69,8 +75,8 @@ impl<'t> Engine<'t> {
         minify.keep_closing_tags = true;
         minify.keep_html_and_head_opening_tags = true;
         minify.minify_css = true;
-        let not_found_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
-        Ok(Engine { tera, theme, minify, not_found_root })
+        let absolute_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
+        Ok(Engine { tera, theme, minify, absolute_root })
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
@@ -79,13 +85,18 @@ impl<'t> Engine<'t> {
             .tera
             .render(template, &context)
             .map_err(|error| template_diagnostic(&error, self.theme, Some(template)))?;
-        let bytes = minify_html::minify(html.as_bytes(), &self.minify);
+        let bytes = if page.path.ends_with(".html") {
+            minify_html::minify(html.as_bytes(), &self.minify)
+        } else {
+            html.into_bytes()
+        };
         Ok(OutputFile { path: page.path.clone(), bytes })
     }
 
     fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
         let mut context = Context::new();
-        let root = if page.kind == Kind::NotFound { self.not_found_root.clone() } else { page.root() };
+        let absolute = matches!(page.kind, Kind::NotFound | Kind::Feed);
+        let root = if absolute { self.absolute_root.clone() } else { page.root() };
         context.insert("home", if root.is_empty() { "./" } else { &root });
         context.insert("root", &root);
         context.insert("path", &page.path);
@@ -171,6 +182,13 @@ impl<'t> Engine<'t> {
             }
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
+            Kind::Feed => {
+                let newest = &views.articles[..views.articles.len().min(FEED_ENTRIES)];
+                let updated = newest.first().map(|article| article.date.timestamp.as_str()).unwrap_or(EPOCH);
+                context.insert("articles", newest);
+                context.insert("updated", updated);
+                "atom.xml"
+            }
         };
         (template, context)
     }

@@ -22,6 +22,8 @@ pub enum Kind {
     },
     Search,
     NotFound,
+    /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
+    Feed,
 }
 
 #[derive(Clone, Debug)]
@@ -108,6 +110,9 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     }
     pages.push(Page { kind: Kind::Search, path: "search/index.html".to_owned() });
     pages.push(Page { kind: Kind::NotFound, path: "404.html".to_owned() });
+    if archive.config.base_url.is_some() {
+        pages.push(Page { kind: Kind::Feed, path: "feed.xml".to_owned() });
+    }
     pages
 }
 

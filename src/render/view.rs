@@ -16,6 +16,8 @@ pub struct DateView {
     pub iso: String,
     pub display: String,
     pub year: i16,
+    /// The first moment of the date, for feeds (`2021-07-01T00:00:00Z` for July 2021).
+    pub timestamp: String,
 }
 
 impl DateView {
@@ -25,7 +27,9 @@ impl DateView {
             (Some(month), None) => format!("tháng {month}/{}", date.year),
             _ => format!("năm {}", date.year),
         };
-        DateView { iso: date.iso(), display, year: date.year }
+        let timestamp =
+            format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
+        DateView { iso: date.iso(), display, year: date.year, timestamp }
     }
 }
 
