@@ -71,6 +71,7 @@ impl<'t> Engine<'t> {
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
         tera.global_context().insert("site", &site);
         tera.global_context().insert("assets", assets);
+        tera.global_context().insert("has_feed", &config.base_url.is_some());
         let mut minify = minify_html::Cfg::new();
         minify.keep_closing_tags = true;
         minify.keep_html_and_head_opening_tags = true;
