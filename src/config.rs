@@ -82,6 +82,17 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The path part of `base_url` with slashes around it (`/ho-so/` for
+    /// `https://example.org/ho-so`), for pages served at any depth such as 404.html.
+    pub fn base_path(&self) -> Option<String> {
+        let url = self.base_url.as_deref()?;
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("", |index| &after_scheme[index..]);
+        Some(format!("{}/", path.trim_end_matches('/')))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +103,16 @@ mod tests {
         assert_eq!(config.language, "vi");
         assert_eq!(config.output_dir, PathBuf::from("/site/public"));
         assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+    }
+
+    #[test]
+    fn base_path_is_the_path_of_base_url() {
+        let config =
+            |url: &str| Config::parse(Path::new("/"), &format!("title = \"x\"\nbase_url = \"{url}\"")).unwrap();
+        assert_eq!(config("https://example.org").base_path().as_deref(), Some("/"));
+        assert_eq!(config("https://example.org/").base_path().as_deref(), Some("/"));
+        assert_eq!(config("https://example.org/ho-so/").base_path().as_deref(), Some("/ho-so/"));
+        assert_eq!(Config::parse(Path::new("/"), "title = \"x\"").unwrap().base_path(), None);
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn cross_links_go_both_ways() {
 fn no_relative_link_is_broken() {
     let site = TestSite::default_archive();
     site.build_ok();
-    let broken = broken_links(&site.out());
+    let broken = broken_links(&site.out(), "/");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 

@@ -23,9 +23,11 @@ pub struct Engine<'t> {
     tera: Tera,
     theme: &'t Theme,
     minify: minify_html::Cfg,
-    /// The site's absolute address with a trailing slash, or empty without a `base_url`. The 404
-    /// page (served at any depth) and the feed use it as their root.
-    absolute_root: String,
+    /// The root of the 404 page, which a server shows at any depth: the path of `base_url`
+    /// (`/ho-so/`), or relative (right only at the top) without one.
+    not_found_root: String,
+    /// The root of the feed, which needs absolute URLs: `base_url` with a trailing slash.
+    feed_root: String,
 }
 
 #[derive(Serialize)]
@@ -76,8 +78,9 @@ impl<'t> Engine<'t> {
         minify.keep_closing_tags = true;
         minify.keep_html_and_head_opening_tags = true;
         minify.minify_css = true;
-        let absolute_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
-        Ok(Engine { tera, theme, minify, absolute_root })
+        let not_found_root = config.base_path().unwrap_or_default();
+        let feed_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
+        Ok(Engine { tera, theme, minify, not_found_root, feed_root })
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
@@ -96,8 +99,11 @@ impl<'t> Engine<'t> {
 
     fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
         let mut context = Context::new();
-        let absolute = matches!(page.kind, Kind::NotFound | Kind::Feed);
-        let root = if absolute { self.absolute_root.clone() } else { page.root() };
+        let root = match page.kind {
+            Kind::NotFound => self.not_found_root.clone(),
+            Kind::Feed => self.feed_root.clone(),
+            _ => page.root(),
+        };
         context.insert("home", if root.is_empty() { "./" } else { &root });
         context.insert("root", &root);
         context.insert("path", &page.path);

@@ -2,14 +2,18 @@
 //! file listing instead of the page, so every internal link must name `index.html`. The pages are
 //! rewritten with lol_html rather than rendered twice.
 
-use lol_html::{HtmlRewriter, Settings, element};
+use lol_html::html_content::ContentType;
+use lol_html::{HtmlRewriter, Settings, element, text};
 
 use super::OutputFile;
 
-/// The same files, with every relative link to a folder pointing at its `index.html`.
+/// The same files, with every relative link to a folder pointing at its `index.html`. The 404
+/// page is left out: only a web server shows it, and its links start from the site's path on
+/// its host, which means nothing on disk.
 pub fn offline_variant(files: &[OutputFile]) -> Vec<OutputFile> {
     files
         .iter()
+        .filter(|file| file.path != "404.html")
         .map(|file| {
             if file.path.ends_with(".html") {
                 OutputFile { path: file.path.clone(), bytes: rewrite_links(&file.bytes) }
@@ -38,14 +42,29 @@ fn folder_link_to_file(href: &str) -> Option<String> {
 
 fn rewrite_links(html: &[u8]) -> Vec<u8> {
     let mut output = Vec::with_capacity(html.len() + 1024);
+    // The content of <noscript> reaches lol_html as raw text (it parses as a browser with
+    // scripting on does), so its links are rewritten by running the rewriter on that text.
+    let mut noscript = String::new();
     let mut rewriter = HtmlRewriter::new(
-        Settings::new().append_element_content_handler(element!("a[href], form[action]", |element| {
-            let attribute = if element.tag_name() == "form" { "action" } else { "href" };
-            if let Some(target) = element.get_attribute(attribute).as_deref().and_then(folder_link_to_file) {
-                element.set_attribute(attribute, &target)?;
-            }
-            Ok(())
-        })),
+        Settings::new()
+            .append_element_content_handler(element!("a[href], form[action]", |element| {
+                let attribute = if element.tag_name() == "form" { "action" } else { "href" };
+                if let Some(target) = element.get_attribute(attribute).as_deref().and_then(folder_link_to_file) {
+                    element.set_attribute(attribute, &target)?;
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(text!("noscript", |chunk| {
+                noscript.push_str(chunk.as_str());
+                if chunk.last_in_text_node() {
+                    let rewritten = String::from_utf8_lossy(&rewrite_links(noscript.as_bytes())).into_owned();
+                    chunk.replace(&rewritten, ContentType::Html);
+                    noscript.clear();
+                } else {
+                    chunk.remove();
+                }
+                Ok(())
+            })),
         |chunk: &[u8]| output.extend_from_slice(chunk),
     );
     // Rewriting our own well-formed pages cannot fail; if lol_html ever refuses, keep the page.
@@ -80,5 +99,12 @@ mod tests {
         let html = br#"<p><a href="../actors/">x</a><a href="https://a.org/">y</a></p>"#;
         let rewritten = String::from_utf8(rewrite_links(html)).unwrap();
         assert_eq!(rewritten, r#"<p><a href="../actors/index.html">x</a><a href="https://a.org/">y</a></p>"#);
+    }
+
+    #[test]
+    fn links_inside_noscript_are_rewritten_too() {
+        let html = br#"<noscript><p>See <a href=../>home</a>.</p></noscript>"#;
+        let rewritten = String::from_utf8(rewrite_links(html)).unwrap();
+        assert_eq!(rewritten, r#"<noscript><p>See <a href="../index.html">home</a>.</p></noscript>"#);
     }
 }

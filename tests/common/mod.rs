@@ -170,9 +170,11 @@ pub fn links_and_ids(html: &str) -> (Vec<String>, BTreeSet<String>) {
     (links, ids)
 }
 
-/// Every relative link of every page under `folder` that does not resolve to a file (folder links
-/// resolve to their `index.html`), or whose `#fragment` is not an id of the target page.
-pub fn broken_links(folder: &Path) -> Vec<String> {
+/// Every link of every page under `folder` that does not resolve to a file (folder links resolve
+/// to their `index.html`), or whose `#fragment` is not an id of the target page. Links to other
+/// sites are not followed; links starting with `base_path` (the path of the site on its host,
+/// such as `/ho-so/`) are resolved from the site's root.
+pub fn broken_links(folder: &Path, base_path: &str) -> Vec<String> {
     let pages: BTreeMap<String, (Vec<String>, BTreeSet<String>)> = snapshot(folder)
         .into_iter()
         .filter(|(path, _)| path.ends_with(".html"))
@@ -180,16 +182,19 @@ pub fn broken_links(folder: &Path) -> Vec<String> {
         .collect();
     let mut broken = Vec::new();
     for (page, (links, _)) in &pages {
-        if page == "404.html" {
-            continue; // served at any depth, so its links are absolute when base_url is set
-        }
         for link in links {
             if link.contains("://") || link.starts_with("mailto:") {
                 continue;
             }
-            let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+            // A root-relative link (404.html's, which a server shows at any depth) starts from the
+            // site's path on its host.
+            let (from, relative) = match link.strip_prefix(base_path) {
+                Some(rest) => ("index.html", rest),
+                None => (page.as_str(), link.as_str()),
+            };
+            let (path, fragment) = relative.split_once('#').unwrap_or((relative, ""));
             let path = path.split('?').next().unwrap();
-            let target = if path.is_empty() { page.clone() } else { resolve(page, path) };
+            let target = if path.is_empty() { from.to_owned() } else { resolve(from, path) };
             let Some((_, ids)) = pages.get(&target).or_else(|| pages.get(&format!("{target}index.html"))) else {
                 if !folder.join(&target).is_file() {
                     broken.push(format!("{page}: {link} (no {target})"));
