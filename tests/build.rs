@@ -194,3 +194,14 @@ fn without_base_url_there_is_no_feed() {
     assert!(!site.out().join("feed.xml").exists());
     assert!(site.page("404.html").contains("href=assets/style."), "relative links without a base_url");
 }
+
+#[test]
+fn entity_pages_show_when_they_appear_and_claims_by_kind() {
+    let site = built();
+    let china = site.page("countries/cn/index.html");
+    assert!(china.contains("<time datetime=2013>năm 2013</time> – <time datetime=2024-02>tháng 2/2024</time>"));
+    let made = china.split("id=made").nth(1).unwrap().split("id=received").next().unwrap();
+    assert!(made.contains("<span class=\"badge badge-denies\">Bác bỏ</span> <span class=count>1</span>"), "{made}");
+    let apt32 = site.page("actors/apt32/index.html");
+    assert!(apt32.contains("<time datetime=2020-04-23>23/4/2020</time></dd>"), "one article: one date");
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::date::PartialDate;
 use crate::markdown;
-use crate::model::{Actor, Archive, Article, Claim, ClaimKind, Country, Link, Party};
+use crate::model::{Actor, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, Link, Party};
 
 /// A date as `<time datetime>` wants it and as a Vietnamese reader reads it.
 #[derive(Clone, Debug, Serialize)]
@@ -86,6 +86,23 @@ pub struct ActorView {
     pub article_count: usize,
     pub claims_made: usize,
     pub claims_received: usize,
+    pub active: Option<Active>,
+    pub kinds_made: Vec<KindCount>,
+    pub kinds_received: Vec<KindCount>,
+}
+
+/// When an actor or a country appears in the archive: the dates of its oldest and newest article.
+#[derive(Clone, Debug, Serialize)]
+pub struct Active {
+    pub first: DateView,
+    pub last: DateView,
+}
+
+/// How many claims of one kind an actor or a country made or received.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindCount {
+    pub kind: ClaimKind,
+    pub count: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -99,6 +116,9 @@ pub struct CountryView {
     pub claims_received: usize,
     pub accusations_made: usize,
     pub accusations_received: usize,
+    pub active: Option<Active>,
+    pub kinds_made: Vec<KindCount>,
+    pub kinds_received: Vec<KindCount>,
 }
 
 /// Every view of the archive, indexed like the model's tables.
@@ -130,6 +150,22 @@ fn html(markdown_text: &Option<String>) -> Option<String> {
     markdown_text.as_deref().map(|text| markdown::to_html(text, &[]))
 }
 
+/// The span of `articles` (newest first, as in the model), if there are any.
+fn active(archive: &Archive, articles: &[ArticleId]) -> Option<Active> {
+    let newest = archive.article(*articles.first()?).date;
+    let oldest = archive.article(*articles.last()?).date;
+    Some(Active { first: DateView::new(oldest), last: DateView::new(newest) })
+}
+
+/// The claims counted by kind, in the vocabulary's order, leaving out kinds with none.
+fn kind_counts(archive: &Archive, claims: &[ClaimId]) -> Vec<KindCount> {
+    ClaimKind::ALL
+        .into_iter()
+        .map(|kind| KindCount { kind, count: claims.iter().filter(|id| archive.claim(**id).kind == kind).count() })
+        .filter(|count| count.count > 0)
+        .collect()
+}
+
 impl Views {
     pub fn new(archive: &Archive) -> Views {
         let actor_chips: Vec<Chip> = archive.actors.iter().map(actor_chip).collect();
@@ -152,6 +188,9 @@ impl Views {
                 article_count: actor.articles.len(),
                 claims_made: actor.claims_made.len(),
                 claims_received: actor.claims_received.len(),
+                active: active(archive, &actor.articles),
+                kinds_made: kind_counts(archive, &actor.claims_made),
+                kinds_received: kind_counts(archive, &actor.claims_received),
             })
             .collect();
         let accusations =
@@ -170,6 +209,9 @@ impl Views {
                 claims_received: country.claims_received.len(),
                 accusations_made: accusations(&country.claims_made),
                 accusations_received: accusations(&country.claims_received),
+                active: active(archive, &country.articles),
+                kinds_made: kind_counts(archive, &country.claims_made),
+                kinds_received: kind_counts(archive, &country.claims_received),
             })
             .collect();
         let articles: Vec<ArticleSummary> = archive
