@@ -129,3 +129,25 @@ fn missing_site_toml_is_a_clear_error() {
     assert!(!run.success);
     assert!(run.stderr.contains("site.toml: error: cannot read the site configuration"), "{}", run.stderr);
 }
+
+// Regression: an article annotated with notes only was warned about as having no annotations.
+#[test]
+fn an_article_with_notes_only_is_annotated() {
+    let site = TestSite::fixture("base");
+    site.write(
+        "content/articles/doi-thoai-2013.yaml",
+        "notes:\n  - quote: nhóm công tác chung\n    note: Thành lập tháng 4/2013.\n",
+    );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("has no annotations"), "{}", run.stderr);
+}
+
+// Regression: an article with an error is left out of the archive, so its actors were also
+// reported as referenced by no article, which sent editors looking for the wrong problem.
+#[test]
+fn an_error_does_not_make_its_actors_look_unreferenced() {
+    let site = TestSite::fixture("base").overlay("invalid/invalid-date");
+    let run = site.build();
+    assert!(!run.success);
+    assert!(!run.stderr.contains("no article refers"), "{}", run.stderr);
+}

@@ -58,8 +58,11 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
         add_article(&mut archive, ArticleId(index as u32), draft);
     }
     link_back(&mut archive);
+    // Articles with errors are left out of the archive, so their actors would look unreferenced:
+    // the warning is only true, and only useful, once the archive is complete.
+    let complete = !diagnostics.iter().any(Diagnostic::is_error);
     for (actor, record) in archive.actors.iter().zip(&site.actors) {
-        if actor.articles.is_empty() {
+        if complete && actor.articles.is_empty() {
             diagnostics.push(record.file.error(format!("no article refers to the actor `{}`", actor.id)).as_warning());
         }
     }
@@ -268,11 +271,13 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         Some(sidecar) => annotate(&mut article, sidecar, names, &mut diagnostics),
         None => (Vec::new(), Vec::new()),
     };
-    if claims.is_empty() && article.notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
-        diagnostics.push(source_file.error("the article has no annotations").as_warning().with_help(format!(
-            "add `{}` with its actors, countries and claims",
-            source_file.path.with_extension("yaml").display()
-        )));
+    if claims.is_empty() && notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
+        let sidecar = source_file.path.with_extension("yaml");
+        let help = match &file.sidecar {
+            Some(_) => format!("`{}` lists no actors, countries, claims or notes", sidecar.display()),
+            None => format!("add `{}` with its actors, countries and claims", sidecar.display()),
+        };
+        diagnostics.push(source_file.error("the article has no annotations").as_warning().with_help(help));
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let draft = (!has_errors).then_some(Draft { article, claims, notes });
