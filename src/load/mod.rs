@@ -90,7 +90,7 @@ pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
 
     let (markdown, sidecars): (Vec<_>, Vec<_>) =
         article_paths.into_iter().partition(|path| path.extension().is_some_and(|extension| extension == "md"));
-    for orphan in sidecars.iter().filter(|path| !markdown.contains(&path.with_extension("md"))) {
+    for orphan in sidecars.iter().filter(|path| markdown.binary_search(&path.with_extension("md")).is_err()) {
         let message =
             format!("annotations for a missing article: there is no `{}`", orphan.with_extension("md").display());
         diagnostics.push(Diagnostic::error(orphan, message).at("", Position { line: 1, column: 1 }));
@@ -163,6 +163,8 @@ fn discover(root: &Path, folder: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec
             ));
         }
     }
+    // Sorted as PathBufs (not only as walkdir sorts names) since callers binary-search them.
+    paths.sort();
     paths
 }
 
