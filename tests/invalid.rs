@@ -90,6 +90,16 @@ fn template_error_names_the_template_and_line() {
     fails_with("template-error", &["templates/article.html:6:4: error: template: "]);
 }
 
+// Pages are rendered from minified templates; an error while rendering must still point at the
+// line of the template as the editor wrote it.
+#[test]
+fn template_rendering_error_names_the_line_as_written() {
+    fails_with(
+        "template-render-error",
+        &["templates/article.html:4:30: error: template: Field `no_such_field` is not defined"],
+    );
+}
+
 #[test]
 fn alias_shared_by_two_actors_names_both() {
     fails_with(

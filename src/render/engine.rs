@@ -20,9 +20,11 @@ const FEED_ENTRIES: usize = 50;
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
 pub struct Engine<'t> {
+    /// The theme's templates minified once, so that pages need no minifying.
     tera: Tera,
+    /// The templates as written, to report errors at their real lines.
+    as_written: Tera,
     theme: &'t Theme,
-    minify: minify_html::Cfg,
     /// The root of the 404 page, which a server shows at any depth: the path of `base_url`
     /// (`/ho-so/`), or relative (right only at the top) without one.
     not_found_root: String,
@@ -65,36 +67,55 @@ impl<'t> Engine<'t> {
         archive: &Archive,
         assets: &BTreeMap<String, String>,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        let templates = theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str()));
-        tera.add_raw_templates(templates).map_err(|error| vec![template_diagnostic(&error, theme, None)])?;
-        let config = &archive.config;
-        let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
-        tera.global_context().insert("site", &site);
-        tera.global_context().insert("assets", assets);
-        tera.global_context().insert("has_feed", &config.base_url.is_some());
         let mut minify = minify_html::Cfg::new();
         minify.keep_closing_tags = true;
         minify.keep_html_and_head_opening_tags = true;
         minify.minify_css = true;
+        minify.preserve_brace_template_syntax = true;
+        // The templates as written are compiled first, so syntax errors point at their real lines.
+        let mut as_written = compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
+            .map_err(|error| vec![template_diagnostic(&error, theme, None)])?;
+        let minified: Vec<(&str, String)> = theme
+            .templates
+            .iter()
+            .map(|(name, source)| {
+                let minified = name.ends_with(".html").then(|| minify_template(source, &minify)).flatten();
+                (name.as_str(), minified.unwrap_or_else(|| source.clone()))
+            })
+            .collect();
+        // Should the minified set not compile (a control tag split across two attributes that
+        // minify-html reordered), the templates as written serve; they compiled above.
+        let mut tera = match compile(minified.iter().map(|(name, source)| (*name, source.as_str()))) {
+            Ok(tera) => tera,
+            Err(_) => compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
+                .map_err(|error| vec![template_diagnostic(&error, theme, None)])?,
+        };
+        let config = &archive.config;
+        let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
+        for global in [&mut tera, &mut as_written] {
+            let context = global.global_context();
+            context.insert("site", &site);
+            context.insert("assets", assets);
+            context.insert("has_feed", &config.base_url.is_some());
+        }
         let not_found_root = config.base_path().unwrap_or_default();
         let feed_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
-        Ok(Engine { tera, theme, minify, not_found_root, feed_root })
+        Ok(Engine { tera, as_written, theme, not_found_root, feed_root })
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
         let (template, context) = self.context(page, archive, views);
-        let html = self
-            .tera
-            .render(template, &context)
-            .map_err(|error| template_diagnostic(&error, self.theme, Some(template)))?;
-        let bytes = if page.path.ends_with(".html") {
-            minify_html::minify(html.as_bytes(), &self.minify)
-        } else {
-            html.into_bytes()
-        };
-        Ok(OutputFile { path: page.path.clone(), bytes })
+        let html = self.tera.render(template, &context).map_err(|_| {
+            // The minified templates' lines are not the editor's: render again as written to
+            // report the error where it is in the file.
+            let error = self.as_written.render(template, &context).err();
+            let message = "the template failed with its minified form only; please report this";
+            error.map_or_else(
+                || Diagnostic::error(format!("templates/{template}"), message),
+                |error| template_diagnostic(&error, self.theme, Some(template)),
+            )
+        })?;
+        Ok(OutputFile { path: page.path.clone(), bytes: html.into_bytes() })
     }
 
     fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
@@ -223,6 +244,46 @@ impl<'t> Engine<'t> {
     }
 }
 
+fn compile<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
+}
+
+/// The template minified, or `None` when minifying would change it. minify-html keeps `{{ }}`,
+/// `{% %}` and `{# #}` intact in text and in attribute values (it may reorder attributes), but
+/// mangles a tag that stands between two attributes, or an attribute value holding a `"` inside a
+/// template tag; a template whose tags do not come out the same is therefore used as written.
+fn minify_template(source: &str, cfg: &minify_html::Cfg) -> Option<String> {
+    let minified = String::from_utf8(minify_html::minify(source.as_bytes(), cfg)).ok()?;
+    (template_tags(source) == template_tags(&minified)).then_some(minified)
+}
+
+/// The template tags of a template with white space folded, sorted, since minify-html may reorder
+/// the attributes that hold them.
+fn template_tags(template: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find(['{']) {
+        let after = &rest[start..];
+        let close = match after.get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                rest = &after[1..];
+                continue;
+            }
+        };
+        let Some(end) = after.find(close) else { break };
+        tags.push(after[..end + 2].split_whitespace().collect::<Vec<_>>().join(" "));
+        rest = &after[end + 2..];
+    }
+    tags.sort_unstable();
+    tags
+}
+
 /// Notes are labelled a, b, c... so they do not read as claim numbers.
 fn note_label(index: usize) -> String {
     match u8::try_from(index).ok().filter(|index| *index < 26) {
@@ -264,5 +325,43 @@ fn template_diagnostic(error: &tera::Error, theme: &Theme, rendering: Option<&st
             let name = rendering.map_or_else(|| "templates".to_owned(), |name| format!("templates/{name}"));
             Diagnostic::error(name, format!("template: {error}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> minify_html::Cfg {
+        let mut cfg = minify_html::Cfg::new();
+        cfg.keep_closing_tags = true;
+        cfg.preserve_brace_template_syntax = true;
+        cfg
+    }
+
+    #[test]
+    fn templates_with_tags_in_text_and_values_are_minified() {
+        let source = "<ul>\n  <li class=\"a {% if x %}b{% endif %}\">\n    {{ name }}\n  </li>\n</ul>\n";
+        let minified = minify_template(source, &cfg()).expect("minifiable");
+        assert!(minified.len() < source.len());
+        assert!(minified.contains("{% if x %}b{% endif %}") && minified.contains("{{ name }}"), "{minified}");
+    }
+
+    #[test]
+    fn a_tag_between_attributes_keeps_the_template_as_written() {
+        let source = "<a href=\"{{ url }}\"{% if current %} aria-current=\"page\"{% endif %}>x</a>";
+        assert_eq!(minify_template(source, &cfg()), None);
+    }
+
+    #[test]
+    fn double_quotes_inside_a_tag_in_a_value_keep_the_template_as_written() {
+        let source = "<a class=\"{% if path == \"x\" %}on{% endif %}\">x</a>";
+        assert_eq!(minify_template(source, &cfg()), None);
+    }
+
+    #[test]
+    fn template_tags_are_found_in_any_order_of_attributes() {
+        let tags = template_tags("<p id=\"{{ b }}\" class=\"{%  if a %}x{% endif %}\">{# note #}</p>");
+        assert_eq!(tags, ["{# note #}", "{% endif %}", "{% if a %}", "{{ b }}"]);
     }
 }

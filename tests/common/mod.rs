@@ -116,10 +116,19 @@ impl TestSite {
         run
     }
 
-    /// A page of the built site, as text.
+    /// A page of the built site in a canonical form, so that assertions can be written against
+    /// the meaning of the markup rather than its spelling: minify-html's normal form (attributes
+    /// unquoted where they can be, white space between tags folded). Other files come as they are.
     pub fn page(&self, relative: &str) -> String {
         let path = self.out().join(relative);
-        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        if !relative.ends_with(".html") {
+            return String::from_utf8(bytes).unwrap();
+        }
+        let mut cfg = minify_html::Cfg::new();
+        cfg.keep_closing_tags = true;
+        cfg.keep_html_and_head_opening_tags = true;
+        String::from_utf8(minify_html::minify(&bytes, &cfg)).unwrap()
     }
 
     /// The names left in the temporary folder: the site, the output, and nothing half-written.
