@@ -1,12 +1,15 @@
 //! The `dossier` command: parses arguments and prints what the library reports. Each subcommand
-//! is a thin layer over `dossier::check` or `dossier::build`.
+//! is a thin layer over one library function: `build`, `check` (`build_in_memory`), `serve`,
+//! `new` (`scaffold`) and `import-actors` (`import`).
 
-use std::path::PathBuf;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use dossier::diagnostic::Diagnostic;
+use dossier::import::{ImportError, ImportOptions, ImportReport};
 use dossier::{BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -29,7 +32,73 @@ enum Command {
         /// Also write a zip of the site that works opened from disk (file://).
         #[arg(long)]
         zip: Option<PathBuf>,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
     },
+    /// Check the site as a build would, writing nothing; exit 1 when there are errors.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `json` prints one JSON object (counts and every diagnostic) for CI and editors.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Serve the site from memory, rebuild it on every save and reload open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; default: the first free one from 8000. `0` asks the system for any.
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on; anything but a loopback address shares the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+    },
+    /// Create an article and its annotation file from a template, with today's date.
+    New {
+        /// The file name: lowercase ASCII letters, digits and `-` (`viet-nam-bac-cao-buoc-apt32`).
+        slug: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// The publication (`VOV`, `Tuổi Trẻ`, ...).
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Import actors (names, aliases, countries, descriptions, links) from a MISP galaxy file.
+    ImportActors {
+        /// The MISP galaxy cluster file, e.g. `threat-actor.json` of the `pymispgalaxies` package.
+        #[arg(long)]
+        misp: PathBuf,
+        /// Import only actors that an article refers to, or that already have a file.
+        #[arg(long)]
+        only_referenced: bool,
+        /// Print what would change without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { root, out, zip, timings } => build(&root, BuildOptions { out, zip }, timings),
+        Command::Check { root, format } => check(&root, format),
+        Command::Serve { root, port, bind } => serve(root, port, bind),
+        Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
+        Command::ImportActors { misp, only_referenced, dry_run, root } => {
+            import_actors(&root, &misp, ImportOptions { only_referenced, dry_run })
+        }
+    }
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
@@ -38,36 +107,148 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build { root, out, zip } => {
-            let started = std::time::Instant::now();
-            match dossier::build(&root, &BuildOptions { out, zip: zip.clone() }) {
-                Ok(report) => {
-                    print_diagnostics(&report.warnings);
-                    println!(
-                        "built {} pages ({} files, {:.1} KiB) into {} in {} ms{}",
-                        report.pages,
-                        report.files,
-                        report.bytes as f64 / 1024.0,
-                        report.out.display(),
-                        started.elapsed().as_millis(),
-                        zip.map(|zip| format!("; offline zip: {}", zip.display())).unwrap_or_default()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(BuildError::Content(diagnostics)) => {
-                    print_diagnostics(&diagnostics);
-                    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                    eprintln!("build failed: {errors} error(s); the previous output was left as it was");
-                    ExitCode::FAILURE
-                }
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    ExitCode::FAILURE
+fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
+    let started = std::time::Instant::now();
+    let zip = options.zip.clone();
+    match dossier::build(root, &options) {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            if show_timings {
+                for (stage, duration) in &report.timings.0 {
+                    eprintln!("{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
                 }
             }
+            println!(
+                "built {} pages ({} files, {:.1} KiB, search index {:.1} KiB) into {} in {} ms{}",
+                report.pages,
+                report.files,
+                report.bytes as f64 / 1024.0,
+                report.search_bytes as f64 / 1024.0,
+                report.out.display(),
+                started.elapsed().as_millis(),
+                zip.map(|zip| format!("; offline zip: {}", zip.display())).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!("build failed: {errors} error(s); the previous output was left as it was");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything a build would report, on stdout: the diagnostics are what the command is for.
+fn check(root: &Path, format: Format) -> ExitCode {
+    let started = std::time::Instant::now();
+    let (diagnostics, pages) = match dossier::build_in_memory(root) {
+        Ok((_, rendered)) => (rendered.warnings, Some(rendered.pages)),
+        Err(diagnostics) => (diagnostics, None),
+    };
+    match format {
+        Format::Json => {
+            if let Err(error) = print_json(&diagnostics) {
+                eprintln!("error: cannot write the report as JSON: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+        Format::Text => print_text(&diagnostics, pages, started.elapsed().as_millis()),
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn print_json(diagnostics: &[Diagnostic]) -> serde_json::Result<()> {
+    let json = serde_json::to_string_pretty(&dossier::report::JsonReport::new(diagnostics))?;
+    println!("{json}");
+    Ok(())
+}
+
+/// Each diagnostic as `path:line:col: severity: message`, its line with a caret, and its help;
+/// then a summary line.
+fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u128) {
+    for diagnostic in diagnostics {
+        println!("{diagnostic}");
+    }
+    let errors = diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    match pages {
+        Some(pages) => println!("ok: {pages} pages, {warnings} warning(s), checked in {milliseconds} ms"),
+        None => println!("{errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+fn serve(root: PathBuf, port: Option<u16>, bind: IpAddr) -> ExitCode {
+    match dossier::serve::serve(dossier::serve::ServeOptions { root, port, bind }) {
+        Ok(never) => match never {},
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new(root: &Path, slug: &str, title: Option<&str>, source: Option<&str>) -> ExitCode {
+    let date = jiff::Zoned::now().date();
+    match dossier::scaffold::new_article(root, &dossier::scaffold::NewArticle { slug, title, source, date }) {
+        Ok(created) => {
+            println!("created {} and {}", created.article.display(), created.sidecar.display());
+            println!("next: paste the text, annotate it, and watch it with `dossier serve` or `dossier check`");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import_actors(root: &Path, misp: &Path, options: ImportOptions) -> ExitCode {
+    match dossier::import::import_misp(root, misp, options) {
+        Ok(report) => {
+            print_import(&report, options.dry_run);
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: {}", ImportError::Content(diagnostics));
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_import(report: &ImportReport, dry_run: bool) {
+    let (created, updated) = if dry_run { ("would create", "would update") } else { ("created", "updated") };
+    println!("MISP galaxy: {}", report.galaxy);
+    for written in &report.created {
+        println!("{created} {} ({})", written.path.display(), written.name);
+    }
+    for written in &report.updated {
+        let mut gains = Vec::new();
+        if !written.added_aliases.is_empty() {
+            gains.push(format!("aliases {}", written.added_aliases.join(", ")));
+        }
+        gains.extend(written.filled.iter().map(|field| field.to_string()));
+        println!("{updated} {}: + {}", written.path.display(), gains.join("; "));
+    }
+    let skipped = match report.not_referenced {
+        0 => String::new(),
+        count => format!(", {count} not referenced by any article"),
+    };
+    let (created, updated) = (report.created.len(), report.updated.len());
+    println!("{created} created, {updated} updated, {} unchanged{skipped}", report.unchanged);
+    if !report.problems.is_empty() {
+        println!("left out, not guessed ({}):", report.problems.len());
+        for problem in &report.problems {
+            println!("  - {problem}");
         }
     }
 }

@@ -1,1 +1,745 @@
-// search client: written with the search index (issue 3)
+// dossier's search client: plain JavaScript, no dependencies, works over http and from disk.
+//
+// The index is prebuilt by `dossier build` (src/search/, format in docs/search-index.md) and
+// split in shards that this script loads on demand with <script> tags, because browsers refuse
+// fetch() of local files: search/index.js (the manifest), search/terms/<n>.js (posting lists by
+// term range), search/docs/<n>.js (what a result shows). Each calls
+// window.__dossierSearch.register(kind, number, data).
+//
+// Reading a query and ranking mirror src/search/tokenize.rs and src/search/query.rs exactly; the
+// Rust tests rank with those, so a change to one side must be made on the other.
+//
+// The page (templates/search.html) provides #q, #search-status, #search-filters and
+// #search-results; the script tag's data-root is the way back to the site root.
+(function () {
+  'use strict';
+
+  var FORMAT = 'dossier-search-index';
+  var VERSION = 1;
+  // src/search/query.rs
+  var EXACT_MISS_WEIGHT = 0.3;
+  var PREFIX_WEIGHT = 0.8;
+  var PHRASE_WEIGHT = 1.0;
+  var MIN_PREFIX_CHARS = 2;
+  var MAX_PREFIX_SHARDS = 3;
+  var MAX_EXPANSIONS = 16;
+  // src/search/tokenize.rs
+  var MAX_TOKEN_CHARS = 32;
+  // Display.
+  var PAGE_SIZE = 10;
+  var SNIPPET_CHARS = 240;
+  var SNIPPET_WINDOW_WORDS = 24;
+  var MAX_FILTER_OPTIONS = 30;
+  var MAX_CACHED_FORMS = 50000;
+  // The address is updated once typing pauses: history calls are slow on some browsers.
+  var URL_DELAY_MS = 250;
+
+  // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
+  // A word is a run of letters, digits and combining marks; "." or "," between two digits stays
+  // inside it (5,31 and 52.000 are one word).
+
+  var WORD = /(?:[\p{Alphabetic}\p{N}\p{M}]|(?<=\p{N})[.,](?=\p{N}))+/gu;
+  var PHRASE_GAP = /^[\s-]*$/u;
+  var ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+  var MARKS = /\p{M}/gu;
+
+  function normalize(text) {
+    return text.toLowerCase().normalize('NFC');
+  }
+
+  function fold(word) {
+    return word.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd');
+  }
+
+  function isSensible(word) {
+    return Array.from(word).length <= MAX_TOKEN_CHARS && !ASTRAL.test(word);
+  }
+
+  // Normalized and folded forms of the words met in texts, which repeat a lot.
+  var forms = new Map();
+
+  function formsOf(raw) {
+    var known = forms.get(raw);
+    if (known === undefined) {
+      if (forms.size > MAX_CACHED_FORMS) forms.clear();
+      var exact = normalize(raw);
+      known = isSensible(exact) ? { exact: exact, folded: fold(exact) } : null;
+      forms.set(raw, known);
+    }
+    return known;
+  }
+
+  // The words of `text` with their offsets in it. `text` is used as given: pass normalized
+  // text for queries; for snippets the original text, whose words are normalized one by one.
+  function tokenize(text) {
+    var tokens = [];
+    var inPhrase = false;
+    var end = 0;
+    WORD.lastIndex = 0;
+    var match;
+    while ((match = WORD.exec(text)) !== null) {
+      var follows = inPhrase && PHRASE_GAP.test(text.slice(end, match.index));
+      end = match.index + match[0].length;
+      var word = formsOf(match[0]);
+      if (!word) {
+        inPhrase = false;
+        continue;
+      }
+      tokens.push({ exact: word.exact, folded: word.folded, follows: follows, start: match.index, end: end });
+      inPhrase = true;
+    }
+    return tokens;
+  }
+
+  function parseQuery(text) {
+    var normalized = normalize(text);
+    var words = tokenize(normalized);
+    var last = words[words.length - 1];
+    var endsInWord = /[\p{Alphabetic}\p{N}]$/u.test(normalized);
+    var lastIsPrefix = endsInWord && !!last && Array.from(last.folded).length >= MIN_PREFIX_CHARS;
+    return { words: words, lastIsPrefix: lastIsPrefix };
+  }
+
+  // ── Loading shards ───────────────────────────────────────────────────────────────────────
+
+  var page = {
+    input: document.getElementById('q'),
+    status: document.getElementById('search-status'),
+    filters: document.getElementById('search-filters'),
+    results: document.getElementById('search-results'),
+  };
+  if (!page.input || !page.results || !page.status || !page.filters) return;
+  var script = document.currentScript;
+  var root = (script && script.getAttribute('data-root')) || page.results.getAttribute('data-root') || '../';
+  var onDisk = location.protocol === 'file:';
+
+  var waiting = {}; // "kind:number" -> { resolve, reject }
+  var loaded = {}; // "kind:number" -> Promise of the registered data
+  var manifest = null;
+  var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
+  var docShards = {}; // number -> [document rows]
+  var lists = new Map(); // term -> Map doc -> score, decoded once; never modified
+
+  window.__dossierSearch = {
+    register: function (kind, number, data) {
+      var slot = waiting[kind + ':' + number];
+      if (slot) slot.resolve(data);
+    },
+  };
+
+  function load(kind, number, path) {
+    var key = kind + ':' + number;
+    if (loaded[key]) return loaded[key];
+    loaded[key] = new Promise(function (resolve, reject) {
+      var settled = false;
+      waiting[key] = {
+        resolve: function (data) { settled = true; resolve(data); },
+        reject: reject,
+      };
+      var tag = document.createElement('script');
+      tag.src = root + path + (manifest && !onDisk ? '?v=' + manifest.id : '');
+      tag.onload = function () {
+        tag.remove();
+        if (!settled) reject(new Error(path + ' did not register its data'));
+      };
+      tag.onerror = function () {
+        tag.remove();
+        reject(new Error('cannot load ' + path));
+      };
+      document.head.appendChild(tag);
+    });
+    loaded[key].catch(function () { delete loaded[key]; });
+    return loaded[key];
+  }
+
+  function loadManifest() {
+    return load('manifest', 0, 'search/index.js').then(function (data) {
+      if (data.format !== FORMAT || data.version > VERSION) throw new Error('unknown index format');
+      manifest = data;
+      return data;
+    });
+  }
+
+  function loadTermShard(number) {
+    return load('terms', number, 'search/terms/' + number + '.js').then(function (rows) {
+      if (!termShards[number]) {
+        var entries = new Map();
+        rows.forEach(function (row) { entries.set(row[0], row); });
+        termShards[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
+      }
+      return termShards[number];
+    });
+  }
+
+  function loadDocShard(number) {
+    return load('docs', number, 'search/docs/' + number + '.js').then(function (rows) {
+      docShards[number] = rows;
+      return rows;
+    });
+  }
+
+  // The term shard whose range holds `key`: the last whose first key is not after it.
+  function shardOf(key) {
+    var firsts = manifest.term_shards;
+    var low = 0;
+    var high = firsts.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (firsts[middle] <= key) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, low - 1);
+  }
+
+  function prefixShards(prefix) {
+    var first = shardOf(prefix);
+    var shards = [first];
+    var last = Math.min(first + MAX_PREFIX_SHARDS, manifest.term_shards.length);
+    for (var shard = first + 1; shard < last && manifest.term_shards[shard].startsWith(prefix); shard++) {
+      shards.push(shard);
+    }
+    return shards;
+  }
+
+  // ── Posting lists (src/search/encode.rs) ─────────────────────────────────────────────────
+
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var VALUE = new Int8Array(128).fill(-1);
+  for (var i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+  function valueAt(text, index) {
+    var code = text.charCodeAt(index);
+    return code < 128 ? VALUE[code] : -1;
+  }
+
+  function decode(row) {
+    var text = row[3];
+    var unit = row[2] / manifest.scoring.impact_levels;
+    var docs = [];
+    var scores = [];
+    var doc = 0;
+    var at = 0;
+    while (at < text.length) {
+      var value = valueAt(text, at++);
+      var gap = 0;
+      while (value >= 32) {
+        gap = gap * 32 + (value - 32);
+        value = valueAt(text, at++);
+      }
+      var impact = valueAt(text, at++);
+      if (value < 0 || impact < 0) break;
+      doc += gap * 32 + value;
+      docs.push(doc);
+      scores.push(impact * unit);
+    }
+    return { docs: docs, scores: scores };
+  }
+
+  function entry(term) {
+    var shard = termShards[shardOf(fold(term))];
+    return shard ? shard.entries.get(term) : undefined;
+  }
+
+  var EMPTY = new Map();
+
+  // The list of `term` as a Map doc -> score, shared: callers must not modify it. An exact word
+  // stored as "same as folded" (empty postings) gets its folded word's list.
+  function scores(term) {
+    var row = entry(term);
+    if (!row) return EMPTY;
+    if (row[3] === '' && fold(term) !== term) return scores(fold(term));
+    var map = lists.get(term);
+    if (!map) {
+      var list = decode(row);
+      map = new Map();
+      for (var i = 0; i < list.docs.length; i++) map.set(list.docs[i], list.scores[i]);
+      lists.set(term, map);
+    }
+    return map;
+  }
+
+  // ── Ranking (src/search/query.rs) ────────────────────────────────────────────────────────
+
+  function shardsFor(query) {
+    var shards = new Set();
+    query.words.forEach(function (word, position) {
+      shards.add(shardOf(word.folded));
+      if (position > 0 && word.follows) shards.add(shardOf(query.words[position - 1].folded + ' ' + word.folded));
+    });
+    if (query.lastIsPrefix) {
+      prefixShards(query.words[query.words.length - 1].folded).forEach(function (shard) { shards.add(shard); });
+    }
+    return Array.from(shards);
+  }
+
+  function wordScores(word) {
+    var folded = scores(word.folded);
+    if (!hasDiacritics(word)) return folded;
+    var exact = new Map(scores(word.exact));
+    folded.forEach(function (score, doc) {
+      if (!exact.has(doc)) exact.set(doc, score * EXACT_MISS_WEIGHT);
+    });
+    return exact;
+  }
+
+  function hasDiacritics(word) {
+    return word.exact !== word.folded;
+  }
+
+  // Whether `term` is a longer word that begins with `word`: a folded word that begins with its
+  // folded form, or, when it has diacritics, an exact word that begins with its exact form.
+  function isExpansion(term, word) {
+    var exactMode = hasDiacritics(word);
+    var prefix = exactMode ? word.exact : word.folded;
+    var isFolded = fold(term) === term;
+    return term.length > prefix.length && term.startsWith(prefix) && !/[ #]/.test(term) && isFolded !== exactMode;
+  }
+
+  function expansions(word) {
+    var candidates = [];
+    prefixShards(word.folded).forEach(function (number) {
+      var shard = termShards[number];
+      if (!shard) return;
+      shard.terms.forEach(function (term) {
+        if (isExpansion(term, word)) candidates.push(shard.entries.get(term));
+      });
+    });
+    candidates.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+    return candidates.slice(0, MAX_EXPANSIONS);
+  }
+
+  function prefixScores(word) {
+    var best = new Map();
+    expansions(word).forEach(function (row) {
+      scores(row[0]).forEach(function (score, doc) {
+        best.set(doc, Math.max(best.get(doc) || 0, score * PREFIX_WEIGHT));
+      });
+    });
+    return best;
+  }
+
+  // Documents for `query`, best first, as [{ doc, score }]. The term shards must be loaded.
+  function rank(query) {
+    var totals = new Map(); // doc -> [score, words found]
+    var count = query.words.length;
+    query.words.forEach(function (word, position) {
+      var wordMap = wordScores(word);
+      if (query.lastIsPrefix && position === count - 1) {
+        wordMap = new Map(wordMap);
+        prefixScores(word).forEach(function (score, doc) {
+          wordMap.set(doc, Math.max(wordMap.get(doc) || 0, score));
+        });
+      }
+      wordMap.forEach(function (score, doc) {
+        var total = totals.get(doc);
+        if (total) {
+          total[0] += score;
+          total[1] += 1;
+        } else {
+          totals.set(doc, [score, 1]);
+        }
+      });
+      if (position > 0 && word.follows) {
+        scores(query.words[position - 1].folded + ' ' + word.folded).forEach(function (score, doc) {
+          var total = totals.get(doc);
+          if (total) total[0] += score * PHRASE_WEIGHT;
+        });
+      }
+    });
+    var hits = [];
+    totals.forEach(function (total, doc) {
+      var share = total[1] / Math.max(count, 1);
+      hits.push({ doc: doc, score: total[0] * share * share });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return hits;
+  }
+
+  // ── Documents and filters ────────────────────────────────────────────────────────────────
+
+  function docShardOf(doc) {
+    return Math.floor(doc / manifest.docs_per_shard);
+  }
+
+  function loadDocs(hits) {
+    var shards = new Set(hits.map(function (hit) { return docShardOf(hit.doc); }));
+    return Promise.all(Array.from(shards).map(loadDocShard));
+  }
+
+  function articleOf(doc) {
+    var rows = docShards[docShardOf(doc)];
+    var row = rows && rows[doc % manifest.docs_per_shard];
+    if (!row) return null;
+    return {
+      slug: row[0], title: row[1], date: row[2], source: row[3],
+      actors: row[4], countries: row[5], summary: row[6], text: row[7],
+    };
+  }
+
+  // Runs of [first document, year]: the year of a document without loading it.
+  function yearOf(doc) {
+    var runs = manifest.years;
+    var year = runs.length ? runs[0][1] : 0;
+    for (var i = 0; i < runs.length && runs[i][0] <= doc; i++) year = runs[i][1];
+    return year;
+  }
+
+  // The documents of a filter list (`#a:<id>` or `#c:<id>`), as a Set.
+  function filterSet(term) {
+    return loadTermShard(shardOf(term)).then(function () {
+      var row = entry(term);
+      return new Set(row ? decode(row).docs : []);
+    });
+  }
+
+  function applyFilters(hits, filters) {
+    var sets = [];
+    if (filters.actor) sets.push(filterSet('#a:' + filters.actor));
+    if (filters.country) sets.push(filterSet('#c:' + filters.country));
+    return Promise.all(sets).then(function (sets) {
+      return hits.filter(function (hit) {
+        if (filters.year && String(yearOf(hit.doc)) !== filters.year) return false;
+        return sets.every(function (set) { return set.has(hit.doc); });
+      });
+    });
+  }
+
+  // ── Snippets ─────────────────────────────────────────────────────────────────────────────
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // Which query word a token of a text matches, or -1. Strict matching, for a query typed with
+  // diacritics, compares exact forms; loose matching compares folded ones. The last word may be
+  // the beginning of the token.
+  function matcher(query, strict) {
+    var last = query.words.length - 1;
+    return function (token) {
+      for (var i = 0; i <= last; i++) {
+        var word = query.words[i];
+        var have = strict ? token.exact : token.folded;
+        var want = strict ? word.exact : word.folded;
+        if (have === want || (i === last && query.lastIsPrefix && have.startsWith(want))) return i;
+      }
+      return -1;
+    };
+  }
+
+  // The best passage of `tokens`: the window of words with the most query words, adjacent pairs
+  // and exact spellings. Returns { start (a token), value }; value 0 when nothing matches.
+  function bestWindow(tokens, found, query) {
+    var best = { start: -1, value: 0 };
+    for (var start = 0; start < tokens.length; start++) {
+      if (found[start] < 0) continue;
+      var words = new Set();
+      var value = 0;
+      for (var k = start; k < Math.min(tokens.length, start + SNIPPET_WINDOW_WORDS); k++) {
+        if (found[k] < 0) continue;
+        words.add(found[k]);
+        if (tokens[k].exact === query.words[found[k]].exact) value += 1;
+        if (k > start && tokens[k].follows && found[k - 1] === found[k] - 1) value += 3;
+      }
+      value += words.size * 4;
+      if (value > best.value) best = { start: start, value: value };
+    }
+    return best;
+  }
+
+  // `text` from `from` to `to` as HTML, matched words in <mark> (adjacent ones in one mark).
+  function marked(text, tokens, found, from, to) {
+    var html = '';
+    var at = from;
+    var open = false;
+    tokens.forEach(function (token, k) {
+      if (token.start < from || token.end > to) return;
+      var gap = text.slice(at, token.start);
+      if (open && (found[k] < 0 || !PHRASE_GAP.test(gap))) {
+        html += '</mark>';
+        open = false;
+      }
+      html += escapeHtml(gap);
+      if (found[k] >= 0 && !open) {
+        html += '<mark>';
+        open = true;
+      }
+      html += escapeHtml(text.slice(token.start, token.end));
+      at = token.end;
+    });
+    if (open) html += '</mark>';
+    return html + escapeHtml(text.slice(at, to));
+  }
+
+  // The passage of `text` around its best match: { html, value }, value 0 when nothing matches.
+  function passage(text, query, strict) {
+    var tokens = tokenize(text);
+    var found = tokens.map(matcher(query, strict));
+    var best = bestWindow(tokens, found, query);
+    if (best.start < 0) return { html: '', value: 0 };
+    var from = best.start > 4 ? tokens[best.start - 4].start : 0;
+    var to = Math.min(text.length, from + SNIPPET_CHARS);
+    var cut = tokens.find(function (token) { return token.start < to && token.end > to; });
+    if (cut) to = cut.end;
+    var html = (from > 0 ? '…' : '') + marked(text, tokens, found, from, to) + (to < text.length ? '…' : '');
+    return { html: html, value: best.value };
+  }
+
+  function strictMatching(query) {
+    return query.words.some(hasDiacritics);
+  }
+
+  // The better passage of the text and the summary; the summary's beginning if neither matches.
+  function snippet(article, query) {
+    var strict = strictMatching(query);
+    var modes = strict ? [true, false] : [false];
+    for (var m = 0; m < modes.length; m++) {
+      var inText = passage(article.text, query, modes[m]);
+      var inSummary = passage(article.summary, query, modes[m]);
+      var best = inSummary.value > inText.value ? inSummary : inText;
+      if (best.value > 0) return best.html;
+    }
+    var summary = article.summary || article.text;
+    return escapeHtml(summary.slice(0, SNIPPET_CHARS)) + (summary.length > SNIPPET_CHARS ? '…' : '');
+  }
+
+  function markTitle(title, query) {
+    var tokens = tokenize(title);
+    return marked(title, tokens, tokens.map(matcher(query, strictMatching(query))), 0, title.length);
+  }
+
+  // ── Rendering ────────────────────────────────────────────────────────────────────────────
+
+  // A folder link relative to this page; from disk a folder shows a listing, so name the file.
+  function folderUrl(path) {
+    return root + path + (onDisk ? 'index.html' : '');
+  }
+
+  function displayDate(iso) {
+    var parts = iso.split('-').map(Number);
+    if (parts.length === 3) return parts[2] + '/' + parts[1] + '/' + parts[0];
+    if (parts.length === 2) return 'tháng ' + parts[1] + '/' + parts[0];
+    return 'năm ' + parts[0];
+  }
+
+  function chip(kind, folder, pair) {
+    return '<li><a class="chip chip-' + kind + '" href="' + escapeHtml(folderUrl(folder + '/' + pair[0] + '/')) + '">' +
+      escapeHtml(pair[1]) + '</a></li>';
+  }
+
+  function resultHtml(article, query) {
+    var chips = article.countries.map(function (pair) { return chip('country', 'countries', pair); })
+      .concat(article.actors.map(function (pair) { return chip('actor', 'actors', pair); }));
+    return '<li class="search-result">' +
+      '<h2 class="search-result-title"><a href="' + escapeHtml(folderUrl('articles/' + article.slug + '/')) + '">' +
+      markTitle(article.title, query) + '</a></h2>' +
+      '<p class="search-result-meta"><time datetime="' + escapeHtml(article.date) + '">' +
+      escapeHtml(displayDate(article.date)) + '</time> · <span class="search-result-source">' +
+      escapeHtml(article.source) + '</span></p>' +
+      '<p class="search-result-snippet">' + snippet(article, query) + '</p>' +
+      (chips.length ? '<ul class="chips search-result-chips">' + chips.join('') + '</ul>' : '') +
+      '</li>';
+  }
+
+  var collator = new Intl.Collator('vi');
+
+  var FILTERS = [
+    { name: 'actor', label: 'Tác nhân' },
+    { name: 'country', label: 'Quốc gia' },
+    { name: 'year', label: 'Năm' },
+  ];
+
+  // The filter controls stay in place while results change, so that a reader using one with
+  // the keyboard keeps focus; they are removed when there are no results.
+  function ensureFilterControls() {
+    if (page.filters.querySelector('select')) return;
+    page.filters.setAttribute('role', 'group');
+    page.filters.setAttribute('aria-label', 'Lọc kết quả');
+    page.filters.innerHTML = FILTERS.map(function (filter) {
+      return '<label class="search-filter">' + filter.label + ' <select id="search-filter-' + filter.name +
+        '" name="' + filter.name + '"></select></label>';
+    }).join('');
+    FILTERS.forEach(function (filter) {
+      document.getElementById('search-filter-' + filter.name).addEventListener('change', function (event) {
+        state.filters[filter.name] = event.target.value;
+        state.shown = PAGE_SIZE;
+        search();
+      });
+    });
+  }
+
+  function setOptions(name, options, selected) {
+    var select = document.getElementById('search-filter-' + name);
+    var html = '<option value="">Tất cả</option>' + options.map(function (option) {
+      return '<option value="' + escapeHtml(option.value) + '"' + (option.value === selected ? ' selected' : '') + '>' +
+        escapeHtml(option.label) + '</option>';
+    }).join('');
+    if (select.innerHTML !== html) select.innerHTML = html;
+    select.value = selected || '';
+  }
+
+  // Actors and countries of the articles shown, most frequent first; years of all results.
+  function renderFilters(hits, articles) {
+    if (!hits.length && !state.filters.actor && !state.filters.country && !state.filters.year) {
+      page.filters.textContent = '';
+      return;
+    }
+    ensureFilterControls();
+    ['actor', 'country'].forEach(function (name) {
+      var counts = new Map();
+      articles.forEach(function (article) {
+        (name === 'actor' ? article.actors : article.countries).forEach(function (pair) {
+          var seen = counts.get(pair[0]) || { value: pair[0], label: pair[1], count: 0 };
+          seen.count += 1;
+          counts.set(pair[0], seen);
+        });
+      });
+      var options = Array.from(counts.values()).sort(function (a, b) {
+        return b.count - a.count || collator.compare(a.label, b.label);
+      }).slice(0, MAX_FILTER_OPTIONS);
+      var selected = state.filters[name];
+      if (selected && !counts.has(selected)) options.push({ value: selected, label: state.labels[selected] || selected });
+      setOptions(name, options, selected);
+    });
+    var years = new Map();
+    hits.forEach(function (hit) {
+      var year = String(yearOf(hit.doc));
+      years.set(year, (years.get(year) || 0) + 1);
+    });
+    if (state.filters.year && !years.has(state.filters.year)) years.set(state.filters.year, 0);
+    var yearOptions = Array.from(years.keys()).sort().reverse().map(function (year) {
+      return { value: year, label: year + ' (' + years.get(year) + ')' };
+    });
+    setOptions('year', yearOptions, state.filters.year);
+  }
+
+  function renderMore(remaining) {
+    var more = document.getElementById('search-more');
+    if (!remaining) {
+      if (more) more.remove();
+      return;
+    }
+    if (!more) {
+      more = document.createElement('p');
+      more.id = 'search-more';
+      more.className = 'search-more';
+      more.innerHTML = '<button type="button"></button>';
+      more.firstChild.addEventListener('click', function () {
+        var first = state.shown;
+        state.shown += PAGE_SIZE;
+        search().then(function () {
+          var link = page.results.querySelectorAll('.search-result-title a')[first];
+          if (link) link.focus();
+        });
+      });
+      page.results.insertAdjacentElement('afterend', more);
+    }
+    more.firstChild.textContent = 'Xem thêm ' + Math.min(PAGE_SIZE, remaining) + ' kết quả';
+  }
+
+  function statusText(text, total, filtered, shown) {
+    var quoted = '“' + text.trim() + '”';
+    if (!total) return 'Không tìm thấy kết quả nào cho ' + quoted + '.';
+    if (!filtered) return 'Không có kết quả nào cho ' + quoted + ' khớp bộ lọc.';
+    var found = filtered === total ? total + ' kết quả cho ' + quoted
+      : filtered + ' trong ' + total + ' kết quả cho ' + quoted + ' khớp bộ lọc';
+    return found + (shown < filtered ? ', hiển thị ' + shown + ' kết quả đầu.' : '.');
+  }
+
+  // ── The page ─────────────────────────────────────────────────────────────────────────────
+
+  var state = { generation: 0, shown: PAGE_SIZE, filters: { actor: '', country: '', year: '' }, labels: {} };
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    page.input.value = params.get('q') || '';
+    FILTERS.forEach(function (filter) { state.filters[filter.name] = params.get(filter.name) || ''; });
+  }
+
+  var urlTimer = 0;
+
+  function writeUrlSoon() {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrl, URL_DELAY_MS);
+  }
+
+  // Keeps the address shareable; history may refuse (some browsers on file://), which is fine.
+  function writeUrl() {
+    var params = new URLSearchParams();
+    if (page.input.value.trim()) params.set('q', page.input.value);
+    FILTERS.forEach(function (filter) {
+      if (state.filters[filter.name]) params.set(filter.name, state.filters[filter.name]);
+    });
+    var queryString = params.toString();
+    try {
+      history.replaceState(null, '', location.pathname + (queryString ? '?' + queryString : '') + location.hash);
+    } catch (error) {
+      // Not updating the address bar loses nothing but the shareable address.
+    }
+  }
+
+  function clear(message) {
+    page.results.textContent = '';
+    page.filters.textContent = '';
+    renderMore(0);
+    page.status.textContent = message;
+  }
+
+  // Runs the search for the box's text; a newer keystroke makes an older run stop.
+  function search() {
+    var generation = ++state.generation;
+    var text = page.input.value;
+    writeUrlSoon();
+    var query = parseQuery(text);
+    if (!query.words.length) {
+      clear('');
+      return Promise.resolve();
+    }
+    var current = function () { return generation === state.generation; };
+    var hits;
+    var filtered;
+    return loadManifest()
+      .then(function () { return Promise.all(shardsFor(query).map(loadTermShard)); })
+      .then(function () {
+        hits = rank(query);
+        return applyFilters(hits, state.filters);
+      })
+      .then(function (result) {
+        filtered = result;
+        return loadDocs(filtered.slice(0, state.shown).concat(hits.slice(0, PAGE_SIZE)));
+      })
+      .then(function () {
+        if (!current()) return;
+        var shown = filtered.slice(0, state.shown);
+        page.results.innerHTML = shown.map(function (hit) {
+          var article = articleOf(hit.doc);
+          return article ? resultHtml(article, query) : '';
+        }).join('');
+        var seen = hits.slice(0, PAGE_SIZE).concat(shown).map(function (hit) { return articleOf(hit.doc); })
+          .filter(Boolean);
+        seen.forEach(function (article) {
+          article.actors.concat(article.countries).forEach(function (pair) { state.labels[pair[0]] = pair[1]; });
+        });
+        renderFilters(hits, seen);
+        renderMore(filtered.length - shown.length);
+        page.status.textContent = statusText(text, hits.length, filtered.length, shown.length);
+      })
+      .catch(function (error) {
+        if (!current()) return;
+        clear('Không tải được chỉ mục tìm kiếm.');
+        if (window.console) console.error(error);
+      });
+  }
+
+  readUrl();
+  page.input.form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    search();
+  });
+  page.input.addEventListener('input', function () {
+    state.shown = PAGE_SIZE;
+    search();
+  });
+  if (page.input.value.trim()) search();
+})();

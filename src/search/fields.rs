@@ -1,0 +1,91 @@
+//! The fields of an article as search sees them, and what each is worth. Every text comes from the
+//! model: the title; the names and all the aliases of the article's actors and countries; its
+//! tags; its claims (the quote and the names of the parties); the summary and the text.
+
+use crate::model::{Archive, Article, Party};
+
+/// A part of an article that is scored on its own: a word in the title counts for more than the
+/// same word in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Names,
+    Tags,
+    Claims,
+    Body,
+}
+
+/// The number of fields.
+pub const FIELD_COUNT: usize = 5;
+
+impl Field {
+    pub const ALL: [Field; FIELD_COUNT] = [Field::Title, Field::Names, Field::Tags, Field::Claims, Field::Body];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Names => "names",
+            Field::Tags => "tags",
+            Field::Claims => "claims",
+            Field::Body => "body",
+        }
+    }
+
+    /// How much one occurrence in this field counts, relative to the body.
+    pub fn weight(self) -> f64 {
+        match self {
+            Field::Title => 5.0,
+            Field::Names => 3.5,
+            Field::Tags => 2.5,
+            Field::Claims => 1.5,
+            Field::Body => 1.0,
+        }
+    }
+
+    /// BM25's length normalisation for this field: 0 ignores the length, 1 divides by it. Names
+    /// and tags are lists, where more entries do not dilute any one of them much.
+    pub fn length_normalisation(self) -> f64 {
+        match self {
+            Field::Title => 0.5,
+            Field::Names | Field::Tags => 0.3,
+            Field::Claims => 0.6,
+            Field::Body => 0.75,
+        }
+    }
+}
+
+/// The texts of one article, by field. A field holds several values (each alias, each tag); a
+/// phrase never spans two values.
+pub type FieldTexts<'a> = [Vec<&'a str>; FIELD_COUNT];
+
+/// The texts search indexes for `article`.
+pub fn field_texts<'a>(archive: &'a Archive, article: &'a Article) -> FieldTexts<'a> {
+    let mut names = Vec::new();
+    for actor in article.actors.iter().map(|id| archive.actor(*id)) {
+        names.push(actor.name.as_str());
+        names.extend(actor.aliases.iter().map(String::as_str));
+    }
+    for country in article.countries.iter().map(|id| archive.country(*id)) {
+        names.extend([country.name.as_str(), country.name_en.as_str()]);
+    }
+    let mut claims = Vec::new();
+    for claim in article.claims.iter().map(|id| archive.claim(*id)) {
+        claims.push(claim.quote.as_str());
+        claims.extend([party_name(archive, claim.by), party_name(archive, claim.target)]);
+        claims.extend(claim.about.map(|id| archive.actor(id).name.as_str()));
+    }
+    [
+        vec![article.title.as_str()],
+        names,
+        article.tags.iter().map(String::as_str).collect(),
+        claims,
+        vec![article.summary.as_str(), article.text.as_str()],
+    ]
+}
+
+fn party_name(archive: &Archive, party: Party) -> &str {
+    match party {
+        Party::Actor(id) => &archive.actor(id).name,
+        Party::Country(id) => &archive.country(id).name,
+    }
+}

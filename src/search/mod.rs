@@ -1,0 +1,90 @@
+//! Search: the prebuilt index of the archive, made from the model (never from rendered HTML), and
+//! written as files next to the pages. The client, `static/search.js`, loads only the parts a
+//! query needs, with `<script>` tags, so search works over http and from disk (file://) alike.
+//!
+//! The stages, one module each:
+//!
+//! ```text
+//! fields ─▶ tokenize ─▶ invert ─▶ encode ─▶ shard
+//! the texts  words,      postings   compact     manifest, term and
+//! of an      folded,     with BM25F strings     document shards,
+//! article    bigrams     impacts                search-index.json
+//! ```
+//!
+//! [`query`] is the reference implementation of the client's ranking: tests rank with it, and it
+//! says which files a query downloads. The format is documented in `docs/search-index.md`; every
+//! output is sorted and free of timestamps, so the same archive always gives the same bytes.
+
+mod encode;
+mod fields;
+mod invert;
+pub mod query;
+mod shard;
+pub mod tokenize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Archive;
+use crate::render::OutputFile;
+
+pub use shard::{Index, Sizes};
+
+/// The name of the format, written in every manifest and in `search-index.json`.
+pub const FORMAT: &str = "dossier-search-index";
+/// Bumped whenever a reader of an older index would misread a newer one.
+pub const VERSION: u32 = 1;
+
+/// What a typical query may download (the manifest, the term shards of a few words and the
+/// documents of the first page of results); past it the build warns.
+pub const QUERY_BUDGET_BYTES: u64 = 300 * 1024;
+/// What the manifest may weigh: every query loads it first.
+pub const MANIFEST_BUDGET_BYTES: u64 = 64 * 1024;
+
+/// The search files of a site and what they weigh.
+#[derive(Debug)]
+pub struct SearchFiles {
+    pub files: Vec<OutputFile>,
+    /// All the search files together, `search-index.json` included.
+    pub bytes: u64,
+    pub sizes: Sizes,
+    /// Budget overruns, as warnings for the build summary.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the index of `archive` and returns its files: `search-index.json`, `search/index.js`,
+/// `search/terms/<n>.js` and `search/docs/<n>.js`.
+pub fn index_files(archive: &Archive) -> SearchFiles {
+    let index = Index::build(archive);
+    let files = index.files();
+    let sizes = index.sizes(&files);
+    let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
+    SearchFiles { files, bytes, warnings: budget_warnings(&sizes), sizes }
+}
+
+fn budget_warnings(sizes: &Sizes) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let kib = |bytes: u64| bytes.div_ceil(1024);
+    if sizes.typical_query > QUERY_BUDGET_BYTES {
+        warnings.push(
+            Diagnostic::warning(
+                "search/index.js",
+                format!(
+                    "a typical search downloads about {} KiB, over the budget of {} KiB",
+                    kib(sizes.typical_query),
+                    kib(QUERY_BUDGET_BYTES)
+                ),
+            )
+            .with_help("very long articles or very many actors per article make the shards heavy"),
+        );
+    }
+    if sizes.manifest > MANIFEST_BUDGET_BYTES {
+        warnings.push(Diagnostic::warning(
+            "search/index.js",
+            format!(
+                "the search manifest weighs {} KiB, over the budget of {} KiB; every search loads it",
+                kib(sizes.manifest),
+                kib(MANIFEST_BUDGET_BYTES)
+            ),
+        ));
+    }
+    warnings
+}

@@ -1,0 +1,195 @@
+//! The reference implementation of the client's search: `static/search.js` reads a query, looks
+//! up lists and scores documents exactly this way, in the browser. Tests rank with this module,
+//! and the build uses it to measure what a typical search downloads.
+//!
+//! A query is read with the index's tokenizer. For each word the score of a document is the
+//! impact of the folded word (`tac`); a word typed with diacritics (`tặc`) scores with its exact
+//! list instead, and documents that only have another spelling keep [`EXACT_MISS_WEIGHT`] of the
+//! folded score. The last word, when the reader may still be typing it, also matches the words
+//! that begin with it ([`PREFIX_WEIGHT`]): folded words, or exact ones if it has diacritics. Two adjacent words add their bigram's impact, so a
+//! phrase beats the same words scattered. The sum is multiplied by the square of the share of
+//! query words the document contains. Ties go to the newer article (the lower number).
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::encode;
+use super::invert::{Entry, sort_key};
+use super::shard::Index;
+use super::tokenize::{Token, normalize, tokens};
+
+/// What a document that spells a word differently from the query keeps of its score.
+pub const EXACT_MISS_WEIGHT: f64 = 0.3;
+/// What a word that merely begins with the last query word is worth.
+pub const PREFIX_WEIGHT: f64 = 0.8;
+/// The weight of an adjacent pair of query words found together.
+pub const PHRASE_WEIGHT: f64 = 1.0;
+/// The last word is a prefix only from this many characters on.
+pub const MIN_PREFIX_CHARS: usize = 2;
+/// How many shards the words beginning with a prefix may be looked for in.
+pub const MAX_PREFIX_SHARDS: usize = 3;
+/// How many words beginning with a prefix are used, the most frequent first.
+pub const MAX_EXPANSIONS: usize = 16;
+
+/// A query, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub words: Vec<Token>,
+    /// Whether the last word may be the beginning of a longer one: the query ends in it.
+    pub last_is_prefix: bool,
+}
+
+pub fn parse(text: &str) -> Query {
+    let words = tokens(text);
+    let ends_in_word = normalize(text).chars().next_back().is_some_and(char::is_alphanumeric);
+    let last_is_prefix =
+        ends_in_word && words.last().is_some_and(|word| word.folded.chars().count() >= MIN_PREFIX_CHARS);
+    Query { words, last_is_prefix }
+}
+
+/// A ranked document.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f64,
+}
+
+/// Documents and their scores for one list or one word.
+type Scores = HashMap<u32, f64>;
+
+/// Looks lists up in the index, noting the shards a client would load for them.
+struct Lookups<'i> {
+    index: &'i Index,
+    shards: BTreeSet<usize>,
+}
+
+impl<'i> Lookups<'i> {
+    fn entry(&mut self, term: &str) -> Option<&'i Entry> {
+        let shard = self.index.shard_of(&sort_key(term));
+        self.shards.insert(shard);
+        self.index.shard_entries(shard).iter().find(|entry| entry.term == term)
+    }
+
+    /// The scores of `term`'s list; an exact word stored as "same as folded" gets the folded list.
+    fn scores(&mut self, term: &str) -> Scores {
+        match self.entry(term) {
+            Some(entry) if entry.postings.is_empty() => self.scores(&sort_key(term)),
+            Some(entry) => entry_scores(entry),
+            None => Scores::new(),
+        }
+    }
+
+    /// The words that begin with the last query word, among the shards a client loads for it:
+    /// folded words when it was typed without diacritics, exact words when with.
+    fn expansions(&mut self, word: &Token) -> Vec<&'i Entry> {
+        let first = self.index.shard_of(&word.folded);
+        let boundaries = &self.index.manifest.term_shards;
+        let mut candidates: Vec<&Entry> = Vec::new();
+        for shard in first..(first + MAX_PREFIX_SHARDS).min(self.index.term_shard_count()) {
+            if shard > first && !boundaries[shard].starts_with(&word.folded) {
+                break;
+            }
+            self.shards.insert(shard);
+            candidates.extend(self.index.shard_entries(shard).iter().filter(|entry| is_expansion(&entry.term, word)));
+        }
+        candidates.sort_by(|a, b| b.df.cmp(&a.df).then_with(|| a.term.cmp(&b.term)));
+        candidates.truncate(MAX_EXPANSIONS);
+        candidates
+    }
+}
+
+/// Whether `term` is a longer word that begins with `word`: a folded word that begins with its
+/// folded form, or, when it has diacritics, an exact word that begins with its exact form.
+fn is_expansion(term: &str, word: &Token) -> bool {
+    let prefix = if word.has_diacritics() { &word.exact } else { &word.folded };
+    let is_folded = sort_key(term) == term;
+    term.len() > prefix.len()
+        && term.starts_with(prefix.as_str())
+        && !term.contains([' ', '#'])
+        && is_folded != word.has_diacritics()
+}
+
+fn entry_scores(entry: &Entry) -> Scores {
+    let levels = f64::from(encode::IMPACT_LEVELS);
+    encode::decode(&entry.postings)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|posting| (posting.doc, f64::from(posting.impact) / levels * entry.scale))
+        .collect()
+}
+
+/// The scores of one query word.
+fn word_scores(lookups: &mut Lookups, word: &Token) -> Scores {
+    let folded = lookups.scores(&word.folded);
+    if !word.has_diacritics() {
+        return folded;
+    }
+    let mut exact = lookups.scores(&word.exact);
+    for (doc, score) in folded {
+        exact.entry(doc).or_insert(score * EXACT_MISS_WEIGHT);
+    }
+    exact
+}
+
+/// The best score of the words that begin with `word`, times [`PREFIX_WEIGHT`].
+fn prefix_scores(lookups: &mut Lookups, word: &Token) -> Scores {
+    let mut best = Scores::new();
+    for entry in lookups.expansions(word) {
+        for (doc, score) in lookups.scores(&entry.term) {
+            let slot = best.entry(doc).or_default();
+            *slot = slot.max(score * PREFIX_WEIGHT);
+        }
+    }
+    best
+}
+
+/// Ranks the documents for `text`, best first, and says which term shards that took.
+pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
+    let query = parse(text);
+    let mut lookups = Lookups { index, shards: BTreeSet::new() };
+    let mut totals: HashMap<u32, (f64, usize)> = HashMap::new();
+    for (position, word) in query.words.iter().enumerate() {
+        let mut scores = word_scores(&mut lookups, word);
+        if query.last_is_prefix && position + 1 == query.words.len() {
+            for (doc, score) in prefix_scores(&mut lookups, word) {
+                let slot = scores.entry(doc).or_default();
+                *slot = slot.max(score);
+            }
+        }
+        for (doc, score) in scores {
+            let total = totals.entry(doc).or_default();
+            total.0 += score;
+            total.1 += 1;
+        }
+        if let Some(previous) = position.checked_sub(1).map(|previous| &query.words[previous]) {
+            if word.follows_previous {
+                for (doc, score) in lookups.scores(&format!("{} {}", previous.folded, word.folded)) {
+                    if let Some(total) = totals.get_mut(&doc) {
+                        total.0 += score * PHRASE_WEIGHT;
+                    }
+                }
+            }
+        }
+    }
+    let words = query.words.len().max(1) as f64;
+    let mut hits: Vec<Hit> = totals
+        .into_iter()
+        .map(|(doc, (score, found))| Hit { doc, score: score * (found as f64 / words).powi(2) })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    (hits, lookups.shards)
+}
+
+/// The shards a search for `text` loads: its term shards and the document shards of the first
+/// `first_page` results.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Downloads {
+    pub term_shards: BTreeSet<usize>,
+    pub doc_shards: BTreeSet<usize>,
+}
+
+pub fn downloads(index: &Index, text: &str, first_page: usize) -> Downloads {
+    let (hits, term_shards) = rank(index, text);
+    let per_shard = index.manifest.docs_per_shard.max(1);
+    let doc_shards = hits.iter().take(first_page).map(|hit| hit.doc as usize / per_shard).collect();
+    Downloads { term_shards, doc_shards }
+}

@@ -1,0 +1,373 @@
+//! The index as files. [`Index`] holds the sorted entries and the document records; it cuts them
+//! into shards and writes:
+//!
+//! - `search-index.json`: the whole index in one documented, versioned JSON file;
+//! - `search/index.js`: the manifest, small, loaded by every search;
+//! - `search/terms/<n>.js`: the entries whose sort key falls in shard `n`'s range;
+//! - `search/docs/<n>.js`: what results show of documents `n * docs_per_shard` onwards.
+//!
+//! Each `.js` file is one call, `window.__dossierSearch.register(kind, number, data)`, with JSON
+//! for `data`: a `<script>` tag can load it where `fetch()` cannot (file://).
+
+use std::ops::Range;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::fields::Field;
+use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
+use super::{FORMAT, VERSION, encode, query};
+use crate::model::{Archive, Article};
+use crate::render::OutputFile;
+
+/// A term shard stops growing past this size (a single term may still make it bigger).
+const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
+/// Document shards hold as many documents as fit this size on average.
+const DOC_SHARD_TARGET_BYTES: usize = 12 * 1024;
+const MAX_DOCS_PER_SHARD: usize = 64;
+/// The text kept for snippets; a match further into a longer article shows the summary.
+const MAX_TEXT_CHARS: usize = 6000;
+/// Results on the first page, whose documents a search loads.
+pub const FIRST_PAGE: usize = 10;
+/// How many sample queries estimate the size of a typical search.
+const SAMPLE_QUERIES: usize = 25;
+
+/// Where the documentation of the format lives, written into the JSON so that a reader of the
+/// file alone can find it.
+const DOC_REFERENCE: &str = "docs/search-index.md in the dossier source: the tokenizer, the term and \
+    document rows, the posting encoding and the scoring";
+
+/// What the client reads first: the shape of the index, how to find a shard, how to score.
+#[derive(Clone, Debug, Serialize)]
+pub struct Manifest {
+    pub format: &'static str,
+    pub version: u32,
+    /// A hash of the whole index; it changes whenever any shard does (the client adds it to
+    /// shard URLs so that browsers do not mix shards of two builds).
+    pub id: String,
+    pub documents: usize,
+    pub docs_per_shard: usize,
+    pub doc_shards: usize,
+    /// The sort key of the first entry of each term shard; shard 0's is empty.
+    pub term_shards: Vec<String>,
+    /// Runs of documents of the same year, as `[first document, year]`: the year filter counts
+    /// every result without loading its document.
+    pub years: Vec<(u32, i16)>,
+    pub fields: Vec<FieldWeight>,
+    pub scoring: Scoring,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldWeight {
+    pub name: &'static str,
+    pub weight: f64,
+    pub b: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Scoring {
+    pub model: &'static str,
+    pub k1: f64,
+    pub impact_levels: u8,
+    pub max_postings: usize,
+}
+
+/// What a result shows of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub slug: String,
+    pub title: String,
+    pub date: String,
+    pub source: String,
+    /// `(id, name)` of its actors and of its countries.
+    pub actors: Vec<(String, String)>,
+    pub countries: Vec<(String, String)>,
+    pub summary: String,
+    /// The plain text, cut after [`MAX_TEXT_CHARS`] characters.
+    pub text: String,
+}
+
+impl Document {
+    fn new(archive: &Archive, article: &Article) -> Document {
+        Document {
+            slug: article.slug.clone(),
+            title: article.title.clone(),
+            date: article.date.iso(),
+            source: article.source.clone(),
+            actors: article
+                .actors
+                .iter()
+                .map(|id| archive.actor(*id))
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect(),
+            countries: article
+                .countries
+                .iter()
+                .map(|id| archive.country(*id))
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
+            summary: article.summary.clone(),
+            text: cut(&article.text, MAX_TEXT_CHARS).to_owned(),
+        }
+    }
+
+    fn row(&self) -> serde_json::Value {
+        json!([self.slug, self.title, self.date, self.source, self.actors, self.countries, self.summary, self.text])
+    }
+}
+
+/// `text` up to `max_chars` characters, cut at a space when it is longer.
+fn cut(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        None => text,
+        Some((end, _)) => {
+            let head = &text[..end];
+            head.rfind(char::is_whitespace).map_or(head, |space| &head[..space])
+        }
+    }
+}
+
+fn entry_row(entry: &Entry) -> serde_json::Value {
+    json!([entry.term, entry.df, entry.scale, entry.postings])
+}
+
+/// The built index, in memory.
+#[derive(Debug)]
+pub struct Index {
+    pub manifest: Manifest,
+    /// Sorted by sort key, then term.
+    pub entries: Vec<Entry>,
+    pub documents: Vec<Document>,
+    /// The entries of each term shard.
+    term_shards: Vec<Range<usize>>,
+    /// Each entry and document as its JSON row, in order.
+    entry_rows: Vec<String>,
+    document_rows: Vec<String>,
+}
+
+/// What the search files weigh, for the build summary and the budget.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub json: u64,
+    pub manifest: u64,
+    pub term_shards: usize,
+    pub doc_shards: usize,
+    pub largest_term_shard: u64,
+    pub largest_doc_shard: u64,
+    /// The median download of sample searches: two words of titles across the archive.
+    pub typical_query: u64,
+}
+
+impl Index {
+    pub fn build(archive: &Archive) -> Index {
+        let entries = invert::entries(archive);
+        let documents: Vec<Document> = archive.articles.iter().map(|article| Document::new(archive, article)).collect();
+        let entry_rows: Vec<String> = entries.iter().map(|entry| entry_row(entry).to_string()).collect();
+        let document_rows: Vec<String> = documents.iter().map(|document| document.row().to_string()).collect();
+        let term_shards = term_shard_ranges(&entries, &entry_rows);
+        let docs_per_shard = docs_per_shard(&document_rows);
+        let manifest = Manifest {
+            format: FORMAT,
+            version: VERSION,
+            id: content_id(&entry_rows, &document_rows),
+            documents: documents.len(),
+            docs_per_shard,
+            doc_shards: documents.len().div_ceil(docs_per_shard),
+            term_shards: term_shards
+                .iter()
+                .enumerate()
+                .map(|(number, range)| if number == 0 { String::new() } else { sort_key(&entries[range.start].term) })
+                .collect(),
+            years: year_runs(archive),
+            fields: Field::ALL
+                .iter()
+                .map(|field| FieldWeight {
+                    name: field.name(),
+                    weight: field.weight(),
+                    b: field.length_normalisation(),
+                })
+                .collect(),
+            scoring: Scoring {
+                model: "bm25f",
+                k1: invert::K1,
+                impact_levels: encode::IMPACT_LEVELS,
+                max_postings: MAX_POSTINGS,
+            },
+        };
+        Index { manifest, entries, documents, term_shards, entry_rows, document_rows }
+    }
+
+    /// The term shard whose range holds `key`.
+    pub fn shard_of(&self, key: &str) -> usize {
+        self.manifest.term_shards.partition_point(|first| first.as_str() <= key).saturating_sub(1)
+    }
+
+    /// The entries of term shard `shard`.
+    pub fn shard_entries(&self, shard: usize) -> &[Entry] {
+        self.term_shards.get(shard).map_or(&[], |range| &self.entries[range.clone()])
+    }
+
+    pub fn term_shard_count(&self) -> usize {
+        self.term_shards.len()
+    }
+
+    /// Every file of the index, sorted by path.
+    pub fn files(&self) -> Vec<OutputFile> {
+        let mut files = vec![
+            OutputFile { path: "search-index.json".to_owned(), bytes: self.json() },
+            script_file("search/index.js", "manifest", 0, &self.manifest_json()),
+        ];
+        for (number, range) in self.term_shards.iter().enumerate() {
+            let rows = json_array(&self.entry_rows[range.clone()]);
+            files.push(script_file(&term_shard_path(number), "terms", number, &rows));
+        }
+        for (number, rows) in self.document_rows.chunks(self.manifest.docs_per_shard).enumerate() {
+            files.push(script_file(&doc_shard_path(number), "docs", number, &json_array(rows)));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+
+    fn manifest_json(&self) -> String {
+        serde_json::to_string(&self.manifest).expect("a manifest of strings and numbers always serializes")
+    }
+
+    /// `search-index.json`: the format header, the manifest, then every term and document row.
+    fn json(&self) -> Vec<u8> {
+        let header = json!({ "format": FORMAT, "version": VERSION, "doc": DOC_REFERENCE });
+        let header = header.to_string();
+        let mut text = String::with_capacity(self.entry_rows.iter().chain(&self.document_rows).map(String::len).sum());
+        text.push_str(&header[..header.len() - 1]);
+        text.push_str(",\"manifest\":");
+        text.push_str(&self.manifest_json());
+        text.push_str(",\"terms\":");
+        text.push_str(&json_array(&self.entry_rows));
+        text.push_str(",\"documents\":");
+        text.push_str(&json_array(&self.document_rows));
+        text.push_str("}\n");
+        text.into_bytes()
+    }
+
+    /// Sizes of `files` (this index's files) and of a typical search.
+    pub fn sizes(&self, files: &[OutputFile]) -> Sizes {
+        let size = |path: &str| {
+            files.binary_search_by(|file| file.path.as_str().cmp(path)).map_or(0, |at| files[at].bytes.len() as u64)
+        };
+        let term_sizes: Vec<u64> = (0..self.term_shards.len()).map(|n| size(&term_shard_path(n))).collect();
+        let doc_sizes: Vec<u64> = (0..self.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
+        let manifest = size("search/index.js");
+        let mut samples: Vec<u64> = self
+            .sample_queries()
+            .iter()
+            .map(|text| {
+                let downloads = query::downloads(self, text, FIRST_PAGE);
+                let terms: u64 = downloads.term_shards.iter().map(|&n| term_sizes[n]).sum();
+                let docs: u64 = downloads.doc_shards.iter().map(|&n| doc_sizes[n]).sum();
+                manifest + terms + docs
+            })
+            .collect();
+        samples.sort_unstable();
+        Sizes {
+            json: size("search-index.json"),
+            manifest,
+            term_shards: term_sizes.len(),
+            doc_shards: doc_sizes.len(),
+            largest_term_shard: term_sizes.iter().copied().max().unwrap_or_default(),
+            largest_doc_shard: doc_sizes.iter().copied().max().unwrap_or_default(),
+            typical_query: samples.get(samples.len() / 2).copied().unwrap_or(manifest),
+        }
+    }
+
+    /// Two words from the titles of articles spread over the archive, every other one typed
+    /// without diacritics, as most readers do.
+    fn sample_queries(&self) -> Vec<String> {
+        let step = self.documents.len().div_ceil(SAMPLE_QUERIES).max(1);
+        self.documents
+            .iter()
+            .step_by(step)
+            .enumerate()
+            .map(|(number, document)| {
+                let words: Vec<&str> = document.title.split_whitespace().take(2).collect();
+                let text = words.join(" ");
+                if number % 2 == 0 { text } else { super::tokenize::fold(&text) }
+            })
+            .collect()
+    }
+}
+
+pub fn term_shard_path(number: usize) -> String {
+    format!("search/terms/{number}.js")
+}
+
+pub fn doc_shard_path(number: usize) -> String {
+    format!("search/docs/{number}.js")
+}
+
+fn json_array(rows: &[String]) -> String {
+    let mut text = String::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>() + 2);
+    text.push('[');
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        text.push_str(row);
+    }
+    text.push(']');
+    text
+}
+
+fn script_file(path: &str, kind: &str, number: usize, data: &str) -> OutputFile {
+    let text = format!("window.__dossierSearch.register(\"{kind}\",{number},{data});\n");
+    OutputFile { path: path.to_owned(), bytes: text.into_bytes() }
+}
+
+/// Consecutive entries, cut before the shard would pass its target size. Entries with the same
+/// sort key (a folded word and its spellings) always share a shard: the client finds them all by
+/// looking up one key.
+fn term_shard_ranges(entries: &[Entry], rows: &[String]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    let mut index = 0;
+    while index < entries.len() {
+        let key = sort_key(&entries[index].term);
+        let group_end = index + entries[index..].iter().take_while(|entry| sort_key(&entry.term) == key).count();
+        let group_size: usize = rows[index..group_end].iter().map(|row| row.len() + 1).sum();
+        if size > 0 && size + group_size > TERM_SHARD_TARGET_BYTES {
+            ranges.push(start..index);
+            start = index;
+            size = 0;
+        }
+        size += group_size;
+        index = group_end;
+    }
+    ranges.push(start..entries.len());
+    ranges
+}
+
+/// How many documents share a shard: as many as fit the target on average, at least one.
+fn docs_per_shard(rows: &[String]) -> usize {
+    let total: usize = rows.iter().map(String::len).sum();
+    let average = total.div_ceil(rows.len().max(1)).max(1);
+    (DOC_SHARD_TARGET_BYTES / average).clamp(1, MAX_DOCS_PER_SHARD)
+}
+
+fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
+    let mut runs: Vec<(u32, i16)> = Vec::new();
+    for (doc, article) in archive.articles.iter().enumerate() {
+        if runs.last().is_none_or(|&(_, year)| year != article.date.year) {
+            runs.push((doc as u32, article.date.year));
+        }
+    }
+    runs
+}
+
+/// A hash of every row, as 16 hex digits.
+fn content_id(entry_rows: &[String], document_rows: &[String]) -> String {
+    let mut hasher = seahash::SeaHasher::new();
+    for row in entry_rows.iter().chain(document_rows) {
+        std::hash::Hasher::write(&mut hasher, row.as_bytes());
+        std::hash::Hasher::write_u8(&mut hasher, b'\n');
+    }
+    format!("{:016x}", std::hash::Hasher::finish(&hasher))
+}

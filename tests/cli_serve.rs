@@ -1,0 +1,244 @@
+//! `dossier serve`: the real binary on an ephemeral port, driven over plain TCP. It serves the
+//! site with the live script, refuses paths that leave the site, tells open pages to reload after
+//! an edit, and after a broken edit keeps serving the last good site with the errors shown over
+//! it, until the edit is fixed. Every wait polls with a deadline; the server is killed at the end.
+
+mod editor_support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use editor_support::{DEADLINE, Site, dossier, eventually, run};
+
+const ARTICLE: &str = "content/articles/viet-nam-bac-cao-buoc-apt32.md";
+const SIDECAR: &str = "content/articles/viet-nam-bac-cao-buoc-apt32.yaml";
+const ARTICLE_PAGE: &str = "/articles/viet-nam-bac-cao-buoc-apt32/";
+
+/// A running `dossier serve`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    /// Starts the server on a port the system picks, and waits until it serves the built site.
+    fn start(site: &Site) -> Server {
+        Server::launch(site, Log::Read)
+    }
+
+    fn launch(site: &Site, log: Log) -> Server {
+        let mut child = dossier()
+            .args(["serve", "--port", "0", "--root", site.root.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting dossier serve");
+        let lines = lines_of(child.stdout.take().expect("the server's stdout"), log);
+        let mut server = Server { child, port: 0 };
+        let url = wait_for_line(&lines, "serving ");
+        server.port = url.rsplit(':').next().and_then(|port| port.trim_end_matches('/').parse().ok()).expect("a port");
+        eventually("the first build", || (server.get("/").0 == 200).then_some(()));
+        server
+    }
+
+    /// `GET path` over HTTP/1.0 (so the body is never chunked): the status and the body.
+    fn get(&self, path: &str) -> (u16, String) {
+        let response = self.raw(&format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
+        let status = response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body).to_owned();
+        (status, body)
+    }
+
+    /// Sends `request` as it is and reads the whole answer.
+    fn raw(&self, request: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting to the server");
+        stream.set_read_timeout(Some(DEADLINE)).expect("a read timeout");
+        stream.write_all(request.as_bytes()).expect("sending a request");
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).into_owned()
+    }
+
+    /// Opens the events stream as a page does, and returns its lines once the server has
+    /// answered (from then on, the page is subscribed).
+    fn events(&self, since: Option<&str>) -> Receiver<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting to the server");
+        let query = since.map(|token| format!("?since={token}")).unwrap_or_default();
+        let request = format!("GET /__dossier/events{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        stream.write_all(request.as_bytes()).expect("opening the events stream");
+        let lines = lines_of(stream, Log::Read);
+        wait_for_line(&lines, "retry:");
+        lines
+    }
+
+    fn is_running(&mut self) -> bool {
+        self.child.try_wait().expect("the server's status").is_none()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What to do with the server's log.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Log {
+    /// Read it to its end, so that it never fills the pipe.
+    Read,
+    /// Close the pipe once the server has said where it listens.
+    CloseAfterAddress,
+}
+
+/// The lines of `source`, read on a thread of their own so that waiting for one has a deadline.
+fn lines_of(source: impl Read + Send + 'static, log: Log) -> Receiver<String> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(source).lines().map_while(Result::ok) {
+            let address = line.starts_with("serving ");
+            let _ = sender.send(line);
+            if address && log == Log::CloseAfterAddress {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Waits for the next line that starts with `prefix`, skipping others.
+fn wait_for_line(lines: &Receiver<String>, prefix: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let left = DEADLINE.saturating_sub(started.elapsed());
+        match lines.recv_timeout(left) {
+            Ok(line) if line.starts_with(prefix) => return line,
+            Ok(_) => {}
+            Err(_) => panic!("gave up waiting for a line starting with {prefix:?}"),
+        }
+    }
+}
+
+/// Waits for the next event called `name` (`reload` or `errors`) and returns its data. Others
+/// are skipped: one save may make the watcher see two changes, and so two rebuilds.
+fn event(events: &Receiver<String>, name: &str) -> String {
+    loop {
+        let event = wait_for_line(events, "event: ");
+        let mut data = Vec::new();
+        while let Some(part) = wait_for_line(events, "").strip_prefix("data: ") {
+            data.push(part.to_owned());
+        }
+        if event == format!("event: {name}") {
+            return data.join("\n");
+        }
+    }
+}
+
+#[test]
+fn pages_are_served_with_the_live_script_and_only_pages() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let (status, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains(r#"<script src="/__dossier/live.js" data-token=""#), "{home}");
+    assert!(server.get(ARTICLE_PAGE).1.contains("không có cơ sở"));
+    assert!(server.get("/__dossier/live.js").1.contains("new EventSource"));
+    let redirect = server.raw("GET /actors HTTP/1.0\r\n\r\n");
+    assert!(redirect.contains(" 302 Found") && redirect.contains("\r\nLocation: /actors/\r\n"), "{redirect}");
+    let (status, missing) = server.get("/articles/khong-co/");
+    assert_eq!(status, 404);
+    assert!(missing.contains("Không tìm thấy trang") && missing.contains("href=\"/assets/style."), "{missing}");
+    for escape in ["/../site.toml", "/%2e%2e/site.toml", "/..%2fsite.toml", "//etc/passwd", "/..\\site.toml", "/x%00"] {
+        let (status, body) = server.get(escape);
+        assert!(status == 400 || status == 404, "{escape}: {status}");
+        assert!(!body.contains("title =") && !body.contains("root:"), "{escape} leaked: {body}");
+    }
+}
+
+#[test]
+fn the_live_script_is_never_in_a_build() {
+    let site = Site::copy("site");
+    let out = site.path("public");
+    let output = run(&["build", "--root", site.root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    for path in site.listing().iter().filter(|path| path.starts_with("public/")) {
+        assert!(!std::fs::read(site.path(path)).unwrap().windows(10).any(|w| w == b"__dossier/"), "{path}");
+    }
+}
+
+#[test]
+fn an_edit_reloads_open_pages() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let events = server.events(None);
+    site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
+    event(&events, "reload");
+    assert!(server.get(ARTICLE_PAGE).1.contains("Bác bỏ cáo buộc Việt Nam"));
+    // A page served before a rebuild that connects after it is told at once.
+    let late = server.events(Some("an-older-state"));
+    event(&late, "reload");
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_with_the_errors_over_it_until_fixed() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    let events = server.events(None);
+    site.edit(SIDECAR, "about: apt32\n    date: 2020-04-22", "about: apt-32\n    date: 2020-04-22");
+    let overlay = event(&events, "errors");
+    let location = "content/articles/viet-nam-bac-cao-buoc-apt32.yaml:8:12";
+    assert!(overlay.contains(location) && overlay.contains("unknown actor `apt-32`"), "{overlay}");
+
+    let (status, page) = server.get(ARTICLE_PAGE);
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(page.contains("không có cơ sở") && page.contains(r#"id="dossier-overlay""#), "{page}");
+    assert!(page.contains(location), "{page}");
+    assert!(server.is_running());
+
+    site.edit(SIDECAR, "about: apt-32", "about: apt32");
+    event(&events, "reload");
+    let (status, page) = server.get(ARTICLE_PAGE);
+    assert_eq!(status, 200);
+    assert!(!page.contains("dossier-overlay"), "{page}");
+}
+
+// Regression: the server printed its log with `println!`, which panics when stdout is closed, so
+// `dossier serve | head -1` died at the first rebuild.
+#[test]
+fn a_closed_log_does_not_stop_the_server() {
+    let site = Site::copy("site");
+    let mut server = Server::launch(&site, Log::CloseAfterAddress);
+    let events = server.events(None);
+    site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
+    event(&events, "reload");
+    site.edit(ARTICLE, "title: Bác bỏ cáo buộc Việt Nam", "title: Cáo buộc Việt Nam");
+    event(&events, "reload");
+    assert!(server.is_running());
+}
+
+#[test]
+fn a_theme_edit_rerenders_and_a_template_error_shows_like_a_content_error() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let events = server.events(None);
+    // The folder appears whole (made aside, then renamed), as a checkout would make it.
+    let staging = site.path(".templates");
+    std::fs::create_dir(&staging).unwrap();
+    std::fs::write(
+        staging.join("404.html"),
+        "{% extends \"base.html\" %}{% block main %}<p>Trang riêng</p>{% endblock main %}",
+    )
+    .unwrap();
+    std::fs::rename(&staging, site.path("templates")).unwrap();
+    event(&events, "reload");
+    assert!(server.get("/khong-co/").1.contains("Trang riêng"));
+
+    site.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}{{ unclosed {% endblock main %}");
+    let overlay = event(&events, "errors");
+    assert!(overlay.contains("templates/404.html"), "{overlay}");
+    assert!(server.get("/khong-co/").1.contains("Trang riêng"), "the last good 404 page is still served");
+}

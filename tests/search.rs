@@ -1,0 +1,231 @@
+//! The search index, tested through its public face: small archives built in memory, indexed, then
+//! searched with `search::query` (the reference of the client's ranking) the way readers type.
+
+use std::path::PathBuf;
+
+use dossier::config::Config;
+use dossier::date::PartialDate;
+use dossier::model::{Actor, ActorId, Archive, Article, Country, CountryId};
+use dossier::search::{self, Index, query};
+
+fn config() -> Config {
+    Config {
+        title: "Test".to_owned(),
+        description: String::new(),
+        language: "vi".to_owned(),
+        base_url: None,
+        output_dir: PathBuf::from("public"),
+        page_size: 50,
+    }
+}
+
+fn article(slug: &str, date: &str, title: &str, text: &str) -> Article {
+    Article {
+        slug: slug.to_owned(),
+        title: title.to_owned(),
+        date: PartialDate::parse(date).expect("test dates are valid"),
+        source: "VOV".to_owned(),
+        url: None,
+        author: None,
+        summary: String::new(),
+        body: text.to_owned(),
+        text: text.to_owned(),
+        actors: Vec::new(),
+        countries: Vec::new(),
+        tags: Vec::new(),
+        claims: Vec::new(),
+        notes: Vec::new(),
+        marks: Vec::new(),
+    }
+}
+
+fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+    Actor {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
+        kind: None,
+        country: None,
+        description: None,
+        links: Vec::new(),
+        articles: Vec::new(),
+        claims_made: Vec::new(),
+        claims_received: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+fn archive(articles: Vec<Article>) -> Archive {
+    Archive { config: config(), articles, actors: Vec::new(), countries: Vec::new(), claims: Vec::new() }
+}
+
+/// The slugs of the results for `text`, best first.
+fn search(index: &Index, text: &str) -> Vec<String> {
+    query::rank(index, text).0.iter().map(|hit| index.documents[hit.doc as usize].slug.clone()).collect()
+}
+
+/// Filler that makes texts of comparable length without any query word.
+const FILLER: &str = "Bài viết đưa tin về sự kiện trong tuần qua, theo các nguồn tin chính thức.";
+
+#[test]
+fn a_query_without_diacritics_finds_every_spelling() {
+    let index = Index::build(&archive(vec![
+        article("a", "2020-01-02", "Tin tặc tấn công", FILLER),
+        article("b", "2020-01-01", "Báo cáo", &format!("{FILLER} Nhóm tin tặc bị cáo buộc.")),
+        article("c", "2019-01-01", "Thời tiết", FILLER),
+    ]));
+    let results = search(&index, "tin tac");
+    assert_eq!(results[..2], ["a", "b"], "the title match first, then the text: {results:?}");
+}
+
+#[test]
+fn exact_diacritics_rank_first() {
+    let index = Index::build(&archive(vec![
+        article("dang-nhieu", "2021-01-01", "Họ đang điều tra", "Cơ quan đang xem xét, đang thu thập, đang hỏi."),
+        article("dang-ten", "2020-01-01", "Tuyên bố của ông Đặng", "Ông Đặng nói rằng điều này không đúng."),
+    ]));
+    assert_eq!(search(&index, "Đặng"), ["dang-ten", "dang-nhieu"]);
+    assert_eq!(search(&index, "đang"), ["dang-nhieu", "dang-ten"]);
+    assert_eq!(search(&index, "dang").len(), 2, "without diacritics both are found");
+}
+
+#[test]
+fn a_phrase_outranks_its_words_scattered() {
+    let index = Index::build(&archive(vec![
+        article(
+            "rai-rac",
+            "2021-01-01",
+            "Hội thảo",
+            "Một bạn trẻ an tâm rằng ninh thuận có mạng tốt và nhiều điều khác.",
+        ),
+        article("cum-tu", "2020-01-01", "Hội nghị", "Chuyên gia bàn về an ninh mạng cùng nhiều điều khác nữa hôm nay."),
+    ]));
+    assert_eq!(search(&index, "an ninh mạng"), ["cum-tu", "rai-rac"]);
+    assert_eq!(search(&index, "an ninh mang"), ["cum-tu", "rai-rac"]);
+}
+
+#[test]
+fn an_alias_finds_the_articles_of_its_actor() {
+    let mut site = archive(vec![
+        article("apt32", "2020-04-23", "Việt Nam bác bỏ cáo buộc", "Bộ Ngoại giao bác bỏ báo cáo về nhóm APT32."),
+        article("khac", "2020-04-22", "Tin khác", FILLER),
+    ]);
+    site.actors.push(actor("apt32", "APT32", &["OceanLotus", "Ocean Buffalo"]));
+    site.articles[0].actors.push(ActorId(0));
+    let index = Index::build(&site);
+    assert_eq!(search(&index, "OceanLotus"), ["apt32"]);
+    assert_eq!(search(&index, "oceanlotus"), ["apt32"]);
+    assert_eq!(search(&index, "ocean buffalo"), ["apt32"]);
+}
+
+#[test]
+fn a_country_is_found_by_either_of_its_names() {
+    let mut site =
+        archive(vec![article("a", "2020-01-01", "Cáo buộc", FILLER), article("b", "2019-01-01", "Khác", FILLER)]);
+    site.countries.push(Country {
+        id: "cn".to_owned(),
+        name: "Trung Quốc".to_owned(),
+        name_en: "China".to_owned(),
+        description: None,
+        actors: Vec::new(),
+        articles: Vec::new(),
+        claims_made: Vec::new(),
+        claims_received: Vec::new(),
+    });
+    site.articles[0].countries.push(CountryId(0));
+    let index = Index::build(&site);
+    assert_eq!(search(&index, "china"), ["a"]);
+    assert_eq!(search(&index, "trung quoc"), ["a"]);
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_it_is_being_typed() {
+    let index = Index::build(&archive(vec![
+        article("snowden", "2013-06-01", "Đối thoại Mỹ - Trung", "Vụ Edward Snowden tiết lộ tài liệu."),
+        article("khac", "2013-05-01", "Tin khác", FILLER),
+    ]));
+    assert_eq!(search(&index, "snowd"), ["snowden"]);
+    assert_eq!(search(&index, "edward snowd"), ["snowden"]);
+    assert!(search(&index, "snowd ").is_empty(), "a word followed by a space is complete");
+    assert!(search(&index, "s").is_empty(), "one letter is too short to be a prefix");
+}
+
+#[test]
+fn a_prefix_typed_with_diacritics_keeps_them() {
+    let index = Index::build(&archive(vec![
+        article("tach", "2021-01-01", "Chia tách", "Hai cơ quan được tách ra."),
+        article("tac", "2020-01-01", "Nhóm tin tặc", "Tin tặc tấn công."),
+    ]));
+    assert_eq!(search(&index, "tặ"), ["tac"]);
+    let mut without_diacritics = search(&index, "ta");
+    without_diacritics.sort();
+    assert_eq!(without_diacritics, ["tac", "tach"]);
+}
+
+#[test]
+fn the_title_outranks_the_text() {
+    let index = Index::build(&archive(vec![
+        article("trong-bai", "2021-01-01", "Tin trong nước", "Vụ tấn công ransomware gây thiệt hại lớn cho nhiều nơi."),
+        article(
+            "tieu-de",
+            "2020-01-01",
+            "Ransomware lan rộng",
+            "Vụ tấn công gây thiệt hại lớn cho nhiều nơi trong nước.",
+        ),
+    ]));
+    assert_eq!(search(&index, "ransomware"), ["tieu-de", "trong-bai"]);
+}
+
+#[test]
+fn numbers_are_found_whole() {
+    let index = Index::build(&archive(vec![
+        article("so", "2021-01-01", "Thiệt hại", "Thiệt hại lên tới 52.000 USD, tăng 5,31%."),
+        article("khac", "2020-01-01", "Khác", "Có 52 người và 31 máy, 5 vụ."),
+    ]));
+    assert_eq!(search(&index, "5,31"), ["so"]);
+    assert_eq!(search(&index, "52.000"), ["so"]);
+}
+
+#[test]
+fn the_files_are_script_loadable_and_the_json_says_its_format() {
+    let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)])).files;
+    let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
+    assert_eq!(paths, ["search-index.json", "search/docs/0.js", "search/index.js", "search/terms/0.js"]);
+    for file in &files[1..] {
+        let text = String::from_utf8_lossy(&file.bytes);
+        assert!(text.starts_with("window.__dossierSearch.register(\""), "{}: {text:.60}", file.path);
+        assert!(text.ends_with(");\n"));
+    }
+    let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).expect("search-index.json is JSON");
+    assert_eq!(json["format"], search::FORMAT);
+    assert_eq!(json["version"], search::VERSION);
+    assert!(json["doc"].as_str().is_some_and(|doc| doc.contains("docs/search-index.md")));
+    assert_eq!(json["manifest"]["documents"], 1);
+    assert_eq!(json["documents"][0][0], "a");
+}
+
+#[test]
+fn the_same_archive_gives_the_same_bytes() {
+    let build = || {
+        let site = archive(vec![
+            article("a", "2021-01-01", "Tin tặc tấn công", "An ninh mạng và tin tặc."),
+            article("b", "2020-01-01", "Đặng", "Ông Đặng nói về an ninh."),
+        ]);
+        search::index_files(&site).files
+    };
+    assert_eq!(build(), build());
+}
+
+#[test]
+fn a_query_loads_few_shards() {
+    let articles = (0..1000)
+        .map(|n| {
+            article(&format!("a{n}"), "2020-01-01", &format!("Bài số {n}"), &format!("Chủ đề riêng x{n}y và tin tặc."))
+        })
+        .collect();
+    let index = Index::build(&archive(articles));
+    assert!(index.term_shard_count() > 4, "the index is split: {} shards", index.term_shard_count());
+    let downloads = query::downloads(&index, "tin tặc", 10);
+    assert!(downloads.term_shards.len() <= 3, "{downloads:?}");
+    assert!(downloads.doc_shards.len() <= 10);
+}
