@@ -1,0 +1,101 @@
+// Search as readers use it, on the default archive, in Chromium over http:// and over file://
+// from the unzipped offline build: without diacritics, with them, by an actor's alias, by the
+// prefix of a word; results are links that open the article.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { REPO_ROOT, buildSite, fileUrl, launch, newPage, screenshot, serve, watchPage } from './lib.mjs';
+
+const APT32 = 'Cáo buộc Việt Nam hỗ trợ nhóm tin tặc APT32 là “không có cơ sở”';
+const CAMPAIGN = 'Trung Quốc phản ứng mạnh khi bị cáo buộc đứng sau chiến dịch tin tặc toàn cầu';
+const DIALOGUE_2013 = 'Mỹ - Trung đối thoại về an ninh mạng';
+
+/** The titles of the results shown for `query` on the search page at `searchUrl`. */
+async function results(page, searchUrl, query) {
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(query)}`);
+  await page.locator('#search-results li.search-result').first().waitFor({ timeout: 10_000 });
+  return page.locator('#search-results li.search-result .search-result-title a').allInnerTexts();
+}
+
+function expectations(label, searchUrlOf) {
+  describe(`search over ${label}`, () => {
+    let browser;
+    let page;
+    let watch;
+    let searchUrl;
+
+    before(async () => {
+      browser = await launch();
+      page = await newPage(browser);
+      watch = watchPage(page);
+      searchUrl = await searchUrlOf();
+    });
+
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('a query without diacritics finds the words with them', async () => {
+      const titles = await results(page, searchUrl, 'tin tac');
+      assert.ok(titles.includes(APT32) && titles.includes(CAMPAIGN), titles.join('\n'));
+      const snippet = await page.locator('#search-results li.search-result .search-result-snippet').first().innerHTML();
+      assert.match(snippet, /<mark>tin<\/mark> <mark>tặc<\/mark>|<mark>tin tặc<\/mark>/i, snippet);
+      await screenshot(page, `search-${label}-tin-tac`);
+    });
+
+    test('a query with diacritics finds the same articles', async () => {
+      const titles = await results(page, searchUrl, 'tin tặc');
+      assert.ok(titles.includes(APT32) && titles.includes(CAMPAIGN), titles.join('\n'));
+    });
+
+    test("an actor's alias finds the actor's articles first", async () => {
+      const titles = await results(page, searchUrl, 'OceanLotus');
+      assert.equal(titles[0], APT32, titles.join('\n'));
+    });
+
+    test('the prefix of a word finds it', async () => {
+      const titles = await results(page, searchUrl, 'snowd');
+      assert.equal(titles[0], DIALOGUE_2013, titles.join('\n'));
+    });
+
+    test('typing updates the results and the address; a click opens the article', async () => {
+      await page.goto(searchUrl);
+      await page.locator('#q').fill('oceanlotus');
+      await page.locator('#search-results li.search-result').first().waitFor({ timeout: 10_000 });
+      // The address follows shortly after the results, so that it is not rewritten on every key.
+      await page.waitForFunction(() => /[?&]q=oceanlotus/.test(location.search), null, { timeout: 5_000 });
+      assert.match(await page.locator('#search-status').innerText(), /\d/, 'the result count is announced');
+      await page.locator('#search-results li.search-result .search-result-title a').first().click();
+      await page.waitForURL(/articles\/viet-nam-bac-cao-buoc-apt32\//);
+      assert.equal(await page.locator('h1').innerText(), APT32);
+    });
+
+    test('the header search box of any page leads to the results', async () => {
+      await page.goto(searchUrl.replace(/search\/(index\.html)?$/, label === 'file://' ? 'index.html' : ''));
+      await page.locator('#site-search-q').fill('tin tac');
+      await page.locator('#site-search-q').press('Enter');
+      await page.locator('#search-results li.search-result').first().waitFor({ timeout: 10_000 });
+      assert.ok((await page.locator('#search-results li.search-result').count()) >= 2);
+    });
+
+    test('nothing failed to load', () => {
+      assert.deepEqual(watch.all(), []);
+    });
+  });
+}
+
+const site = buildSite(REPO_ROOT, { zip: true, unzip: true });
+let server;
+
+expectations('http://', async () => {
+  server = await serve(site.out);
+  return `${server.url}/search/`;
+});
+
+expectations('file://', async () => fileUrl(path.join(site.unzipped, 'site'), 'search/index.html'));
+
+after(async () => {
+  await server?.close();
+});
