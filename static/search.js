@@ -113,34 +113,37 @@
   var root = (script && script.getAttribute('data-root')) || page.results.getAttribute('data-root') || '../';
   var onDisk = location.protocol === 'file:';
 
-  var waiting = {}; // "kind:number" -> { resolve, reject }
+  var waiting = {}; // "kind:number" -> the function that resolves its load with the data
   var loaded = {}; // "kind:number" -> Promise of the registered data
   var manifest = null;
   var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
   var docShards = {}; // number -> [document rows]
-  var lists = new Map(); // term -> Map doc -> score, decoded once; never modified
+  var lists = new Map(); // term -> { docs, scores }, decoded once
 
   window.__dossierSearch = {
     register: function (kind, number, data) {
-      var slot = waiting[kind + ':' + number];
-      if (slot) slot.resolve(data);
+      var resolve = waiting[kind + ':' + number];
+      if (resolve) resolve(data);
     },
   };
 
+  // Loads a shard with a <script> tag; resolves with what it registers. Failed loads are
+  // forgotten, so that a later search tries again.
   function load(kind, number, path) {
     var key = kind + ':' + number;
     if (loaded[key]) return loaded[key];
     loaded[key] = new Promise(function (resolve, reject) {
-      var settled = false;
-      waiting[key] = {
-        resolve: function (data) { settled = true; resolve(data); },
-        reject: reject,
+      var registered = false;
+      waiting[key] = function (data) {
+        registered = true;
+        delete waiting[key];
+        resolve(data);
       };
       var tag = document.createElement('script');
       tag.src = root + path + (manifest && !onDisk ? '?v=' + manifest.id : '');
       tag.onload = function () {
         tag.remove();
-        if (!settled) reject(new Error(path + ' did not register its data'));
+        if (!registered) reject(new Error(path + ' did not register its data'));
       };
       tag.onerror = function () {
         tag.remove();
@@ -148,13 +151,16 @@
       };
       document.head.appendChild(tag);
     });
-    loaded[key].catch(function () { delete loaded[key]; });
+    loaded[key].catch(function () {
+      delete loaded[key];
+      delete waiting[key];
+    });
     return loaded[key];
   }
 
   function loadManifest() {
     return load('manifest', 0, 'search/index.js').then(function (data) {
-      if (data.format !== FORMAT || data.version > VERSION) throw new Error('unknown index format');
+      if (data.format !== FORMAT || data.version !== VERSION) throw new Error('unknown index format');
       manifest = data;
       return data;
     });
@@ -178,7 +184,13 @@
     });
   }
 
-  // The term shard whose range holds `key`: the last whose first key is not after it.
+  // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after a
+  // U+0001, before every word.
+  function sortKey(term) {
+    return term.indexOf(' ') >= 0 ? '\u0001' + term : fold(term);
+  }
+
+  // The term shard whose range holds the sort key `key`: the last whose boundary is not after it.
   function shardOf(key) {
     var firsts = manifest.term_shards;
     var low = 0;
@@ -212,11 +224,13 @@
     return code < 128 ? VALUE[code] : -1;
   }
 
+  // A posting list as parallel arrays of documents and scores.
   function decode(row) {
     var text = row[3];
     var unit = row[2] / manifest.scoring.impact_levels;
-    var docs = [];
-    var scores = [];
+    var docs = new Int32Array(text.length >> 1);
+    var scores = new Float64Array(text.length >> 1);
+    var count = 0;
     var doc = 0;
     var at = 0;
     while (at < text.length) {
@@ -229,33 +243,32 @@
       var impact = valueAt(text, at++);
       if (value < 0 || impact < 0) break;
       doc += gap * 32 + value;
-      docs.push(doc);
-      scores.push(impact * unit);
+      docs[count] = doc;
+      scores[count] = impact * unit;
+      count++;
     }
-    return { docs: docs, scores: scores };
+    return { docs: docs.subarray(0, count), scores: scores.subarray(0, count) };
   }
 
   function entry(term) {
-    var shard = termShards[shardOf(fold(term))];
+    var shard = termShards[shardOf(sortKey(term))];
     return shard ? shard.entries.get(term) : undefined;
   }
 
-  var EMPTY = new Map();
+  var EMPTY = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
-  // The list of `term` as a Map doc -> score, shared: callers must not modify it. An exact word
-  // stored as "same as folded" (empty postings) gets its folded word's list.
+  // The list of `term`, decoded once and shared. An exact word stored as "same as folded" (empty
+  // postings) gets its folded word's list.
   function scores(term) {
     var row = entry(term);
     if (!row) return EMPTY;
     if (row[3] === '' && fold(term) !== term) return scores(fold(term));
-    var map = lists.get(term);
-    if (!map) {
-      var list = decode(row);
-      map = new Map();
-      for (var i = 0; i < list.docs.length; i++) map.set(list.docs[i], list.scores[i]);
-      lists.set(term, map);
+    var list = lists.get(term);
+    if (!list) {
+      list = decode(row);
+      lists.set(term, list);
     }
-    return map;
+    return list;
   }
 
   // ── Ranking (src/search/query.rs) ────────────────────────────────────────────────────────
@@ -264,22 +277,12 @@
     var shards = new Set();
     query.words.forEach(function (word, position) {
       shards.add(shardOf(word.folded));
-      if (position > 0 && word.follows) shards.add(shardOf(query.words[position - 1].folded + ' ' + word.folded));
+      if (position > 0 && word.follows) shards.add(shardOf(sortKey(query.words[position - 1].folded + ' ' + word.folded)));
     });
     if (query.lastIsPrefix) {
       prefixShards(query.words[query.words.length - 1].folded).forEach(function (shard) { shards.add(shard); });
     }
     return Array.from(shards);
-  }
-
-  function wordScores(word) {
-    var folded = scores(word.folded);
-    if (!hasDiacritics(word)) return folded;
-    var exact = new Map(scores(word.exact));
-    folded.forEach(function (score, doc) {
-      if (!exact.has(doc)) exact.set(doc, score * EXACT_MISS_WEIGHT);
-    });
-    return exact;
   }
 
   function hasDiacritics(word) {
@@ -291,8 +294,9 @@
   function isExpansion(term, word) {
     var exactMode = hasDiacritics(word);
     var prefix = exactMode ? word.exact : word.folded;
+    if (term.length <= prefix.length || !term.startsWith(prefix) || /[ #]/.test(term)) return false;
     var isFolded = fold(term) === term;
-    return term.length > prefix.length && term.startsWith(prefix) && !/[ #]/.test(term) && isFolded !== exactMode;
+    return isFolded !== exactMode;
   }
 
   function expansions(word) {
@@ -308,48 +312,75 @@
     return candidates.slice(0, MAX_EXPANSIONS);
   }
 
-  function prefixScores(word) {
-    var best = new Map();
-    expansions(word).forEach(function (row) {
-      scores(row[0]).forEach(function (score, doc) {
-        best.set(doc, Math.max(best.get(doc) || 0, score * PREFIX_WEIGHT));
-      });
-    });
-    return best;
+  // Per-document scores of one query word, in arrays as long as the archive, reused.
+  function Accumulator(size) {
+    this.score = new Float64Array(size);
+    this.stamp = new Uint32Array(size);
+    this.touched = [];
+    this.round = 0;
+  }
+
+  Accumulator.prototype.start = function () {
+    this.round++;
+    this.touched.length = 0;
+  };
+
+  // Sets the score of each document of `list` to `f(current, score * weight)`.
+  Accumulator.prototype.apply = function (list, weight, keepBest) {
+    for (var i = 0; i < list.docs.length; i++) {
+      var doc = list.docs[i];
+      var value = list.scores[i] * weight;
+      if (this.stamp[doc] !== this.round) {
+        this.stamp[doc] = this.round;
+        this.score[doc] = value;
+        this.touched.push(doc);
+      } else if (!keepBest || value > this.score[doc]) {
+        this.score[doc] = value;
+      }
+    }
+  };
+
+  // The scores of one query word: the folded list; for a word typed with diacritics the exact
+  // list, other spellings keeping EXACT_MISS_WEIGHT; for a prefix, the best of that and the
+  // words that begin with it.
+  function scoreWord(accumulator, word, asPrefix) {
+    accumulator.start();
+    if (hasDiacritics(word)) {
+      accumulator.apply(scores(word.folded), EXACT_MISS_WEIGHT, false);
+      accumulator.apply(scores(word.exact), 1, false);
+    } else {
+      accumulator.apply(scores(word.folded), 1, false);
+    }
+    if (asPrefix) {
+      expansions(word).forEach(function (row) { accumulator.apply(scores(row[0]), PREFIX_WEIGHT, true); });
+    }
   }
 
   // Documents for `query`, best first, as [{ doc, score }]. The term shards must be loaded.
   function rank(query) {
-    var totals = new Map(); // doc -> [score, words found]
+    var size = manifest.documents;
+    var total = new Float64Array(size);
+    var found = new Uint8Array(size);
+    var matched = [];
+    var word = new Accumulator(size);
     var count = query.words.length;
-    query.words.forEach(function (word, position) {
-      var wordMap = wordScores(word);
-      if (query.lastIsPrefix && position === count - 1) {
-        wordMap = new Map(wordMap);
-        prefixScores(word).forEach(function (score, doc) {
-          wordMap.set(doc, Math.max(wordMap.get(doc) || 0, score));
-        });
-      }
-      wordMap.forEach(function (score, doc) {
-        var total = totals.get(doc);
-        if (total) {
-          total[0] += score;
-          total[1] += 1;
-        } else {
-          totals.set(doc, [score, 1]);
-        }
+    query.words.forEach(function (current, position) {
+      scoreWord(word, current, query.lastIsPrefix && position === count - 1);
+      word.touched.forEach(function (doc) {
+        if (!found[doc]) matched.push(doc);
+        total[doc] += word.score[doc];
+        found[doc]++;
       });
-      if (position > 0 && word.follows) {
-        scores(query.words[position - 1].folded + ' ' + word.folded).forEach(function (score, doc) {
-          var total = totals.get(doc);
-          if (total) total[0] += score * PHRASE_WEIGHT;
-        });
+      if (position > 0 && current.follows) {
+        var bigram = scores(query.words[position - 1].folded + ' ' + current.folded);
+        for (var i = 0; i < bigram.docs.length; i++) {
+          if (found[bigram.docs[i]]) total[bigram.docs[i]] += bigram.scores[i] * PHRASE_WEIGHT;
+        }
       }
     });
-    var hits = [];
-    totals.forEach(function (total, doc) {
-      var share = total[1] / Math.max(count, 1);
-      hits.push({ doc: doc, score: total[0] * share * share });
+    var hits = matched.map(function (doc) {
+      var share = found[doc] / Math.max(count, 1);
+      return { doc: doc, score: total[doc] * share * share };
     });
     hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return hits;
@@ -386,7 +417,7 @@
 
   // The documents of a filter list (`#a:<id>` or `#c:<id>`), as a Set.
   function filterSet(term) {
-    return loadTermShard(shardOf(term)).then(function () {
+    return loadTermShard(shardOf(sortKey(term))).then(function () {
       var row = entry(term);
       return new Set(row ? decode(row).docs : []);
     });

@@ -11,11 +11,12 @@
 //! query words the document contains. Ties go to the newer article (the lower number).
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
 use super::encode;
 use super::invert::{Entry, sort_key};
 use super::shard::Index;
-use super::tokenize::{Token, normalize, tokens};
+use super::tokenize::{Token, fold, normalize, tokens};
 
 /// What a document that spells a word differently from the query keeps of its score.
 pub const EXACT_MISS_WEIGHT: f64 = 0.3;
@@ -58,7 +59,7 @@ type Scores = HashMap<u32, f64>;
 
 /// Looks lists up in the index, noting the shards a client would load for them.
 struct Lookups<'i> {
-    index: &'i Index,
+    index: &'i Index<'i>,
     shards: BTreeSet<usize>,
 }
 
@@ -72,7 +73,7 @@ impl<'i> Lookups<'i> {
     /// The scores of `term`'s list; an exact word stored as "same as folded" gets the folded list.
     fn scores(&mut self, term: &str) -> Scores {
         match self.entry(term) {
-            Some(entry) if entry.postings.is_empty() => self.scores(&sort_key(term)),
+            Some(entry) if entry.postings.is_empty() => self.scores(&fold(term)),
             Some(entry) => entry_scores(entry),
             None => Scores::new(),
         }
@@ -81,13 +82,8 @@ impl<'i> Lookups<'i> {
     /// The words that begin with the last query word, among the shards a client loads for it:
     /// folded words when it was typed without diacritics, exact words when with.
     fn expansions(&mut self, word: &Token) -> Vec<&'i Entry> {
-        let first = self.index.shard_of(&word.folded);
-        let boundaries = &self.index.manifest.term_shards;
         let mut candidates: Vec<&Entry> = Vec::new();
-        for shard in first..(first + MAX_PREFIX_SHARDS).min(self.index.term_shard_count()) {
-            if shard > first && !boundaries[shard].starts_with(&word.folded) {
-                break;
-            }
+        for shard in prefix_shards(self.index, &word.folded) {
             self.shards.insert(shard);
             candidates.extend(self.index.shard_entries(shard).iter().filter(|entry| is_expansion(&entry.term, word)));
         }
@@ -97,11 +93,19 @@ impl<'i> Lookups<'i> {
     }
 }
 
+/// The shards where words beginning with `prefix` are: its own shard, then the next ones (up to
+/// [`MAX_PREFIX_SHARDS`] in all) while their first key begins with it.
+fn prefix_shards(index: &Index, prefix: &str) -> Range<usize> {
+    let first = index.shard_of(prefix);
+    let boundaries = index.manifest.term_shards.iter().skip(first + 1).take(MAX_PREFIX_SHARDS - 1);
+    first..first + 1 + boundaries.take_while(|boundary| boundary.starts_with(prefix)).count()
+}
+
 /// Whether `term` is a longer word that begins with `word`: a folded word that begins with its
 /// folded form, or, when it has diacritics, an exact word that begins with its exact form.
 fn is_expansion(term: &str, word: &Token) -> bool {
     let prefix = if word.has_diacritics() { &word.exact } else { &word.folded };
-    let is_folded = sort_key(term) == term;
+    let is_folded = fold(term) == term;
     term.len() > prefix.len()
         && term.starts_with(prefix.as_str())
         && !term.contains([' ', '#'])
@@ -160,12 +164,12 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
             total.0 += score;
             total.1 += 1;
         }
-        if let Some(previous) = position.checked_sub(1).map(|previous| &query.words[previous]) {
-            if word.follows_previous {
-                for (doc, score) in lookups.scores(&format!("{} {}", previous.folded, word.folded)) {
-                    if let Some(total) = totals.get_mut(&doc) {
-                        total.0 += score * PHRASE_WEIGHT;
-                    }
+        if word.follows_previous
+            && let Some(previous) = position.checked_sub(1).map(|previous| &query.words[previous])
+        {
+            for (doc, score) in lookups.scores(&format!("{} {}", previous.folded, word.folded)) {
+                if let Some(total) = totals.get_mut(&doc) {
+                    total.0 += score * PHRASE_WEIGHT;
                 }
             }
         }

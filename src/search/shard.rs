@@ -48,7 +48,8 @@ pub struct Manifest {
     pub documents: usize,
     pub docs_per_shard: usize,
     pub doc_shards: usize,
-    /// The sort key of the first entry of each term shard; shard 0's is empty.
+    /// Where each term shard begins: a sort key belongs to the last shard whose boundary is not
+    /// greater than it. Shard 0's is empty.
     pub term_shards: Vec<String>,
     /// Runs of documents of the same year, as `[first document, year]`: the year filter counts
     /// every result without loading its document.
@@ -72,42 +73,42 @@ pub struct Scoring {
     pub max_postings: usize,
 }
 
-/// What a result shows of an article.
+/// What a result shows of an article, borrowed from the model.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
-    pub slug: String,
-    pub title: String,
+pub struct Document<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
     pub date: String,
-    pub source: String,
+    pub source: &'a str,
     /// `(id, name)` of its actors and of its countries.
-    pub actors: Vec<(String, String)>,
-    pub countries: Vec<(String, String)>,
-    pub summary: String,
+    pub actors: Vec<(&'a str, &'a str)>,
+    pub countries: Vec<(&'a str, &'a str)>,
+    pub summary: &'a str,
     /// The plain text, cut after [`MAX_TEXT_CHARS`] characters.
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl Document {
-    fn new(archive: &Archive, article: &Article) -> Document {
+impl<'a> Document<'a> {
+    fn new(archive: &'a Archive, article: &'a Article) -> Document<'a> {
         Document {
-            slug: article.slug.clone(),
-            title: article.title.clone(),
+            slug: &article.slug,
+            title: &article.title,
             date: article.date.iso(),
-            source: article.source.clone(),
+            source: &article.source,
             actors: article
                 .actors
                 .iter()
                 .map(|id| archive.actor(*id))
-                .map(|a| (a.id.clone(), a.name.clone()))
+                .map(|a| (a.id.as_str(), a.name.as_str()))
                 .collect(),
             countries: article
                 .countries
                 .iter()
                 .map(|id| archive.country(*id))
-                .map(|c| (c.id.clone(), c.name.clone()))
+                .map(|c| (c.id.as_str(), c.name.as_str()))
                 .collect(),
-            summary: article.summary.clone(),
-            text: cut(&article.text, MAX_TEXT_CHARS).to_owned(),
+            summary: &article.summary,
+            text: cut(&article.text, MAX_TEXT_CHARS),
         }
     }
 
@@ -120,6 +121,7 @@ impl Document {
 fn cut(text: &str, max_chars: usize) -> &str {
     match text.char_indices().nth(max_chars) {
         None => text,
+        Some((end, next)) if next.is_whitespace() => &text[..end],
         Some((end, _)) => {
             let head = &text[..end];
             head.rfind(char::is_whitespace).map_or(head, |space| &head[..space])
@@ -131,13 +133,13 @@ fn entry_row(entry: &Entry) -> serde_json::Value {
     json!([entry.term, entry.df, entry.scale, entry.postings])
 }
 
-/// The built index, in memory.
+/// The built index, in memory; it borrows the archive's texts.
 #[derive(Debug)]
-pub struct Index {
+pub struct Index<'a> {
     pub manifest: Manifest,
     /// Sorted by sort key, then term.
     pub entries: Vec<Entry>,
-    pub documents: Vec<Document>,
+    pub documents: Vec<Document<'a>>,
     /// The entries of each term shard.
     term_shards: Vec<Range<usize>>,
     /// Each entry and document as its JSON row, in order.
@@ -158,8 +160,8 @@ pub struct Sizes {
     pub typical_query: u64,
 }
 
-impl Index {
-    pub fn build(archive: &Archive) -> Index {
+impl<'a> Index<'a> {
+    pub fn build(archive: &'a Archive) -> Index<'a> {
         let entries = invert::entries(archive);
         let documents: Vec<Document> = archive.articles.iter().map(|article| Document::new(archive, article)).collect();
         let entry_rows: Vec<String> = entries.iter().map(|entry| entry_row(entry).to_string()).collect();
@@ -173,11 +175,7 @@ impl Index {
             documents: documents.len(),
             docs_per_shard,
             doc_shards: documents.len().div_ceil(docs_per_shard),
-            term_shards: term_shards
-                .iter()
-                .enumerate()
-                .map(|(number, range)| if number == 0 { String::new() } else { sort_key(&entries[range.start].term) })
-                .collect(),
+            term_shards: shard_boundaries(&entries, &term_shards),
             years: year_runs(archive),
             fields: Field::ALL
                 .iter()
@@ -345,6 +343,26 @@ fn term_shard_ranges(entries: &[Entry], rows: &[String]) -> Vec<Range<usize>> {
     ranges
 }
 
+/// The first key of each term shard, shortened to the shortest beginning that still sorts after
+/// the last key of the shard before (a key belongs to the last shard whose first key is not
+/// greater): at 100,000 articles this halves the manifest.
+fn shard_boundaries(entries: &[Entry], shards: &[Range<usize>]) -> Vec<String> {
+    shards
+        .iter()
+        .enumerate()
+        .map(|(number, range)| match number {
+            0 => String::new(),
+            _ => separator(&sort_key(&entries[range.start - 1].term), &sort_key(&entries[range.start].term)),
+        })
+        .collect()
+}
+
+/// The shortest beginning of `first` that sorts after `previous`, given that `first` does.
+fn separator(previous: &str, first: &str) -> String {
+    let mut prefixes = first.char_indices().map(|(at, c)| &first[..at + c.len_utf8()]);
+    prefixes.find(|prefix| *prefix > previous).unwrap_or(first).to_owned()
+}
+
 /// How many documents share a shard: as many as fit the target on average, at least one.
 fn docs_per_shard(rows: &[String]) -> usize {
     let total: usize = rows.iter().map(String::len).sum();
@@ -370,4 +388,24 @@ fn content_id(entry_rows: &[String], document_rows: &[String]) -> String {
         std::hash::Hasher::write_u8(&mut hasher, b'\n');
     }
     format!("{:016x}", std::hash::Hasher::finish(&hasher))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_the_shortest_keys_between_two_shards() {
+        assert_eq!(separator("quoc te", "quoc thi"), "quoc th");
+        assert_eq!(separator("tin", "tin tac"), "tin ");
+        assert_eq!(separator("an", "b"), "b");
+        assert_eq!(separator("snow", "snowden"), "snowd");
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_space() {
+        assert_eq!(cut("một hai ba", 100), "một hai ba");
+        assert_eq!(cut("một hai ba", 6), "một");
+        assert_eq!(cut("một hai ba", 7), "một hai");
+    }
 }
