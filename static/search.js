@@ -764,10 +764,12 @@
   }
 
   readUrl();
-  page.input.form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    search();
-  });
+  if (page.input.form) {
+    page.input.form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      search();
+    });
+  }
   page.input.addEventListener('input', function () {
     state.shown = PAGE_SIZE;
     search();

@@ -232,10 +232,12 @@ impl<'a> Index<'a> {
 
     /// `search-index.json`: the format header, the manifest, then every term and document row.
     fn json(&self) -> Vec<u8> {
-        let header = json!({ "format": FORMAT, "version": VERSION, "doc": DOC_REFERENCE });
-        let header = header.to_string();
         let mut text = String::with_capacity(self.entry_rows.iter().chain(&self.document_rows).map(String::len).sum());
-        text.push_str(&header[..header.len() - 1]);
+        text.push_str(&format!(
+            "{{\"format\":{},\"version\":{VERSION},\"doc\":{}",
+            json!(FORMAT),
+            json!(DOC_REFERENCE)
+        ));
         text.push_str(",\"manifest\":");
         text.push_str(&self.manifest_json());
         text.push_str(",\"terms\":");

@@ -63,7 +63,8 @@ pub fn measure(site: &Path, out: &Path) -> Result<SearchSize> {
 }
 
 fn query_sizes(site: &Path, out: &Path) -> Result<QuerySizes> {
-    let index = Index::build(&workspace::archive(site)?);
+    let archive = workspace::archive(site)?;
+    let index = Index::build(&archive);
     let typical = index.sizes(&index.files()).typical_query;
     let size = |path: String| -> Result<u64> {
         let file = out.join(&path);

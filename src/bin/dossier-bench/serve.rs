@@ -136,10 +136,10 @@ fn subscribe(address: &str) -> Result<Receiver<(Instant, String)>> {
     let (sender, events) = channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if let Some(name) = line.strip_prefix("event: ") {
-                if sender.send((Instant::now(), name.to_owned())).is_err() {
-                    break;
-                }
+            if let Some(name) = line.strip_prefix("event: ")
+                && sender.send((Instant::now(), name.to_owned())).is_err()
+            {
+                break;
             }
         }
     });
