@@ -112,10 +112,12 @@ fn plan_claims(rng: &mut Rng, cast: &Cast, actors: &[usize], countries: &[usize]
         let (by_text, target_text) = (shown(by, rng), shown(target, rng));
         let about_text = about.map(|group| cast.actors[group].display(rng));
         let sentence = prose::claim(rng, kind, &by_text, &target_text, about_text.as_deref());
-        if claims.iter().any(|claim| claim.sentence == sentence) {
+        let quote = quote_of(rng, &sentence, &by_text);
+        // Two claims with one quote would be a duplicate to dossier (a warning): the same party
+        // named by its name in one sentence and by an alias in the other, the name cut off.
+        if claims.iter().any(|claim| claim.sentence == sentence || claim.quote == quote) {
             continue;
         }
-        let quote = quote_of(rng, &sentence, &by_text);
         claims.push(Claim { kind, by, target, about, sentence, quote });
     }
     claims
