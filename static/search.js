@@ -185,9 +185,9 @@
   }
 
   // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after a
-  // U+0001, before every word.
+  // "!", before every word.
   function sortKey(term) {
-    return term.indexOf(' ') >= 0 ? '\u0001' + term : fold(term);
+    return term.indexOf(' ') >= 0 ? '!' + term : fold(term);
   }
 
   // The term shard whose range holds the sort key `key`: the last whose boundary is not after it.
@@ -774,5 +774,10 @@
     state.shown = PAGE_SIZE;
     search();
   });
-  if (page.input.value.trim()) search();
+  if (page.input.value.trim()) {
+    search();
+  } else {
+    // The manifest is needed by the first keystroke: fetch it while the reader starts typing.
+    loadManifest().catch(function () {});
+  }
 })();

@@ -45,8 +45,9 @@ pub struct Entry {
     pub postings: String,
 }
 
-/// Bigrams sort after this character, before every word: a prefix's words then stand together.
-const BIGRAM_MARK: char = '\u{1}';
+/// Bigrams sort after this character, before every word (and every filter term, `#…`): a
+/// prefix's words then stand together. It is printable, so JSON writes it as it is.
+const BIGRAM_MARK: char = '!';
 
 /// The order of terms in the index, then by the term itself: words by their folded form, so that
 /// `tặc` sits next to `tac`; bigrams (`tin tac`) all before the words, so that the words

@@ -9,6 +9,7 @@
 //! Each `.js` file is one call, `window.__dossierSearch.register(kind, number, data)`, with JSON
 //! for `data`: a `<script>` tag can load it where `fetch()` cannot (file://).
 
+use std::hash::Hasher;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -168,14 +169,15 @@ impl<'a> Index<'a> {
         let document_rows: Vec<String> = documents.iter().map(|document| document.row().to_string()).collect();
         let term_shards = term_shard_ranges(&entries, &entry_rows);
         let docs_per_shard = docs_per_shard(&document_rows);
+        let boundaries = shard_boundaries(&entries, &term_shards);
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
-            id: content_id(&entry_rows, &document_rows),
+            id: content_id([&entry_rows, &document_rows, &boundaries], docs_per_shard),
             documents: documents.len(),
             docs_per_shard,
             doc_shards: documents.len().div_ceil(docs_per_shard),
-            term_shards: shard_boundaries(&entries, &term_shards),
+            term_shards: boundaries,
             years: year_runs(archive),
             fields: Field::ALL
                 .iter()
@@ -382,14 +384,16 @@ fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
     runs
 }
 
-/// A hash of every row, as 16 hex digits.
-fn content_id(entry_rows: &[String], document_rows: &[String]) -> String {
+/// A hash of every row, of where shards begin and of how many documents a shard holds: of all
+/// that makes the shards what they are. 16 hex digits.
+fn content_id(lines: [&[String]; 3], docs_per_shard: usize) -> String {
     let mut hasher = seahash::SeaHasher::new();
-    for row in entry_rows.iter().chain(document_rows) {
-        std::hash::Hasher::write(&mut hasher, row.as_bytes());
-        std::hash::Hasher::write_u8(&mut hasher, b'\n');
+    for line in lines.iter().flat_map(|lines| lines.iter()) {
+        hasher.write(line.as_bytes());
+        hasher.write_u8(b'\n');
     }
-    format!("{:016x}", std::hash::Hasher::finish(&hasher))
+    hasher.write_usize(docs_per_shard);
+    format!("{:016x}", hasher.finish())
 }
 
 #[cfg(test)]
