@@ -47,48 +47,66 @@ fn fold(original: &str) -> Folded {
     folded
 }
 
-/// The byte range of `quote` in `text`, if it occurs there up to invisible differences.
-/// Both must already be NFC. Leading and trailing white space of the quote is ignored.
-pub fn find(text: &str, quote: &str) -> Option<Range<usize>> {
-    let needle = fold(quote.trim()).text;
-    if needle.is_empty() {
-        return None;
-    }
-    let haystack = fold(text);
-    let start = haystack.text.find(&needle)?;
-    let end = start + needle.len();
-    let first = haystack.chars.partition_point(|(offset, _)| *offset < start);
-    let last = haystack.chars.partition_point(|(offset, _)| *offset < end) - 1;
-    let start = haystack.chars[first].1.start;
-    let end = haystack.chars[last].1.end;
-    Some(start..end)
+/// An article's text folded once, to look up all of its quotes.
+pub struct Haystack<'t> {
+    text: &'t str,
+    folded: Folded,
 }
 
-/// The passage of `text` most like `quote`, for the error shown when a quote does not match.
-/// Candidates run from a word's start to a word's end and are about as long as the quote.
-pub fn closest_passage<'t>(text: &'t str, quote: &str) -> Option<&'t str> {
-    let quote: Vec<char> = fold(quote.trim()).text.chars().collect();
-    let haystack = fold(text);
-    let chars: Vec<char> = haystack.text.chars().collect();
-    if quote.is_empty() || chars.is_empty() {
-        return None;
+impl<'t> Haystack<'t> {
+    /// Folds `text` (which must be NFC) for matching.
+    pub fn new(text: &'t str) -> Self {
+        Haystack { text, folded: fold(text) }
     }
-    let starts =
-        (0..chars.len()).filter(|&i| chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()));
-    let is_end = |i: usize| chars[i - 1].is_alphanumeric() && (i == chars.len() || !chars[i].is_alphanumeric());
-    let (shortest, longest) = (quote.len() * 3 / 4, quote.len() * 5 / 4 + 1);
-    let mut best: Option<(usize, usize, usize)> = None;
-    for start in starts {
-        let ends = (start + shortest.max(1)..=(start + longest).min(chars.len())).filter(|&end| is_end(end));
-        for end in ends {
-            let distance = strsim::generic_levenshtein(&quote, &chars[start..end].to_vec());
-            if best.is_none_or(|(_, _, least)| distance < least) {
-                best = Some((start, end, distance));
+
+    /// The byte range of `quote` in the text, if it occurs there up to invisible differences.
+    /// The quote must be NFC; its leading and trailing white space is ignored.
+    pub fn find(&self, quote: &str) -> Option<Range<usize>> {
+        let needle = fold(quote.trim()).text;
+        if needle.is_empty() {
+            return None;
+        }
+        let chars = &self.folded.chars;
+        let start = self.folded.text.find(&needle)?;
+        let end = start + needle.len();
+        let first = chars.partition_point(|(offset, _)| *offset < start);
+        let last = chars.partition_point(|(offset, _)| *offset < end) - 1;
+        Some(chars[first].1.start..chars[last].1.end)
+    }
+
+    /// The passage of the text most like `quote`, for the error shown when a quote does not
+    /// match. Candidates run from a word's start to a word's end and are about as long as the
+    /// quote.
+    pub fn closest_passage(&self, quote: &str) -> Option<&'t str> {
+        let quote: Vec<char> = fold(quote.trim()).text.chars().collect();
+        let chars: Vec<char> = self.folded.text.chars().collect();
+        if quote.is_empty() || chars.is_empty() {
+            return None;
+        }
+        let starts =
+            (0..chars.len()).filter(|&i| chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()));
+        let is_end = |i: usize| chars[i - 1].is_alphanumeric() && (i == chars.len() || !chars[i].is_alphanumeric());
+        let (shortest, longest) = (quote.len() * 3 / 4, quote.len() * 5 / 4 + 1);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for start in starts {
+            let ends = (start + shortest.max(1)..=(start + longest).min(chars.len())).filter(|&end| is_end(end));
+            for end in ends {
+                let distance = strsim::generic_levenshtein(&quote, &chars[start..end].to_vec());
+                if best.is_none_or(|(_, _, least)| distance < least) {
+                    best = Some((start, end, distance));
+                }
             }
         }
+        let (start, end, _) = best?;
+        let spans = &self.folded.chars;
+        Some(&self.text[spans[start].1.start..spans[end - 1].1.end])
     }
-    let (start, end, _) = best?;
-    Some(&text[haystack.chars[start].1.start..haystack.chars[end - 1].1.end])
+}
+
+/// The byte range of `quote` in `text`, if it occurs there up to invisible differences: for one
+/// lookup; fold the text once with [`Haystack`] to look up several.
+pub fn find(text: &str, quote: &str) -> Option<Range<usize>> {
+    Haystack::new(text).find(quote)
 }
 
 #[cfg(test)]
@@ -123,6 +141,14 @@ mod tests {
     }
 
     #[test]
+    fn one_haystack_finds_several_quotes() {
+        let haystack = Haystack::new(TEXT);
+        assert_eq!(&TEXT[haystack.find("ông Thắng").unwrap()], "ông Thắng");
+        assert_eq!(&TEXT[haystack.find("cơ sở”").unwrap()], "cơ sở”");
+        assert_eq!(haystack.find("không có căn cứ"), None);
+    }
+
+    #[test]
     fn a_changed_word_does_not_match() {
         assert_eq!(find(TEXT, "không có căn cứ"), None);
         assert_eq!(find(TEXT, "   "), None);
@@ -130,6 +156,7 @@ mod tests {
 
     #[test]
     fn closest_passage_points_at_the_intended_words() {
-        assert_eq!(closest_passage(TEXT, "thông tin không có căn cứ"), Some("thông tin không có cơ sở"));
+        let haystack = Haystack::new(TEXT);
+        assert_eq!(haystack.closest_passage("thông tin không có căn cứ"), Some("thông tin không có cơ sở"));
     }
 }

@@ -335,6 +335,7 @@ fn annotate(
     tags.dedup();
     article.tags = tags;
 
+    let haystack = quote::Haystack::new(&article.text);
     let mut claims = Vec::new();
     let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
@@ -355,7 +356,7 @@ fn annotate(
         let about = claim.about.as_ref().and_then(|r| resolve(r, Expect::Actor, diagnostics));
         let kind = claim.kind.as_ref().and_then(|kind| claim_kind(kind, file, diagnostics));
         let date = claim.date.as_ref().and_then(|date| parse_date(date, file, diagnostics));
-        let range = claim.quote.as_ref().and_then(|quote| locate(&article.text, quote, file, diagnostics));
+        let range = claim.quote.as_ref().and_then(|quote| locate(&haystack, quote, file, diagnostics));
         for party in [by, target, about].into_iter().flatten() {
             involve(party, &mut actors, &mut countries);
         }
@@ -390,7 +391,7 @@ fn annotate(
             diagnostics.push(file.error_at(spanned.referenced, "a note needs both `quote` and `note`"));
             continue;
         };
-        if let Some(range) = locate(&article.text, quote, file, diagnostics) {
+        if let Some(range) = locate(&haystack, quote, file, diagnostics) {
             notes.push((range, Note { quote: quote.value.trim().to_owned(), note: text.clone() }));
         }
     }
@@ -412,12 +413,12 @@ fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<D
 
 /// Finds a quote in the article text, or reports it with the closest passage.
 fn locate(
-    text: &str,
+    text: &quote::Haystack,
     quote: &Spanned<String>,
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Range<usize>> {
-    if let Some(range) = quote::find(text, &quote.value) {
+    if let Some(range) = text.find(&quote.value) {
         if quote.value.chars().count() > LONG_QUOTE_CHARS {
             let warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
             let help = "quote the passage that carries the claim, not the whole paragraph";
@@ -426,7 +427,7 @@ fn locate(
         return Some(range);
     }
     let mut error = file.error_on(quote, "the quote does not occur in the article text");
-    if let Some(passage) = quote::closest_passage(text, &quote.value) {
+    if let Some(passage) = text.closest_passage(&quote.value) {
         let passage: String = passage.split_whitespace().collect::<Vec<_>>().join(" ");
         error = error.with_help(format!("the closest passage in the text is “{passage}”"));
     }
