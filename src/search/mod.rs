@@ -26,7 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Archive;
 use crate::render::OutputFile;
 
-pub use shard::{Index, Sizes};
+pub use shard::{FIRST_PAGE, Index, Sizes};
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";

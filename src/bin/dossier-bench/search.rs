@@ -11,15 +11,12 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::workspace::{self, TreeSize};
-use dossier::search::{Index, query};
+use dossier::search::{FIRST_PAGE, Index, query};
 
 /// What readers of this archive would type: common words of the press about cyber attacks, with
 /// and without diacritics, a country and a group.
 const COMMON_QUERIES: &[&str] =
     &["tấn công mạng", "tin tặc", "ma doc tong tien", "trung quốc", "apt28", "cáo buộc", "lừa đảo trực tuyến"];
-
-/// Results on the first page, whose documents a search loads (the client shows ten).
-const FIRST_PAGE: usize = 10;
 
 pub struct SearchSize {
     pub index: TreeSize,
