@@ -502,6 +502,7 @@ async function main() {
     return opts.bin && fs.existsSync(besides) ? besides : releaseBinary('dossier-bench');
   };
   const site = corpusSite(benchBin, opts.articles, opts.seed);
+  const commit = gitDescribe(); // the sources the binary was just checked against
   const built = build(site);
   console.error(`built in ${built.seconds.toFixed(1)} s: ${built.out}`);
   if (opts.trace) fs.mkdirSync(opts.trace, { recursive: true });
@@ -547,7 +548,7 @@ async function main() {
     '| setting | |',
     '| --- | --- |',
     `| archive | \`${path.relative(REPO_ROOT, site)}\`, built in ${built.seconds.toFixed(1)} s |`,
-    `| dossier | \`${path.relative(REPO_ROOT, process.env.DOSSIER_BIN) || process.env.DOSSIER_BIN}\`, commit ${gitDescribe()} |`,
+    `| dossier | \`${path.relative(REPO_ROOT, process.env.DOSSIER_BIN) || process.env.DOSSIER_BIN}\`, commit ${commit} |`,
     `| search index | manifest ${kib(Buffer.byteLength(manifest))} KiB, ${fs.readdirSync(path.join(built.out, 'search', 'terms')).length} term shards, ${fs.readdirSync(path.join(built.out, 'search', 'docs')).length} document shards |`,
     `| browser | headless Chromium ${version} (playwright-core), 1280×900 |`,
     `| machine | ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average (1, 5, 15 min) ${loadavg(loadBefore)} before, ${loadavg(os.loadavg())} after |`,
