@@ -22,10 +22,11 @@
 //    zip, as a reader who downloaded the archive would.
 // 3. For each query of QUERIES, in each of --runs runs (queries interleaved, so that a slow
 //    moment of the machine does not land on one query only), measures:
-//    - cold: the first search after the page has loaded (no shard loaded yet: the manifest, the
-//      term shards and the document shards are all fetched), the whole query arriving in one
-//      input event (as a paste, or the last keystroke of a query whose earlier keystrokes
-//      fetched nothing: the worst case for downloads);
+//    - cold: the first search after the page has loaded (200 ms after its load event: the term
+//      shards and the document shards are all fetched, and the manifest too unless search.js
+//      fetched it when the page loaded), the whole query arriving in one input event (as a
+//      paste, or the last keystroke of a query whose earlier keystrokes fetched nothing: the
+//      worst case for downloads);
 //    - warm: the same query again on the same page, after clearing the box (everything loaded
 //      and decoded: what the search itself costs);
 //    - typed: on a fresh page, the query typed one character every TYPE_DELAY_MS ms; the time
@@ -554,7 +555,7 @@ async function main() {
     `| machine | ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average (1, 5, 15 min) ${loadavg(loadBefore)} before, ${loadavg(os.loadavg())} after |`,
     '',
     `Times are median (min–max) over the runs, in ms, from the input event that completes the query to the results in the page; **bold** is over the ${TARGET_MS} ms target. ` +
-      `*cold*: first search after the page loaded, the whole query in one input event (manifest and every shard fetched); ` +
+      `*cold*: first search after the page loaded, the whole query in one input event (every term and document shard fetched); ` +
       `*warm*: the same query again on that page; *typed*: on a fresh page, one character every ${TYPE_DELAY_MS} ms, timed from the last. ` +
       '*frame*: until the next frame after the results (about when they are on screen). ' +
       '*results*: the number of matching articles; 10 are shown. KiB: what the search downloaded (median; raw / gzipped), median number of files for a cold search.',
