@@ -9,8 +9,8 @@
 //!             + locations (validated) search idx  zip
 //! ```
 //!
-//! [`check`] runs the first three stages, [`build_in_memory`] all but the writing, [`build`] all
-//! of them. The commands in `main.rs` are thin layers over these functions and over the editor's
+//! [`check`] runs the first three stages, [`prepare`] readies the fourth, [`validate`] runs all but
+//! the writing, [`build`] all of them. The commands in `main.rs` are thin layers over these functions and over the editor's
 //! tools: [`serve`] (the live preview), [`scaffold`] (`new`), [`import`] (actors from MISP) and
 //! [`report`] (diagnostics as JSON).
 
@@ -37,18 +37,23 @@ pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
 
 use diagnostic::Diagnostic;
 
 /// How long each stage of a run took, in order: for `dossier build --timings` and the benchmark.
+/// `render` (which writes each page as it is made) and `search` run side by side, so their times
+/// overlap.
 #[derive(Clone, Debug, Default)]
 pub struct Timings(pub Vec<(&'static str, std::time::Duration)>);
 
 impl Timings {
     fn time<T>(&mut self, stage: &'static str, run: impl FnOnce() -> T) -> T {
-        let started = std::time::Instant::now();
-        let result = run();
-        self.0.push((stage, started.elapsed()));
+        let (result, elapsed) = timed(run);
+        self.0.push((stage, elapsed));
         result
     }
 }
@@ -113,56 +118,92 @@ pub enum BuildError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
-/// A site rendered and indexed in memory, not yet written: what a build writes.
-#[derive(Debug)]
-pub struct Rendered {
-    /// Every file of the site, sorted by path.
-    pub files: Vec<render::OutputFile>,
-    pub pages: usize,
-    /// What the search index weighs, all its files together.
-    pub search_bytes: u64,
+/// A checked archive as a site ready to render, with the warnings and timings so far.
+pub struct Prepared {
+    pub site: render::Site,
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
 }
 
-/// Checks, renders and indexes the site at `root` without writing anything: a build but its last
-/// step, shared by `build` and the `check` command. Returns every diagnostic on failure.
-pub fn build_in_memory(root: &Path) -> Result<(model::Archive, Rendered), Vec<Diagnostic>> {
+/// Checks the site at `root` and readies its rendering: the stages every command shares. Returns
+/// every diagnostic if the content or the templates have errors.
+pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
     let checked = check(root);
     let (Some(archive), false) = (checked.archive, checked.diagnostics.iter().any(Diagnostic::is_error)) else {
         return Err(checked.diagnostics);
     };
-    let mut warnings = checked.diagnostics;
     let mut timings = checked.timings;
     let theme = theme::Theme::load(root)?;
-    let mut site = timings.time("render", || render::render(&archive, &theme))?;
-    let search = timings.time("search", || search::index_files(&archive));
-    site.files.extend(search.files);
-    site.files.sort_by(|a, b| a.path.cmp(&b.path));
-    warnings.extend(search.warnings);
-    let rendered = Rendered { files: site.files, pages: site.pages, search_bytes: search.bytes, warnings, timings };
-    Ok((archive, rendered))
+    let site = timings.time("views", || render::Site::new(Arc::new(archive), Arc::new(theme)))?;
+    Ok(Prepared { site, warnings: checked.diagnostics, timings })
 }
 
-/// Checks, renders and writes the site at `root`. On any error nothing is written and the previous
-/// output stays as it was.
+/// Runs every validation a build runs, templates included, and writes nothing: the `check`
+/// command. Returns the number of pages and the warnings, or every diagnostic.
+pub fn validate(root: &Path) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let Prepared { site, warnings, .. } = prepare(root)?;
+    let pages = site.render_all(&|_| {})?;
+    Ok((pages, warnings))
+}
+
+/// How many files and bytes a build wrote, counted as they go by from several threads.
+#[derive(Default)]
+struct Tally {
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl Tally {
+    fn add(&self, file: &render::OutputFile) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+    }
+}
+
+/// Checks, renders and writes the site at `root`. Pages are written as they are rendered, while
+/// the search index is made beside them, into a staging folder that replaces the output only
+/// when everything is in it: on any error the previous output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (archive, mut rendered) = build_in_memory(root).map_err(BuildError::Content)?;
-    let out = options.out.clone().unwrap_or_else(|| archive.config.output_dir.clone());
+    let Prepared { site, mut warnings, mut timings } = prepare(root).map_err(BuildError::Content)?;
+    let out = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
     let write_error = |(path, source)| BuildError::Write { path, source };
-    let timings = &mut rendered.timings;
-    timings.time("write", || output::write_atomically(&out, &rendered.files)).map_err(write_error)?;
-    if let Some(zip) = &options.zip {
-        let offline = timings.time("offline", || render::offline_variant(&rendered.files));
-        timings.time("zip", || output::write_zip(zip, &offline)).map_err(write_error)?;
+    let staging = output::Staging::begin(&out).map_err(write_error)?;
+    let tally = Tally::default();
+    let zip_files = options.zip.as_ref().map(|_| Mutex::new(Vec::new()));
+    let keep = |file: render::OutputFile| {
+        staging.write(&file);
+        tally.add(&file);
+        if let Some(offline) = zip_files.as_ref().and_then(|zip_files| Some((zip_files, render::offline_file(&file)?)))
+        {
+            offline.0.lock().unwrap_or_else(PoisonError::into_inner).push(offline.1);
+        }
+    };
+    let ((pages, render_time), (search, search_time)) =
+        rayon::join(|| timed(|| site.render_all(&keep)), || timed(|| search::index_files(site.archive())));
+    timings.0.extend([("render", render_time), ("search", search_time)]);
+    let pages = pages.map_err(BuildError::Content)?;
+    let search_bytes = search.bytes;
+    warnings.extend(search.warnings);
+    timings.time("write", || search.files.into_par_iter().for_each(keep));
+    timings.time("swap", || staging.finish()).map_err(write_error)?;
+    if let (Some(zip), Some(files)) = (&options.zip, zip_files) {
+        let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        timings.time("zip", || output::write_zip(zip, &files)).map_err(write_error)?;
     }
     Ok(BuildReport {
         out,
-        pages: rendered.pages,
-        files: rendered.files.len(),
-        bytes: rendered.files.iter().map(|file| file.bytes.len() as u64).sum(),
-        search_bytes: rendered.search_bytes,
-        warnings: rendered.warnings,
-        timings: rendered.timings,
+        pages,
+        files: tally.files.into_inner(),
+        bytes: tally.bytes.into_inner(),
+        search_bytes,
+        warnings,
+        timings,
     })
+}
+
+fn timed<T>(run: impl FnOnce() -> T) -> (T, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let result = run();
+    (result, started.elapsed())
 }

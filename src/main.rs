@@ -1,5 +1,5 @@
 //! The `dossier` command: parses arguments and prints what the library reports. Each subcommand
-//! is a thin layer over one library function: `build`, `check` (`build_in_memory`), `serve`,
+//! is a thin layer over one library function: `build`, `check` (`validate`), `serve`,
 //! `new` (`scaffold`) and `import-actors` (`import`).
 
 use std::net::IpAddr;
@@ -151,8 +151,8 @@ fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
 /// Everything a build would report, on stdout: the diagnostics are what the command is for.
 fn check(root: &Path, format: Format) -> ExitCode {
     let started = std::time::Instant::now();
-    let (diagnostics, pages) = match dossier::build_in_memory(root) {
-        Ok((_, rendered)) => (rendered.warnings, Some(rendered.pages)),
+    let (diagnostics, pages) = match dossier::validate(root) {
+        Ok((pages, warnings)) => (warnings, Some(pages)),
         Err(diagnostics) => (diagnostics, None),
     };
     match format {

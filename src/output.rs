@@ -1,16 +1,14 @@
 //! Output: the rendered files reach the disk here and nowhere else.
 //!
-//! A build writes into a temporary folder beside the output folder and swaps it in with two
-//! renames only when every file is written, so readers of the output (a web server, a preview)
+//! A build writes into a temporary folder beside the output folder, page by page as they are
+//! rendered, and swaps it in with two renames only when every file is written, so readers of the output (a web server, a preview)
 //! never see a half-written site, and a failed build leaves the previous output as it was. The
 //! zip for offline readers is written to a temporary file and renamed the same way.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::{Mutex, PoisonError};
 
 use crate::render::OutputFile;
 
@@ -26,38 +24,74 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(format!(".{name}.{suffix}-{}", std::process::id()))
 }
 
-/// Replaces the folder `out` with exactly `files`, atomically as seen by readers of `out`.
-pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    if out.join("site.toml").exists() || out.join("content").is_dir() {
-        let refusal =
-            std::io::Error::other("it looks like a site folder, not an output folder; refusing to replace it");
-        return Err((out.to_path_buf(), refusal));
-    }
-    if let Some(parent) = out.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(at(parent))?;
-    }
-    let staging = sibling(out, "tmp");
-    let result = write_tree(&staging, files).and_then(|()| swap_in(&staging, out));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// The folder a build writes into, beside the output folder, swapped in by [`Staging::finish`]
+/// once every file is in it. Files are written as they are made, from any thread. A staging
+/// folder dropped unfinished (a failed build) is removed, and the output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    folder: PathBuf,
+    /// The first write that failed; the writes after it are skipped.
+    failure: Mutex<Option<WriteError>>,
+    finished: bool,
 }
 
-fn write_tree(folder: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    if folder.exists() {
-        fs::remove_dir_all(folder).map_err(at(folder))?;
+impl Staging {
+    /// Starts replacing the folder `out`, which must not look like a site folder.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        if out.join("site.toml").exists() || out.join("content").is_dir() {
+            let refusal =
+                std::io::Error::other("it looks like a site folder, not an output folder; refusing to replace it");
+            return Err((out.to_path_buf(), refusal));
+        }
+        if let Some(parent) = out.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(at(parent))?;
+        }
+        let folder = sibling(out, "tmp");
+        if folder.exists() {
+            fs::remove_dir_all(&folder).map_err(at(&folder))?;
+        }
+        fs::create_dir_all(&folder).map_err(at(&folder))?;
+        Ok(Staging { out: out.to_path_buf(), folder, failure: Mutex::new(None), finished: false })
     }
-    let folders: BTreeSet<PathBuf> =
-        files.iter().filter_map(|file| Path::new(&file.path).parent().map(|parent| folder.join(parent))).collect();
-    fs::create_dir_all(folder).map_err(at(folder))?;
-    for path in &folders {
-        fs::create_dir_all(path).map_err(at(path))?;
+
+    /// Writes `file`, making its folders as needed. A failure is kept for [`Staging::finish`].
+    pub fn write(&self, file: &OutputFile) {
+        if self.failed() {
+            return;
+        }
+        let path = self.folder.join(&file.path);
+        let written = match fs::write(&path, &file.bytes) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                path.parent().map_or(Err(error), fs::create_dir_all).and_then(|()| fs::write(&path, &file.bytes))
+            }
+            written => written,
+        };
+        if let Err(error) = written {
+            self.failure.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert((path, error));
+        }
     }
-    files.par_iter().try_for_each(|file| {
-        let path = folder.join(&file.path);
-        fs::write(&path, &file.bytes).map_err(at(&path))
-    })
+
+    fn failed(&self) -> bool {
+        self.failure.lock().unwrap_or_else(PoisonError::into_inner).is_some()
+    }
+
+    /// Swaps the staging folder in for the output folder, or reports the first failed write.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        if let Some(failure) = self.failure.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            return Err(failure);
+        }
+        swap_in(&self.folder, &self.out)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 fn swap_in(staging: &Path, out: &Path) -> Result<(), WriteError> {
@@ -108,6 +142,12 @@ mod tests {
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile { path: path.to_owned(), bytes: text.as_bytes().to_vec() }
+    }
+
+    fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+        let staging = Staging::begin(out)?;
+        files.iter().for_each(|file| staging.write(file));
+        staging.finish()
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! gets, template errors as diagnostics, and minification of the result.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use super::OutputFile;
 use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
-use super::view::{ActorView, ArticleSummary, ClaimView, Views};
+use super::view::{DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
 use crate::model::{Anchor, Archive, ClaimId};
@@ -19,12 +20,12 @@ const FEED_ENTRIES: usize = 50;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
-pub struct Engine<'t> {
+pub struct Engine {
     /// The theme's templates minified once, so that pages need no minifying.
     tera: Tera,
     /// The templates as written, to report errors at their real lines.
     as_written: Tera,
-    theme: &'t Theme,
+    theme: Arc<Theme>,
     /// The root of the 404 page, which a server shows at any depth: the path of `base_url`
     /// (`/ho-so/`), or relative (right only at the top) without one.
     not_found_root: String,
@@ -55,15 +56,9 @@ struct NoteView {
     note_html: String,
 }
 
-#[derive(Serialize)]
-struct Related<'a> {
-    actor: &'a ActorView,
-    count: usize,
-}
-
-impl<'t> Engine<'t> {
+impl Engine {
     pub fn new(
-        theme: &'t Theme,
+        theme: Arc<Theme>,
         archive: &Archive,
         assets: &BTreeMap<String, String>,
     ) -> Result<Self, Vec<Diagnostic>> {
@@ -74,7 +69,7 @@ impl<'t> Engine<'t> {
         minify.preserve_brace_template_syntax = true;
         // The templates as written are compiled first, so syntax errors point at their real lines.
         let mut as_written = compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
-            .map_err(|error| vec![template_diagnostic(&error, theme, None)])?;
+            .map_err(|error| vec![template_diagnostic(&error, &theme, None)])?;
         let minified: Vec<(&str, String)> = theme
             .templates
             .iter()
@@ -88,7 +83,7 @@ impl<'t> Engine<'t> {
         let mut tera = match compile(minified.iter().map(|(name, source)| (*name, source.as_str()))) {
             Ok(tera) => tera,
             Err(_) => compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
-                .map_err(|error| vec![template_diagnostic(&error, theme, None)])?,
+                .map_err(|error| vec![template_diagnostic(&error, &theme, None)])?,
         };
         let config = &archive.config;
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
@@ -112,7 +107,7 @@ impl<'t> Engine<'t> {
             let message = "the template failed with its minified form only; please report this";
             error.map_or_else(
                 || Diagnostic::error(format!("templates/{template}"), message),
-                |error| template_diagnostic(&error, self.theme, Some(template)),
+                |error| template_diagnostic(&error, &self.theme, Some(template)),
             )
         })?;
         Ok(OutputFile { path: page.path.clone(), bytes: html.into_bytes() })
@@ -142,21 +137,25 @@ impl<'t> Engine<'t> {
                 },
             );
         };
-        let claims = |ids: &[ClaimId]| -> Vec<&ClaimView> { ids.iter().map(|id| &views.claims[id.index()]).collect() };
+        let claims = |ids: &[ClaimId]| -> Value {
+            ids.iter().map(|id| views.claims[id.index()].clone()).collect::<Vec<_>>().into()
+        };
         let lists = |context: &mut Context, lists: EntityLists, base: &str, number: usize| {
             let range = slice(lists.longest(), number);
             let part = |len: usize| range.start.min(len)..range.end.min(len);
-            let articles: Vec<&ArticleSummary> =
-                lists.articles[part(lists.articles.len())].iter().map(|id| &views.articles[id.index()]).collect();
-            context.insert("articles", &articles);
-            context.insert("claims_made", &claims(&lists.claims_made[part(lists.claims_made.len())]));
-            context.insert("claims_received", &claims(&lists.claims_received[part(lists.claims_received.len())]));
+            let articles: Vec<Value> = lists.articles[part(lists.articles.len())]
+                .iter()
+                .map(|id| views.articles[id.index()].clone())
+                .collect();
+            context.insert_value("articles", articles.into());
+            context.insert_value("claims_made", claims(&lists.claims_made[part(lists.claims_made.len())]));
+            context.insert_value("claims_received", claims(&lists.claims_received[part(lists.claims_received.len())]));
             paginate(context, base, lists.longest(), number);
         };
         let template = match page.kind {
             Kind::Home { number } => {
                 let range = slice(archive.articles.len(), number);
-                context.insert("articles", &views.articles[range]);
+                context.insert_value("articles", Value::from(&views.articles[range]));
                 context.insert("article_total", &archive.articles.len());
                 context.insert("actor_total", &archive.actors.len());
                 context.insert("country_total", &archive.countries.len());
@@ -166,45 +165,48 @@ impl<'t> Engine<'t> {
             }
             Kind::Article(id) => {
                 let article = archive.article(id);
-                let summary = &views.articles[id.index()];
                 let marks = self.marks(archive, id);
-                context.insert("article", summary);
+                context.insert_value("article", views.articles[id.index()].clone());
                 context.insert("body_html", &markdown::to_html(&article.body, &marks));
                 context.insert("author", &article.author);
                 context.insert("source_url", &article.url);
                 context.insert("tags", &article.tags);
-                context.insert("claims", &claims(&article.claims));
+                context.insert_value("claims", claims(&article.claims));
                 context.insert("notes", &notes(archive, id));
-                let neighbour = |index: Option<usize>| index.and_then(|index| views.articles.get(index));
-                context.insert("newer", &neighbour(id.index().checked_sub(1)));
-                context.insert("older", &neighbour(Some(id.index() + 1)));
+                let neighbour =
+                    |index: Option<usize>| Value::from(index.and_then(|index| views.articles.get(index).cloned()));
+                context.insert_value("newer", neighbour(id.index().checked_sub(1)));
+                context.insert_value("older", neighbour(Some(id.index() + 1)));
                 "article.html"
             }
             Kind::Actors => {
-                context.insert("actors", &views.actors);
+                context.insert_value("actors", Value::from(&views.actors[..]));
                 "actors.html"
             }
             Kind::Actor { id, number } => {
                 let actor = archive.actor(id);
-                let related: Vec<Related> = actor
+                let related: Vec<Value> = actor
                     .related
                     .iter()
-                    .map(|(other, count)| Related { actor: &views.actors[other.index()], count: *count })
+                    .map(|(other, count)| {
+                        BTreeMap::from([("actor", views.actors[other.index()].clone()), ("count", Value::from(*count))])
+                            .into()
+                    })
                     .collect();
-                context.insert("actor", &views.actors[id.index()]);
-                context.insert("related", &related);
+                context.insert_value("actor", views.actors[id.index()].clone());
+                context.insert_value("related", related.into());
                 lists(&mut context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
                 "actor.html"
             }
             Kind::Countries => {
-                context.insert("countries", &views.countries);
+                context.insert_value("countries", Value::from(&views.countries[..]));
                 "countries.html"
             }
             Kind::Country { id, number } => {
                 let country = archive.country(id);
-                let actors: Vec<&ActorView> = country.actors.iter().map(|id| &views.actors[id.index()]).collect();
-                context.insert("country", &views.countries[id.index()]);
-                context.insert("actors", &actors);
+                let actors: Vec<Value> = country.actors.iter().map(|id| views.actors[id.index()].clone()).collect();
+                context.insert_value("country", views.countries[id.index()].clone());
+                context.insert_value("actors", actors.into());
                 lists(&mut context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
                 "country.html"
             }
@@ -212,9 +214,9 @@ impl<'t> Engine<'t> {
             Kind::NotFound => "404.html",
             Kind::Feed => {
                 let newest = &views.articles[..views.articles.len().min(FEED_ENTRIES)];
-                let updated = newest.first().map(|article| article.date.timestamp.as_str()).unwrap_or(EPOCH);
-                context.insert("articles", newest);
-                context.insert("updated", updated);
+                let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
+                context.insert_value("articles", Value::from(newest));
+                context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
                 "atom.xml"
             }
         };

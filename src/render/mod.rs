@@ -1,7 +1,8 @@
-//! Render: the archive becomes the files of the site, in memory. Markdown and quote marks come
-//! from [`crate::markdown`], pages from tera templates, then each page is minified. Pages are
-//! independent, so they are rendered in parallel; the archive and the views are shared read-only.
-//! Render does no file IO: the theme was read by [`crate::theme`], writing is [`crate::output`]'s.
+//! Render: the archive becomes the files of the site. Markdown and quote marks come from
+//! [`crate::markdown`], pages from tera templates minified once. Pages are independent, so they
+//! are rendered in parallel, each handed on as soon as it is made; the archive and the views are
+//! shared read-only. Render does no file IO: the theme was read by [`crate::theme`], writing is
+//! [`crate::output`]'s.
 
 mod engine;
 mod offline;
@@ -9,14 +10,16 @@ mod pages;
 pub mod view;
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 use crate::model::Archive;
 use crate::theme::Theme;
 
-pub use offline::offline_variant;
+pub use offline::offline_file;
+pub use pages::{Kind, Page};
 
 /// One file of the built site: its `/`-separated path under the output folder and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,38 +28,71 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// The whole site in memory, files sorted by path.
-#[derive(Debug)]
-pub struct RenderedSite {
-    pub files: Vec<OutputFile>,
-    pub pages: usize,
+/// A site ready to render: the archive and theme, the template engine, the views and the list of
+/// pages, made once. Pages render independently of each other, in any order and from any thread:
+/// a build renders them all in parallel, the preview server only those a browser asks for.
+pub struct Site {
+    archive: Arc<Archive>,
+    engine: engine::Engine,
+    views: view::Views,
+    pages: Vec<Page>,
+    /// Output paths of the theme's static files, by name.
+    assets: BTreeMap<String, String>,
+    theme: Arc<Theme>,
 }
 
-/// Renders every page and copies every asset. Template errors are collected, all of them.
-pub fn render(archive: &Archive, theme: &Theme) -> Result<RenderedSite, Vec<Diagnostic>> {
-    let assets = fingerprint(theme);
-    let engine = engine::Engine::new(theme, archive, &assets)?;
-    let views = view::Views::new(archive);
-    let pages = pages::list(archive);
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        pages.par_iter().map(|page| engine.render(page, archive, &views)).collect();
-    let mut files = Vec::with_capacity(results.len() + assets.len());
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(error) if !errors.contains(&error) => errors.push(error),
-            Err(_) => {}
+impl Site {
+    pub fn new(archive: Arc<Archive>, theme: Arc<Theme>) -> Result<Site, Vec<Diagnostic>> {
+        let assets = fingerprint(&theme);
+        let engine = engine::Engine::new(theme.clone(), &archive, &assets)?;
+        let views = view::Views::new(&archive);
+        let pages = pages::list(&archive);
+        Ok(Site { archive, engine, views, pages, assets, theme })
+    }
+
+    pub fn archive(&self) -> &Archive {
+        &self.archive
+    }
+
+    /// Every page, in a fixed order (home, articles, actors, countries, the rest).
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    pub fn render(&self, page: &Page) -> Result<OutputFile, Diagnostic> {
+        self.engine.render(page, &self.archive, &self.views)
+    }
+
+    /// The theme's static files at their output paths.
+    pub fn assets(&self) -> Vec<OutputFile> {
+        self.assets
+            .iter()
+            .map(|(name, path)| OutputFile { path: path.clone(), bytes: self.theme.assets[name].clone() })
+            .collect()
+    }
+
+    /// Renders every page in parallel and hands each file, and then each asset, to `sink` as soon
+    /// as it is made, so that no more than a few pages are held in memory at once. Returns the
+    /// number of pages, or every distinct template error.
+    pub fn render_all(&self, sink: &(dyn Fn(OutputFile) + Sync)) -> Result<usize, Vec<Diagnostic>> {
+        let errors = Mutex::new(Vec::new());
+        self.pages.par_iter().for_each(|page| match self.render(page) {
+            Ok(file) => sink(file),
+            Err(error) => {
+                let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
+                if !errors.contains(&error) {
+                    errors.push(error);
+                }
+            }
+        });
+        let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+        if !errors.is_empty() {
+            diagnostic::sort(&mut errors);
+            return Err(errors);
         }
+        self.assets().into_iter().for_each(sink);
+        Ok(self.pages.len())
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    for (name, path) in &assets {
-        files.push(OutputFile { path: path.clone(), bytes: theme.assets[name].clone() });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(RenderedSite { files, pages: pages.len() })
 }
 
 /// Output paths of the theme's static files. CSS, JavaScript and images get the hash of their

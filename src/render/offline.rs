@@ -7,21 +7,17 @@ use lol_html::{HtmlRewriter, Settings, element, text};
 
 use super::OutputFile;
 
-/// The same files, with every relative link to a folder pointing at its `index.html`. The 404
-/// page is left out: only a web server shows it, and its links start from the site's path on
-/// its host, which means nothing on disk.
-pub fn offline_variant(files: &[OutputFile]) -> Vec<OutputFile> {
-    files
-        .iter()
-        .filter(|file| file.path != "404.html")
-        .map(|file| {
-            if file.path.ends_with(".html") {
-                OutputFile { path: file.path.clone(), bytes: rewrite_links(&file.bytes) }
-            } else {
-                file.clone()
-            }
-        })
-        .collect()
+/// The file as the zip holds it: pages with every relative link to a folder pointing at its
+/// `index.html`, other files as they are. The 404 page is left out (`None`): only a web server
+/// shows it, and its links start from the site's path on its host, which means nothing on disk.
+pub fn offline_file(file: &OutputFile) -> Option<OutputFile> {
+    match file.path.as_str() {
+        "404.html" => None,
+        path if path.ends_with(".html") => {
+            Some(OutputFile { path: file.path.clone(), bytes: rewrite_links(&file.bytes) })
+        }
+        _ => Some(file.clone()),
+    }
 }
 
 /// `../actors/` becomes `../actors/index.html`, `./` becomes `index.html`; `a/#x` becomes

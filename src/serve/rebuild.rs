@@ -17,9 +17,10 @@ use super::state::{Files, Live, SiteFiles, files};
 use super::watch::Change;
 use crate::diagnostic::Diagnostic;
 use crate::model::Archive;
+use crate::render::OutputFile;
 
 /// The content as last read: the archive and its warnings, or every diagnostic if it has errors.
-type Content = Result<(Archive, Vec<Diagnostic>), Vec<Diagnostic>>;
+type Content = Result<(Arc<Archive>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// The search index of the archive in [`Builder::content`].
 struct Index {
@@ -57,14 +58,15 @@ impl Builder {
             }
         };
         let (archive, content_warnings) = match self.content.insert(content) {
-            Ok((archive, warnings)) => (&*archive, warnings.len()),
+            Ok((archive, warnings)) => (archive.clone(), warnings.len()),
             Err(diagnostics) => return failed(diagnostics.clone(), started, live),
         };
-        let rendered = match render_pages(&self.root, archive) {
+        let rendered = match render_pages(&self.root, archive.clone()) {
             Ok(rendered) => rendered,
             Err(diagnostics) => return failed(diagnostics, started, live),
         };
-        let pages = Arc::new(files(rendered.files));
+        let pages = Arc::new(files(rendered));
+        let page_count = pages.len();
         let base_url = archive.config.base_url.clone();
         let search = match &self.index {
             Some(index) => index.files.clone(),
@@ -76,13 +78,13 @@ impl Builder {
         );
         let pages_milliseconds = started.elapsed().as_millis();
         if self.index.is_none() {
-            let search = crate::search::index_files(archive);
+            let search = crate::search::index_files(&archive);
             let index = Index { files: Arc::new(files(search.files)), warnings: search.warnings.len() };
             live.replace_site_quietly(Arc::new(SiteFiles { pages, search: index.files.clone(), base_url }));
             self.index = Some(index);
         }
         Outcome::Built {
-            pages: rendered.pages,
+            pages: page_count,
             warnings: content_warnings + self.index.as_ref().map_or(0, |index| index.warnings),
             pages_milliseconds,
             search_milliseconds: started.elapsed().as_millis() - pages_milliseconds,
@@ -94,14 +96,17 @@ fn read_content(root: &Path) -> Content {
     let checked = crate::check(root);
     let has_errors = checked.has_errors();
     match checked.archive {
-        Some(archive) if !has_errors => Ok((archive, checked.diagnostics)),
+        Some(archive) if !has_errors => Ok((Arc::new(archive), checked.diagnostics)),
         _ => Err(checked.diagnostics),
     }
 }
 
-fn render_pages(root: &Path, archive: &Archive) -> Result<crate::render::RenderedSite, Vec<Diagnostic>> {
+fn render_pages(root: &Path, archive: Arc<Archive>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let theme = crate::theme::Theme::load(root)?;
-    crate::render::render(archive, &theme)
+    let site = crate::render::Site::new(archive, Arc::new(theme))?;
+    let files = std::sync::Mutex::new(Vec::new());
+    site.render_all(&|file| files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file))?;
+    Ok(files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// Publishes the errors among `diagnostics`, keeping the last good site.
