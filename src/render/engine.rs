@@ -17,6 +17,8 @@ use crate::theme::Theme;
 
 /// How many of the newest articles the feed carries.
 const FEED_ENTRIES: usize = 50;
+/// How many of the actors seen most often with an actor its first page lists.
+const RELATED_SHOWN: usize = 12;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
@@ -185,9 +187,11 @@ impl Engine {
             }
             Kind::Actor { id, number } => {
                 let actor = archive.actor(id);
+                let shown = if number == 1 { RELATED_SHOWN } else { 0 };
                 let related: Vec<Value> = actor
                     .related
                     .iter()
+                    .take(shown)
                     .map(|(other, count)| {
                         BTreeMap::from([("actor", views.actors[other.index()].clone()), ("count", Value::from(*count))])
                             .into()
