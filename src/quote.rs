@@ -8,11 +8,16 @@
 use std::ops::Range;
 
 /// A text folded for matching, with the way back to byte offsets of the original.
+///
+/// Folding replaces a curly quote or a run of white space by one ASCII byte and leaves every
+/// other character as it is, so the folded text runs in step with the original except at those
+/// replacements. Only the replacements whose original is not one byte long shift what follows;
+/// they are recorded, and an offset between two of them maps back by the shift of the last.
 struct Folded {
     text: String,
-    /// For each char of `text`: its byte offset in `text` and the byte range it stands for in the
-    /// original.
-    chars: Vec<(usize, Range<usize>)>,
+    /// For each replacement that shifts offsets: its offset in `text` and the byte range it stands
+    /// for in the original, in order.
+    shifts: Vec<(usize, Range<usize>)>,
 }
 
 fn fold_char(c: char) -> char {
@@ -24,27 +29,64 @@ fn fold_char(c: char) -> char {
 }
 
 fn fold(original: &str) -> Folded {
-    let mut folded = Folded { text: String::with_capacity(original.len()), chars: Vec::with_capacity(original.len()) };
-    let mut in_space = false;
+    let mut folded = Folded { text: String::with_capacity(original.len()), shifts: Vec::new() };
+    // The white space run being read: where its space is in `text`, and what it stands for.
+    let mut space: Option<(usize, Range<usize>)> = None;
     for (offset, c) in original.char_indices() {
         let end = offset + c.len_utf8();
         if c.is_whitespace() {
-            if in_space {
-                if let Some((_, range)) = folded.chars.last_mut() {
-                    range.end = end;
+            match &mut space {
+                Some((_, run)) => run.end = end,
+                None => {
+                    space = Some((folded.text.len(), offset..end));
+                    folded.text.push(' ');
                 }
-                continue;
             }
-            in_space = true;
-            folded.chars.push((folded.text.len(), offset..end));
-            folded.text.push(' ');
-        } else {
-            in_space = false;
-            folded.chars.push((folded.text.len(), offset..end));
-            folded.text.push(fold_char(c));
+            continue;
+        }
+        folded.end_space(space.take());
+        let replacement = fold_char(c);
+        if replacement != c {
+            folded.shifts.push((folded.text.len(), offset..end));
+        }
+        folded.text.push(replacement);
+    }
+    folded.end_space(space);
+    folded
+}
+
+impl Folded {
+    fn end_space(&mut self, space: Option<(usize, Range<usize>)>) {
+        if let Some((at, run)) = space
+            && run.len() != 1
+        {
+            self.shifts.push((at, run));
         }
     }
-    folded
+
+    /// The byte range in the original of the character at byte `offset` of the folded text.
+    fn original(&self, offset: usize) -> Range<usize> {
+        let index = self.shifts.partition_point(|(at, _)| *at < offset);
+        if let Some((at, range)) = self.shifts.get(index)
+            && *at == offset
+        {
+            return range.clone();
+        }
+        // Replacements are one byte long in the folded text.
+        let start = match index.checked_sub(1).map(|previous| &self.shifts[previous]) {
+            Some((at, range)) => offset - (at + 1) + range.end,
+            None => offset,
+        };
+        let length = self.text[offset..].chars().next().map_or(0, char::len_utf8);
+        start..start + length
+    }
+
+    /// The byte range in the original of the folded text's bytes `range`, which start and end on
+    /// character boundaries and are not empty.
+    fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let last = self.text[..range.end].char_indices().next_back().map_or(range.start, |(offset, _)| offset);
+        self.original(range.start).start..self.original(last).end
+    }
 }
 
 /// An article's text folded once, to look up all of its quotes.
@@ -66,12 +108,8 @@ impl<'t> Haystack<'t> {
         if needle.is_empty() {
             return None;
         }
-        let chars = &self.folded.chars;
         let start = self.folded.text.find(&needle)?;
-        let end = start + needle.len();
-        let first = chars.partition_point(|(offset, _)| *offset < start);
-        let last = chars.partition_point(|(offset, _)| *offset < end) - 1;
-        Some(chars[first].1.start..chars[last].1.end)
+        Some(self.folded.original_range(start..start + needle.len()))
     }
 
     /// The passage of the text most like `quote`, for the error shown when a quote does not
@@ -79,7 +117,7 @@ impl<'t> Haystack<'t> {
     /// quote.
     pub fn closest_passage(&self, quote: &str) -> Option<&'t str> {
         let quote: Vec<char> = fold(quote.trim()).text.chars().collect();
-        let chars: Vec<char> = self.folded.text.chars().collect();
+        let (offsets, chars): (Vec<usize>, Vec<char>) = self.folded.text.char_indices().unzip();
         if quote.is_empty() || chars.is_empty() {
             return None;
         }
@@ -98,8 +136,8 @@ impl<'t> Haystack<'t> {
             }
         }
         let (start, end, _) = best?;
-        let spans = &self.folded.chars;
-        Some(&self.text[spans[start].1.start..spans[end - 1].1.end])
+        let folded_end = offsets.get(end).copied().unwrap_or(self.folded.text.len());
+        Some(&self.text[self.folded.original_range(offsets[start]..folded_end)])
     }
 }
 
@@ -152,6 +190,22 @@ mod tests {
     fn a_changed_word_does_not_match() {
         assert_eq!(find(TEXT, "không có căn cứ"), None);
         assert_eq!(find(TEXT, "   "), None);
+    }
+
+    #[test]
+    fn ranges_map_back_across_every_kind_of_shift() {
+        let text = "«A»\u{00A0}b \n\t c “d” ‘e’ f\n\ng";
+        let haystack = Haystack::new(text);
+        for (quote, expected) in [
+            ("\"A\" b", "«A»\u{00A0}b"),
+            ("b c", "b \n\t c"),
+            ("c \"d\"", "c “d”"),
+            ("'e' f g", "‘e’ f\n\ng"),
+            ("g", "g"),
+            ("A", "A"),
+        ] {
+            assert_eq!(haystack.find(quote).map(|range| &text[range]), Some(expected), "{quote}");
+        }
     }
 
     #[test]

@@ -5,10 +5,19 @@
 //! search folding sees one form), splits articles into front matter and body, and parses YAML
 //! with serde-saphyr into the [`raw`] types. It resolves nothing: that is the model's job.
 //! Problems become diagnostics; a file that cannot be parsed is left out and reported.
+//!
+//! Files are read one by one, in parallel, into a [`Content`]: what each file of the three
+//! content folders holds. A build reads them all once; `dossier serve` keeps its `Content` and
+//! reads again only the files a save touched ([`Content::update`]). Either way the
+//! [`LoadedSite`] and its diagnostics are put together from the files by one function,
+//! [`Content::site`], so a site read bit by bit is the site read whole.
 
 pub mod raw;
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -18,12 +27,13 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::text::{is_valid_slug, nfc, position_of_offset};
 
+pub const CONTENT_DIR: &str = "content";
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
 
 /// The text of one content file, NFC, with where its YAML starts in the file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Relative to the site root, for messages.
     pub path: PathBuf,
@@ -56,7 +66,7 @@ impl SourceFile {
 }
 
 /// A YAML record with the file it came from.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Record<T> {
     /// The file stem: an article slug, an actor id or a country code.
     pub id: String,
@@ -64,13 +74,28 @@ pub struct Record<T> {
     pub data: T,
 }
 
-/// An article file: front matter and Markdown body, and its annotations if it has any.
+/// An article's Markdown file: its front matter, and its body after the closing `---`.
 #[derive(Debug)]
-pub struct ArticleFile {
+pub struct Markdown {
     pub record: Record<raw::FrontMatter>,
+    /// Where the body starts in the file's text.
+    body_start: usize,
+}
+
+impl Markdown {
     /// The Markdown text after the closing `---`.
-    pub body: String,
-    pub sidecar: Option<Record<raw::Sidecar>>,
+    pub fn body(&self) -> &str {
+        &self.record.file.text[self.body_start..]
+    }
+}
+
+/// An article: its Markdown file and its annotations if it has any. Both are shared with the
+/// [`Content`] they were read into: a file that was not read again is the same allocation from
+/// one [`Content::site`] to the next, which is how the model knows what it need not redo.
+#[derive(Clone, Debug)]
+pub struct ArticleFile {
+    pub markdown: Arc<Markdown>,
+    pub sidecar: Option<Arc<Record<raw::Sidecar>>>,
 }
 
 /// Everything read from `content/`, sorted by id.
@@ -83,89 +108,242 @@ pub struct LoadedSite {
 
 /// Reads every content file under `root`. Returns what could be read and every problem found.
 pub fn load(root: &Path) -> (LoadedSite, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let article_paths = discover(root, ARTICLES_DIR, &mut diagnostics);
-    let actor_paths = discover(root, ACTORS_DIR, &mut diagnostics);
-    let country_paths = discover(root, COUNTRIES_DIR, &mut diagnostics);
+    Content::read(root).site()
+}
 
-    let (markdown, sidecars): (Vec<_>, Vec<_>) =
-        article_paths.into_iter().partition(|path| path.extension().is_some_and(|extension| extension == "md"));
-    for orphan in sidecars.iter().filter(|path| markdown.binary_search(&path.with_extension("md")).is_err()) {
-        let message =
-            format!("annotations for a missing article: there is no `{}`", orphan.with_extension("md").display());
-        diagnostics.push(Diagnostic::error(orphan, message).at("", Position { line: 1, column: 1 }));
-    }
+/// The three content folders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Folder {
+    Articles,
+    Actors,
+    Countries,
+}
 
-    let articles: Vec<Result<ArticleFile, Vec<Diagnostic>>> = markdown
-        .par_iter()
-        .map(|path| {
-            let sidecar_path = path.with_extension("yaml");
-            let sidecar =
-                sidecars.binary_search(&sidecar_path).is_ok().then(|| read_record::<raw::Sidecar>(root, &sidecar_path));
-            let article = read_article(root, path);
-            match (article, sidecar.transpose()) {
-                (Ok(mut article), Ok(sidecar)) => {
-                    article.sidecar = sidecar;
-                    Ok(article)
-                }
-                (article, sidecar) => Err([article.err(), sidecar.err()].into_iter().flatten().collect()),
-            }
-        })
-        .collect();
-    let actors: Vec<_> = actor_paths.par_iter().map(|path| read_record(root, path)).collect();
-    let countries: Vec<_> = country_paths.par_iter().map(|path| read_record(root, path)).collect();
+impl Folder {
+    const ALL: [Folder; 3] = [Folder::Articles, Folder::Actors, Folder::Countries];
 
-    let mut site = LoadedSite::default();
-    for result in articles {
-        match result {
-            Ok(article) => site.articles.push(article),
-            Err(errors) => diagnostics.extend(errors),
+    fn path(self) -> &'static str {
+        match self {
+            Folder::Articles => ARTICLES_DIR,
+            Folder::Actors => ACTORS_DIR,
+            Folder::Countries => COUNTRIES_DIR,
         }
     }
-    site.actors = keep_ok(actors, &mut diagnostics);
-    site.countries = keep_ok(countries, &mut diagnostics);
-    (site, diagnostics)
+
+    /// The extensions of the files read here.
+    fn wanted(self) -> &'static [&'static str] {
+        match self {
+            Folder::Articles => &["md", "yaml"],
+            Folder::Actors | Folder::Countries => &["yaml"],
+        }
+    }
 }
 
-fn keep_ok<T>(results: Vec<Result<T, Diagnostic>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<T> {
-    results.into_iter().filter_map(|result| result.map_err(|error| diagnostics.push(error)).ok()).collect()
+/// What one file of a content folder holds, as last read.
+#[derive(Debug)]
+enum FileContent {
+    Markdown(Result<Arc<Markdown>, Diagnostic>),
+    Sidecar(Result<Arc<Record<raw::Sidecar>>, Diagnostic>),
+    Actor(Result<Record<raw::Actor>, Diagnostic>),
+    Country(Result<Record<raw::Country>, Diagnostic>),
+    /// A file of a kind not read here, with the warning that says so: a `.yml` or `.markdown`
+    /// file silently ignored would puzzle an editor.
+    Ignored(Diagnostic),
 }
 
-/// The `.md` and `.yaml` files of one content folder, relative to `root`, sorted. Other files are
-/// reported, since a `.yml` or `.markdown` file silently ignored would puzzle an editor.
-fn discover(root: &Path, folder: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let directory = root.join(folder);
+/// The files of the content folders as last read, by folder and file name.
+#[derive(Debug)]
+pub struct Content {
+    root: PathBuf,
+    /// Problems listing the folders, from the last time they were listed.
+    listing: Vec<Diagnostic>,
+    /// One map per [`Folder`], in the order of [`Folder::ALL`].
+    folders: [BTreeMap<OsString, FileContent>; 3],
+}
+
+impl Content {
+    /// Lists and reads every content file under `root`.
+    pub fn read(root: &Path) -> Content {
+        let mut content = Content { root: root.to_path_buf(), listing: Vec::new(), folders: Default::default() };
+        content.read_all();
+        content
+    }
+
+    fn read_all(&mut self) {
+        self.listing.clear();
+        let mut names = Vec::new();
+        for folder in Folder::ALL {
+            names.extend(list(&self.root, folder, &mut self.listing).into_iter().map(|name| (folder, name)));
+        }
+        let root = &self.root;
+        let read: Vec<(Folder, OsString, FileContent)> = names
+            .into_par_iter()
+            .map(|(folder, name)| (folder, name.clone(), read_file(root, folder, &name)))
+            .collect();
+        self.folders = Default::default();
+        for (folder, name, file) in read {
+            self.folders[folder as usize].insert(name, file);
+        }
+    }
+
+    /// Reads again what changed at `paths` (relative to the root, or absolute under it): a file of
+    /// a content folder is read again, or forgotten if it is gone; a change to a content folder
+    /// itself (made, removed, renamed) lists and reads everything again. Other paths change
+    /// nothing.
+    pub fn update(&mut self, paths: &BTreeSet<PathBuf>) {
+        let mut files = Vec::new();
+        for path in paths {
+            let relative = path.strip_prefix(&self.root).unwrap_or(path);
+            match Place::of(relative) {
+                Place::Folder => return self.read_all(),
+                Place::File(folder, name) => files.push((folder, name, relative)),
+                Place::Elsewhere => {}
+            }
+        }
+        let root = &self.root;
+        let read: Vec<(Folder, OsString, Option<FileContent>)> = files
+            .into_par_iter()
+            .map(|(folder, name, relative)| {
+                let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file());
+                let file = (is_file && !is_hidden(&name)).then(|| read_file(root, folder, &name));
+                (folder, name, file)
+            })
+            .collect();
+        for (folder, name, file) in read {
+            let files = &mut self.folders[folder as usize];
+            match file {
+                Some(file) => files.insert(name, file),
+                None => files.remove(&name),
+            };
+        }
+    }
+
+    /// The site as the files now read, and every problem found in them.
+    pub fn site(&self) -> (LoadedSite, Vec<Diagnostic>) {
+        let mut diagnostics = self.listing.clone();
+        let [articles, actors, countries] = &self.folders;
+        for file in self.folders.iter().flat_map(BTreeMap::values) {
+            if let FileContent::Ignored(warning) = file {
+                diagnostics.push(warning.clone());
+            }
+        }
+        for (name, file) in articles {
+            if matches!(file, FileContent::Sidecar(_)) && !articles.contains_key(&with_extension(name, "md")) {
+                let path = Path::new(ARTICLES_DIR).join(name);
+                let message =
+                    format!("annotations for a missing article: there is no `{}`", path.with_extension("md").display());
+                diagnostics.push(Diagnostic::error(path, message).at("", Position { line: 1, column: 1 }));
+            }
+        }
+        let mut site = LoadedSite::default();
+        for (name, file) in articles {
+            let FileContent::Markdown(markdown) = file else { continue };
+            let sidecar = match articles.get(&with_extension(name, "yaml")) {
+                Some(FileContent::Sidecar(sidecar)) => Some(sidecar),
+                _ => None,
+            };
+            match (markdown, sidecar) {
+                (Ok(markdown), None | Some(Ok(_))) => site.articles.push(ArticleFile {
+                    markdown: markdown.clone(),
+                    sidecar: sidecar.and_then(|sidecar| sidecar.as_ref().ok()).cloned(),
+                }),
+                (markdown, sidecar) => {
+                    let errors = [markdown.as_ref().err(), sidecar.and_then(|sidecar| sidecar.as_ref().err())];
+                    diagnostics.extend(errors.into_iter().flatten().cloned());
+                }
+            }
+        }
+        for file in actors.values() {
+            match file {
+                FileContent::Actor(Ok(record)) => site.actors.push(record.clone()),
+                FileContent::Actor(Err(error)) => diagnostics.push(error.clone()),
+                _ => {}
+            }
+        }
+        for file in countries.values() {
+            match file {
+                FileContent::Country(Ok(record)) => site.countries.push(record.clone()),
+                FileContent::Country(Err(error)) => diagnostics.push(error.clone()),
+                _ => {}
+            }
+        }
+        (site, diagnostics)
+    }
+}
+
+/// Where a changed path stands in the content.
+#[derive(Debug, PartialEq, Eq)]
+enum Place {
+    /// A file (or anything else) directly in a content folder.
+    File(Folder, OsString),
+    /// `content/` or one of its folders.
+    Folder,
+    /// Anything else: nothing the content is read from.
+    Elsewhere,
+}
+
+impl Place {
+    fn of(relative: &Path) -> Place {
+        if relative == Path::new(CONTENT_DIR) {
+            return Place::Folder;
+        }
+        for folder in Folder::ALL {
+            if relative == Path::new(folder.path()) {
+                return Place::Folder;
+            }
+            if let (Some(parent), Some(name)) = (relative.parent(), relative.file_name())
+                && parent == Path::new(folder.path())
+            {
+                return Place::File(folder, name.to_os_string());
+            }
+        }
+        Place::Elsewhere
+    }
+}
+
+fn is_hidden(name: &OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// `name` with its extension replaced, as [`Path::with_extension`] does.
+fn with_extension(name: &OsStr, extension: &str) -> OsString {
+    Path::new(name).with_extension(extension).into_os_string()
+}
+
+/// The names of the files in one content folder, sorted, hidden files and folders left out.
+/// Problems listing it go to `listing`.
+fn list(root: &Path, folder: Folder, listing: &mut Vec<Diagnostic>) -> Vec<OsString> {
+    let directory = root.join(folder.path());
     if !directory.is_dir() {
         return Vec::new();
     }
-    let wanted: &[&str] = if folder == ARTICLES_DIR { &["md", "yaml"] } else { &["yaml"] };
-    let mut paths = Vec::new();
+    let mut names = Vec::new();
     for entry in WalkDir::new(&directory).min_depth(1).max_depth(1).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                diagnostics.push(Diagnostic::error(folder, format!("cannot list the folder: {error}")));
-                continue;
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && !is_hidden(entry.file_name()) => {
+                names.push(entry.file_name().to_os_string());
             }
-        };
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !entry.file_type().is_file() {
-            continue;
-        }
-        let extension = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
-        if wanted.contains(&extension) {
-            paths.push(relative);
-        } else {
-            diagnostics.push(Diagnostic::warning(
-                relative,
-                format!("ignored: only {} files are read here", wanted.join(" and ")),
-            ));
+            Ok(_) => {}
+            Err(error) => listing.push(Diagnostic::error(folder.path(), format!("cannot list the folder: {error}"))),
         }
     }
-    // Sorted as PathBufs (not only as walkdir sorts names) since callers binary-search them.
-    paths.sort();
-    paths
+    names
+}
+
+/// Reads the file `name` of `folder` as what that folder holds.
+fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
+    let path = Path::new(folder.path()).join(name);
+    let extension = path.extension().and_then(OsStr::to_str).unwrap_or("");
+    match (folder, extension) {
+        (Folder::Articles, "md") => FileContent::Markdown(read_markdown(root, &path).map(Arc::new)),
+        (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path).map(Arc::new)),
+        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path)),
+        (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path)),
+        _ => {
+            let message = format!("ignored: only {} files are read here", folder.wanted().join(" and "));
+            FileContent::Ignored(Diagnostic::warning(path, message))
+        }
+    }
 }
 
 /// Reads a file as NFC text; invalid UTF-8 is reported at the line of the first bad byte.
@@ -175,7 +353,13 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-            Ok(nfc(&text).into_owned())
+            if is_surely_nfc(&text) {
+                return Ok(text);
+            }
+            match nfc(&text) {
+                std::borrow::Cow::Borrowed(_) => Ok(text),
+                std::borrow::Cow::Owned(normalised) => Ok(normalised),
+            }
         }
         Err(error) => {
             let valid_up_to = error.utf8_error().valid_up_to();
@@ -187,6 +371,27 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
                 .with_help("save the file as UTF-8"))
         }
     }
+}
+
+/// Whether `text` is NFC because every character in it is one that NFC leaves alone whatever
+/// surrounds it: ASCII, U+0080 to U+02FF (Latin-1 and Latin Extended, up to the combining
+/// marks), U+1E00 to U+1EFF (the precomposed Vietnamese letters) and U+2002 to U+203F (spaces,
+/// dashes, curly quotes, ellipsis). That is nearly all Vietnamese text, and this byte scan is
+/// several times faster than the general quick check, which the other texts get.
+fn is_surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        // `text` is valid UTF-8, so a lead byte is followed by its continuation bytes.
+        index += match (byte, bytes.get(index + 1), bytes.get(index + 2)) {
+            (0x00..=0x7F, _, _) => 1,
+            (0xC2..=0xCB, _, _) => 2,
+            (0xE1, Some(0xB8..=0xBB), _) => 3,
+            (0xE2, Some(0x80), Some(0x82..=0xBF)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The file stem of `path`, checked to be a valid slug.
@@ -238,28 +443,33 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
     format!("YAML: {message}")
 }
 
-fn read_article(root: &Path, path: &Path) -> Result<ArticleFile, Diagnostic> {
+fn read_markdown(root: &Path, path: &Path) -> Result<Markdown, Diagnostic> {
     let text = read_text(root, path)?;
     let mut file = SourceFile { path: path.to_path_buf(), text, yaml_line_offset: 1 };
     let slug = stem(path, &file)?;
-    let Some((front, body)) = split_front_matter(&file.text) else {
+    let Some((front, body_start)) = split_front_matter(&file.text) else {
         file.yaml_line_offset = 0;
         return Err(file
             .error("an article starts with YAML front matter between `---` lines")
             .with_help("begin the file with `---`, then `title:`, `date:` and `source:`, then `---`"));
     };
-    let data = parse_yaml(&file, front)?;
-    let body = body.to_owned();
-    Ok(ArticleFile { record: Record { id: slug, file, data }, body, sidecar: None })
+    let data = parse_yaml(&file, &file.text[front])?;
+    Ok(Markdown { record: Record { id: slug, file, data }, body_start })
 }
 
-/// Splits `---\nyaml\n---\nbody` into the YAML and the body.
-fn split_front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
+/// Splits `---\nyaml\n---\nbody`: the byte range of the YAML, and where the body starts.
+fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let opening = if text.starts_with("---\n") {
+        4
+    } else if text.starts_with("---\r\n") {
+        5
+    } else {
+        return None;
+    };
+    let mut offset = opening;
+    for line in text[opening..].split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return Some((&rest[..offset], &rest[offset + line.len()..]));
+            return Some((opening..offset, offset + line.len()));
         }
         offset += line.len();
     }
@@ -268,18 +478,48 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+
     use super::*;
 
     #[test]
     fn front_matter_is_split_from_the_body() {
-        let (front, body) = split_front_matter("---\ntitle: x\n---\nBody\n").unwrap();
-        assert_eq!(front, "title: x\n");
-        assert_eq!(body, "Body\n");
+        let text = "---\ntitle: x\n---\nBody\n";
+        let (front, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[front], "title: x\n");
+        assert_eq!(&text[body..], "Body\n");
     }
 
     #[test]
     fn unterminated_front_matter_is_not_split() {
         assert_eq!(split_front_matter("---\ntitle: x\nBody\n"), None);
         assert_eq!(split_front_matter("title: x\n"), None);
+    }
+
+    // The scan may only say yes to characters that are NFC on their own and never combine with
+    // their neighbours (combining class 0, quick check Yes rather than Maybe).
+    #[test]
+    fn the_quick_nfc_scan_accepts_only_characters_nfc_leaves_alone() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_surely_nfc(c.encode_utf8(&mut [0; 4])) {
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+                assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            }
+        }
+        assert!(is_surely_nfc("Bộ Ngoại giao “bác bỏ” – tin tặc…"));
+        assert!(!is_surely_nfc("tin ta\u{0323}\u{0306}c"));
+    }
+
+    #[test]
+    fn places_of_changed_paths() {
+        let file = |folder, name: &str| Place::File(folder, OsString::from(name));
+        assert_eq!(Place::of(Path::new("content/articles/a.md")), file(Folder::Articles, "a.md"));
+        assert_eq!(Place::of(Path::new("content/actors/apt32.yaml")), file(Folder::Actors, "apt32.yaml"));
+        assert_eq!(Place::of(Path::new("content/countries")), Place::Folder);
+        assert_eq!(Place::of(Path::new("content")), Place::Folder);
+        assert_eq!(Place::of(Path::new("content/articles/old/a.md")), Place::Elsewhere);
+        assert_eq!(Place::of(Path::new("content/notes.md")), Place::Elsewhere);
+        assert_eq!(Place::of(Path::new("templates/base.html")), Place::Elsewhere);
     }
 }

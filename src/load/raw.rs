@@ -77,7 +77,7 @@ pub struct Note {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub name: Option<Spanned<String>>,
@@ -97,7 +97,7 @@ pub struct Link {
     pub url: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub name: Option<Spanned<String>>,

@@ -226,7 +226,7 @@ struct DraftClaim {
 
 fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let record = &file.record;
+    let record = &file.markdown.record;
     let front = &record.data;
     let source_file = &record.file;
     let title = required(&front.title, "title", source_file, &mut diagnostics, &record.id);
@@ -244,7 +244,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
     {
         diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
     }
-    let text = markdown::plain_text(&file.body);
+    let text = markdown::plain_text(file.markdown.body());
     let summary = match &front.summary {
         Some(summary) => summary.value.trim().to_owned(),
         None => markdown::first_paragraph(&text),
@@ -258,7 +258,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         url,
         author: front.author.as_ref().map(|author| author.value.trim().to_owned()),
         summary,
-        body: file.body.clone(),
+        body: file.markdown.body().to_owned(),
         text,
         actors: Vec::new(),
         countries: Vec::new(),
