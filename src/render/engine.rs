@@ -12,7 +12,7 @@ use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
 use super::view::{DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
-use crate::model::{Anchor, Archive, ClaimId};
+use crate::model::{ActorId, Anchor, Archive, ArticleId, ClaimId, CountryId};
 use crate::theme::Theme;
 
 /// How many of the newest articles the feed carries.
@@ -139,16 +139,15 @@ impl Engine {
                 },
             );
         };
-        let claims = |ids: &[ClaimId]| -> Value {
-            ids.iter().map(|id| views.claims[id.index()].clone()).collect::<Vec<_>>().into()
+        let articles = |range: std::ops::Range<usize>| -> Value {
+            range.map(|index| views.article(ArticleId(index as u32))).collect::<Vec<_>>().into()
         };
+        let claims = |ids: &[ClaimId]| -> Value { ids.iter().map(|id| views.claim(*id)).collect::<Vec<_>>().into() };
         let lists = |context: &mut Context, lists: EntityLists, base: &str, number: usize| {
             let range = slice(lists.longest(), number);
             let part = |len: usize| range.start.min(len)..range.end.min(len);
-            let articles: Vec<Value> = lists.articles[part(lists.articles.len())]
-                .iter()
-                .map(|id| views.articles[id.index()].clone())
-                .collect();
+            let articles: Vec<Value> =
+                lists.articles[part(lists.articles.len())].iter().map(|id| views.article(*id)).collect();
             context.insert_value("articles", articles.into());
             context.insert_value("claims_made", claims(&lists.claims_made[part(lists.claims_made.len())]));
             context.insert_value("claims_received", claims(&lists.claims_received[part(lists.claims_received.len())]));
@@ -157,7 +156,7 @@ impl Engine {
         let template = match page.kind {
             Kind::Home { number } => {
                 let range = slice(archive.articles.len(), number);
-                context.insert_value("articles", Value::from(&views.articles[range]));
+                context.insert_value("articles", articles(range));
                 context.insert("article_total", &archive.articles.len());
                 context.insert("actor_total", &archive.actors.len());
                 context.insert("country_total", &archive.countries.len());
@@ -168,21 +167,32 @@ impl Engine {
             Kind::Article(id) => {
                 let article = archive.article(id);
                 let marks = self.marks(archive, id);
-                context.insert_value("article", views.articles[id.index()].clone());
+                context.insert_value("article", views.article(id));
                 context.insert("body_html", &markdown::to_html(&article.body, &marks));
                 context.insert("author", &article.author);
                 context.insert("source_url", &article.url);
                 context.insert("tags", &article.tags);
                 context.insert_value("claims", claims(&article.claims));
                 context.insert("notes", &notes(archive, id));
-                let neighbour =
-                    |index: Option<usize>| Value::from(index.and_then(|index| views.articles.get(index).cloned()));
+                let neighbour = |index: Option<usize>| {
+                    Value::from(
+                        index
+                            .filter(|index| *index < archive.articles.len())
+                            .map(|index| views.article(ArticleId(index as u32))),
+                    )
+                };
                 context.insert_value("newer", neighbour(id.index().checked_sub(1)));
                 context.insert_value("older", neighbour(Some(id.index() + 1)));
                 "article.html"
             }
             Kind::Actors => {
-                context.insert_value("actors", Value::from(&views.actors[..]));
+                context.insert_value(
+                    "actors",
+                    (0..archive.actors.len())
+                        .map(|index| views.actor(ActorId(index as u32)))
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
                 "actors.html"
             }
             Kind::Actor { id, number } => {
@@ -193,23 +203,28 @@ impl Engine {
                     .iter()
                     .take(shown)
                     .map(|(other, count)| {
-                        BTreeMap::from([("actor", views.actors[other.index()].clone()), ("count", Value::from(*count))])
-                            .into()
+                        BTreeMap::from([("actor", views.actor(*other)), ("count", Value::from(*count))]).into()
                     })
                     .collect();
-                context.insert_value("actor", views.actors[id.index()].clone());
+                context.insert_value("actor", views.actor(id));
                 context.insert_value("related", related.into());
                 lists(&mut context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
                 "actor.html"
             }
             Kind::Countries => {
-                context.insert_value("countries", Value::from(&views.countries[..]));
+                context.insert_value(
+                    "countries",
+                    (0..archive.countries.len())
+                        .map(|index| views.country(CountryId(index as u32)))
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
                 "countries.html"
             }
             Kind::Country { id, number } => {
                 let country = archive.country(id);
-                let actors: Vec<Value> = country.actors.iter().map(|id| views.actors[id.index()].clone()).collect();
-                context.insert_value("country", views.countries[id.index()].clone());
+                let actors: Vec<Value> = country.actors.iter().map(|id| views.actor(*id)).collect();
+                context.insert_value("country", views.country(id));
                 context.insert_value("actors", actors.into());
                 lists(&mut context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
                 "country.html"
@@ -217,9 +232,9 @@ impl Engine {
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => {
-                let newest = &views.articles[..views.articles.len().min(FEED_ENTRIES)];
+                let newest = articles(0..archive.articles.len().min(FEED_ENTRIES));
                 let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
-                context.insert_value("articles", Value::from(newest));
+                context.insert_value("articles", newest);
                 context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
                 "atom.xml"
             }

@@ -45,7 +45,7 @@ impl Site {
     pub fn new(archive: Arc<Archive>, theme: Arc<Theme>) -> Result<Site, Vec<Diagnostic>> {
         let assets = fingerprint(&theme);
         let engine = engine::Engine::new(theme.clone(), &archive, &assets)?;
-        let views = view::Views::new(&archive);
+        let views = view::Views::new(archive.clone());
         let pages = pages::list(&archive);
         Ok(Site { archive, engine, views, pages, assets, theme })
     }

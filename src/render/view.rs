@@ -3,13 +3,16 @@
 //! shared by every page that lists it. URLs in views are relative to the site root; templates put
 //! `{{ root }}` before them, which makes every link relative to the page.
 
-use rayon::prelude::*;
+use std::sync::{Arc, OnceLock};
+
 use serde::Serialize;
 use tera::Value;
 
 use crate::date::PartialDate;
 use crate::markdown;
-use crate::model::{Actor, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, Link, Party};
+use crate::model::{
+    Actor, ActorId, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
+};
 
 /// A date as `<time datetime>` wants it and as a Vietnamese reader reads it.
 #[derive(Clone, Debug, Serialize)]
@@ -122,18 +125,18 @@ pub struct CountryView {
     pub kinds_received: Vec<KindCount>,
 }
 
-/// Every view of the archive, indexed like the model's tables, as the template values pages are
-/// given: tera shares a value's strings, lists and maps, so a view made once costs nothing more
-/// on the hundredth page that lists it.
+/// The views of the archive's entities, as the template values pages are given, each made the
+/// first time a page needs it and then shared: tera shares a value's strings, lists and maps, so
+/// the hundredth page that lists a view costs no more than a clone of a pointer. Made lazily, a
+/// site that renders one page (the preview server after an edit) makes only the views it shows.
 pub struct Views {
-    pub actors: Vec<Value>,
-    pub countries: Vec<Value>,
-    pub articles: Vec<Value>,
-    pub claims: Vec<Value>,
-}
-
-fn values<T: Serialize + Sync>(views: &[T]) -> Vec<Value> {
-    views.par_iter().map(Value::from_serializable).collect()
+    archive: Arc<Archive>,
+    actor_chips: Vec<Chip>,
+    country_chips: Vec<Chip>,
+    actors: Vec<OnceLock<Value>>,
+    countries: Vec<OnceLock<Value>>,
+    articles: Vec<OnceLock<Value>>,
+    claims: Vec<OnceLock<Value>>,
 }
 
 pub fn article_url(article: &Article) -> String {
@@ -173,23 +176,42 @@ fn kind_counts(archive: &Archive, claims: &[ClaimId]) -> Vec<KindCount> {
         .collect()
 }
 
+fn cells(count: usize) -> Vec<OnceLock<Value>> {
+    (0..count).map(|_| OnceLock::new()).collect()
+}
+
+fn cached(cell: &OnceLock<Value>, make: impl FnOnce() -> Value) -> Value {
+    cell.get_or_init(make).clone()
+}
+
 impl Views {
-    pub fn new(archive: &Archive) -> Views {
-        let actor_chips: Vec<Chip> = archive.actors.iter().map(actor_chip).collect();
-        let country_chips: Vec<Chip> = archive.countries.iter().map(country_chip).collect();
-        let party = |party: Party| match party {
-            Party::Actor(id) => actor_chips[id.index()].clone(),
-            Party::Country(id) => country_chips[id.index()].clone(),
-        };
-        let actors: Vec<ActorView> = archive
-            .actors
-            .par_iter()
-            .zip(&actor_chips)
-            .map(|(actor, chip)| ActorView {
-                chip: chip.clone(),
+    pub fn new(archive: Arc<Archive>) -> Views {
+        Views {
+            actor_chips: archive.actors.iter().map(actor_chip).collect(),
+            country_chips: archive.countries.iter().map(country_chip).collect(),
+            actors: cells(archive.actors.len()),
+            countries: cells(archive.countries.len()),
+            articles: cells(archive.articles.len()),
+            claims: cells(archive.claims.len()),
+            archive,
+        }
+    }
+
+    fn party(&self, party: Party) -> Chip {
+        match party {
+            Party::Actor(id) => self.actor_chips[id.index()].clone(),
+            Party::Country(id) => self.country_chips[id.index()].clone(),
+        }
+    }
+
+    pub fn actor(&self, id: ActorId) -> Value {
+        cached(&self.actors[id.index()], || {
+            let (archive, actor) = (&*self.archive, self.archive.actor(id));
+            Value::from_serializable(&ActorView {
+                chip: self.actor_chips[id.index()].clone(),
                 aliases: actor.aliases.clone(),
                 kind: actor.kind.map(|kind| kind.as_str()),
-                country: actor.country.map(|id| country_chips[id.index()].clone()),
+                country: actor.country.map(|id| self.country_chips[id.index()].clone()),
                 description_html: html(&actor.description),
                 links: actor.links.clone(),
                 article_count: actor.articles.len(),
@@ -199,15 +221,16 @@ impl Views {
                 kinds_made: kind_counts(archive, &actor.claims_made),
                 kinds_received: kind_counts(archive, &actor.claims_received),
             })
-            .collect();
-        let accusations =
-            |ids: &[crate::model::ClaimId]| ids.iter().filter(|id| archive.claim(**id).kind.is_accusation()).count();
-        let countries: Vec<CountryView> = archive
-            .countries
-            .par_iter()
-            .zip(&country_chips)
-            .map(|(country, chip)| CountryView {
-                chip: chip.clone(),
+        })
+    }
+
+    pub fn country(&self, id: CountryId) -> Value {
+        cached(&self.countries[id.index()], || {
+            let (archive, country) = (&*self.archive, self.archive.country(id));
+            let accusations =
+                |ids: &[ClaimId]| ids.iter().filter(|id| archive.claim(**id).kind.is_accusation()).count();
+            Value::from_serializable(&CountryView {
+                chip: self.country_chips[id.index()].clone(),
                 name_en: country.name_en.clone(),
                 description_html: html(&country.description),
                 actor_count: country.actors.len(),
@@ -220,50 +243,46 @@ impl Views {
                 kinds_made: kind_counts(archive, &country.claims_made),
                 kinds_received: kind_counts(archive, &country.claims_received),
             })
-            .collect();
-        let articles: Vec<ArticleSummary> = archive
-            .articles
-            .par_iter()
-            .map(|article| ArticleSummary {
+        })
+    }
+
+    pub fn article(&self, id: ArticleId) -> Value {
+        cached(&self.articles[id.index()], || {
+            let article = self.archive.article(id);
+            Value::from_serializable(&ArticleSummary {
                 slug: article.slug.clone(),
                 url: article_url(article),
                 title: article.title.clone(),
                 date: DateView::new(article.date),
                 source: article.source.clone(),
                 summary: article.summary.clone(),
-                actors: article.actors.iter().map(|id| actor_chips[id.index()].clone()).collect(),
-                countries: article.countries.iter().map(|id| country_chips[id.index()].clone()).collect(),
+                actors: article.actors.iter().map(|id| self.actor_chips[id.index()].clone()).collect(),
+                countries: article.countries.iter().map(|id| self.country_chips[id.index()].clone()).collect(),
                 claim_count: article.claims.len(),
             })
-            .collect();
-        let claims: Vec<ClaimView> = archive
-            .claims
-            .par_iter()
-            .map(|claim: &Claim| {
-                let article = &articles[claim.article.index()];
-                ClaimView {
-                    anchor: format!("claim-{}", claim.number),
-                    number: claim.number,
-                    kind: claim.kind,
-                    accusation: claim.kind.is_accusation(),
-                    by: party(claim.by),
-                    target: party(claim.target),
-                    about: claim.about.map(|id| actor_chips[id.index()].clone()),
-                    date: claim.date.map(DateView::new),
-                    quote: claim.quote.clone(),
-                    note_html: html(&claim.note),
-                    article_title: article.title.clone(),
-                    article_url: article.url.clone(),
-                    article_date: article.date.clone(),
-                }
+        })
+    }
+
+    pub fn claim(&self, id: ClaimId) -> Value {
+        cached(&self.claims[id.index()], || {
+            let claim: &Claim = self.archive.claim(id);
+            let article = self.archive.article(claim.article);
+            Value::from_serializable(&ClaimView {
+                anchor: format!("claim-{}", claim.number),
+                number: claim.number,
+                kind: claim.kind,
+                accusation: claim.kind.is_accusation(),
+                by: self.party(claim.by),
+                target: self.party(claim.target),
+                about: claim.about.map(|id| self.actor_chips[id.index()].clone()),
+                date: claim.date.map(DateView::new),
+                quote: claim.quote.clone(),
+                note_html: html(&claim.note),
+                article_title: article.title.clone(),
+                article_url: article_url(article),
+                article_date: DateView::new(article.date),
             })
-            .collect();
-        Views {
-            actors: values(&actors),
-            countries: values(&countries),
-            articles: values(&articles),
-            claims: values(&claims),
-        }
+        })
     }
 }
 
