@@ -5,16 +5,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
+use super::memo::{self, Findings, Memo, Quotes};
 use super::resolve::{Expect, Names};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
 use crate::markdown;
-use crate::quote;
 
 /// A quote longer than this is legal, but the highlight stops being a pointer to the claim.
 const LONG_QUOTE_CHARS: usize = 400;
@@ -22,6 +23,16 @@ const LONG_QUOTE_CHARS: usize = 400;
 /// Builds the archive from what `load` read. The archive holds every valid record; the
 /// diagnostics hold every problem (errors and warnings). Callers fail on any error.
 pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
+    build_with(config, &site, None)
+}
+
+/// Builds the archive as [`build`] does, recalling from `memo` what the last build found in the
+/// articles whose Markdown file is the same, and keeping in it what this build found.
+pub fn rebuild(config: Config, site: &LoadedSite, memo: &mut Memo) -> (Archive, Vec<Diagnostic>) {
+    build_with(config, site, Some(memo))
+}
+
+fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) -> (Archive, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut names = Names::default();
 
@@ -44,12 +55,17 @@ pub fn build(config: Config, site: LoadedSite) -> (Archive, Vec<Diagnostic>) {
         actors.push(actor);
     }
 
-    let results: Vec<(Option<Draft>, Vec<Diagnostic>)> =
-        site.articles.par_iter().map(|file| article(file, &names)).collect();
+    let recall = memo.as_deref();
+    let results: Vec<Checked> = site.articles.par_iter().map(|file| article(file, &names, recall)).collect();
     let mut drafts = Vec::with_capacity(results.len());
-    for (draft, problems) in results {
-        diagnostics.extend(problems);
-        drafts.extend(draft);
+    let mut findings = Vec::new();
+    for checked in results {
+        diagnostics.extend(checked.diagnostics);
+        drafts.extend(checked.draft);
+        findings.extend(checked.findings);
+    }
+    if let Some(memo) = &mut memo {
+        memo.replace(findings.into_iter());
     }
     drafts.sort_by(|a, b| b.article.date.cmp(&a.article.date).then_with(|| a.article.slug.cmp(&b.article.slug)));
 
@@ -224,7 +240,15 @@ struct DraftClaim {
     note: Option<String>,
 }
 
-fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>) {
+/// One article checked: its draft if it has no errors, its problems, and what was found in its
+/// text if the memo is kept.
+struct Checked {
+    draft: Option<Draft>,
+    diagnostics: Vec<Diagnostic>,
+    findings: Option<Arc<Findings>>,
+}
+
+fn article(file: &ArticleFile, names: &Names, memo: Option<&Memo>) -> Checked {
     let mut diagnostics = Vec::new();
     let record = &file.markdown.record;
     let front = &record.data;
@@ -244,13 +268,21 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
     {
         diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
     }
-    let text = markdown::plain_text(file.markdown.body());
+    let previous = memo.and_then(|memo| memo.findings(&file.markdown));
+    let text = memo::plain_text(&file.markdown, previous.map(AsRef::as_ref));
     let summary = match &front.summary {
         Some(summary) => summary.value.trim().to_owned(),
         None => markdown::first_paragraph(&text),
     };
 
-    let mut article = Article {
+    let mut quotes = Quotes::new(&text, previous.map(AsRef::as_ref), memo.is_some());
+    let annotations = match &file.sidecar {
+        Some(sidecar) => annotate(sidecar, names, &mut quotes, &mut diagnostics),
+        None => Annotations::default(),
+    };
+    let findings = quotes.findings(&file.markdown, previous);
+    let Annotations { actors, countries, tags, claims, notes } = annotations;
+    let article = Article {
         slug: record.id.clone(),
         title,
         date: date.unwrap_or(PartialDate { year: 1, month: None, day: None }),
@@ -260,16 +292,12 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
         summary,
         body: file.markdown.body().to_owned(),
         text,
-        actors: Vec::new(),
-        countries: Vec::new(),
-        tags: Vec::new(),
+        actors,
+        countries,
+        tags,
         claims: Vec::new(),
         notes: Vec::new(),
         marks: Vec::new(),
-    };
-    let (claims, notes) = match &file.sidecar {
-        Some(sidecar) => annotate(&mut article, sidecar, names, &mut diagnostics),
-        None => (Vec::new(), Vec::new()),
     };
     if claims.is_empty() && notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
         let sidecar = source_file.path.with_extension("yaml");
@@ -281,7 +309,7 @@ fn article(file: &ArticleFile, names: &Names) -> (Option<Draft>, Vec<Diagnostic>
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let draft = (!has_errors).then_some(Draft { article, claims, notes });
-    (draft, diagnostics)
+    Checked { draft, diagnostics, findings }
 }
 
 fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<PartialDate> {
@@ -293,13 +321,21 @@ fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Ve
         .ok()
 }
 
-type Annotations = (Vec<DraftClaim>, Vec<(Range<usize>, Note)>);
+/// What an article's sidecar says, resolved: who and what it involves, and its claims and notes
+/// with their located quotes.
+#[derive(Default)]
+struct Annotations {
+    actors: Vec<ActorId>,
+    countries: Vec<CountryId>,
+    tags: Vec<String>,
+    claims: Vec<DraftClaim>,
+    notes: Vec<(Range<usize>, Note)>,
+}
 
-/// Reads the sidecar into `article` and returns its claims and notes with their located quotes.
 fn annotate(
-    article: &mut Article,
     sidecar: &Record<raw::Sidecar>,
     names: &Names,
+    quotes: &mut Quotes,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Annotations {
     let file = &sidecar.file;
@@ -333,9 +369,7 @@ fn annotate(
     let mut tags: Vec<String> =
         data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
     tags.dedup();
-    article.tags = tags;
 
-    let haystack = quote::Haystack::new(&article.text);
     let mut claims = Vec::new();
     let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
@@ -356,7 +390,7 @@ fn annotate(
         let about = claim.about.as_ref().and_then(|r| resolve(r, Expect::Actor, diagnostics));
         let kind = claim.kind.as_ref().and_then(|kind| claim_kind(kind, file, diagnostics));
         let date = claim.date.as_ref().and_then(|date| parse_date(date, file, diagnostics));
-        let range = claim.quote.as_ref().and_then(|quote| locate(&haystack, quote, file, diagnostics));
+        let range = claim.quote.as_ref().and_then(|quote| locate(quotes, quote, file, diagnostics));
         for party in [by, target, about].into_iter().flatten() {
             involve(party, &mut actors, &mut countries);
         }
@@ -391,13 +425,17 @@ fn annotate(
             diagnostics.push(file.error_at(spanned.referenced, "a note needs both `quote` and `note`"));
             continue;
         };
-        if let Some(range) = locate(&haystack, quote, file, diagnostics) {
+        if let Some(range) = locate(quotes, quote, file, diagnostics) {
             notes.push((range, Note { quote: quote.value.trim().to_owned(), note: text.clone() }));
         }
     }
-    article.actors = actors.into_iter().collect();
-    article.countries = countries.into_iter().collect();
-    (claims, notes)
+    Annotations {
+        actors: actors.into_iter().collect(),
+        countries: countries.into_iter().collect(),
+        tags,
+        claims,
+        notes,
+    }
 }
 
 fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<ClaimKind> {
@@ -413,26 +451,29 @@ fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<D
 
 /// Finds a quote in the article text, or reports it with the closest passage.
 fn locate(
-    text: &quote::Haystack,
+    quotes: &mut Quotes,
     quote: &Spanned<String>,
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Range<usize>> {
-    if let Some(range) = text.find(&quote.value) {
-        if quote.value.chars().count() > LONG_QUOTE_CHARS {
-            let warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
-            let help = "quote the passage that carries the claim, not the whole paragraph";
-            diagnostics.push(warning.as_warning().with_help(help));
+    match quotes.locate(&quote.value) {
+        Ok(range) => {
+            if quote.value.chars().count() > LONG_QUOTE_CHARS {
+                let warning = file.error_on(quote, format!("the quote is longer than {LONG_QUOTE_CHARS} characters"));
+                let help = "quote the passage that carries the claim, not the whole paragraph";
+                diagnostics.push(warning.as_warning().with_help(help));
+            }
+            Some(range)
         }
-        return Some(range);
+        Err(passage) => {
+            let error = file.error_on(quote, "the quote does not occur in the article text");
+            diagnostics.push(match passage {
+                Some(passage) => error.with_help(format!("the closest passage in the text is “{passage}”")),
+                None => error,
+            });
+            None
+        }
     }
-    let mut error = file.error_on(quote, "the quote does not occur in the article text");
-    if let Some(passage) = text.closest_passage(&quote.value) {
-        let passage: String = passage.split_whitespace().collect::<Vec<_>>().join(" ");
-        error = error.with_help(format!("the closest passage in the text is “{passage}”"));
-    }
-    diagnostics.push(error);
-    None
 }
 
 /// Gives the draft's claims their ids and adds the article and its claims to the archive.

@@ -9,13 +9,15 @@
 //! - the archive is immutable once built and is shared read-only by render and search.
 
 mod build;
+mod memo;
 pub mod resolve;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
-pub use build::build;
+pub use build::{build, rebuild};
+pub use memo::Memo;
 
 use crate::config::Config;
 use crate::date::PartialDate;

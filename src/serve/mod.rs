@@ -8,6 +8,7 @@
 //! that listens, and the overlay, are added to served pages only (`inject`). A content error
 //! never stops the server; only failing to listen or to watch does.
 
+mod content;
 mod http;
 mod inject;
 mod rebuild;
@@ -67,7 +68,7 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
         say(format_args!("note: listening on {}, so the preview is reachable from other machines", options.bind));
     }
     let mut builder = Builder::new(options.root);
-    log(builder.rebuild(Change { content: true, theme: true }, &live));
+    log(builder.rebuild(Change::everything(), &live));
     loop {
         let change = watcher.next_change().ok_or(ServeError::WatcherStopped)?;
         log(builder.rebuild(change, &live));

@@ -30,6 +30,8 @@ struct Index {
 
 pub struct Builder {
     root: PathBuf,
+    /// The files as last read, to read again only what changed.
+    files: super::content::Content,
     /// `None` until the first build.
     content: Option<Content>,
     /// `None` until the index of the current content is made.
@@ -44,17 +46,17 @@ pub enum Outcome {
 
 impl Builder {
     pub fn new(root: PathBuf) -> Builder {
-        Builder { root, content: None, index: None }
+        Builder { files: super::content::Content::new(root.clone()), root, content: None, index: None }
     }
 
     /// Rebuilds what `change` invalidates and publishes the result.
     pub fn rebuild(&mut self, change: Change, live: &Live) -> Outcome {
         let started = Instant::now();
         let content = match self.content.take() {
-            Some(content) if !change.content => content,
+            Some(content) if change.content.is_empty() && !change.config => content,
             _ => {
                 self.index = None;
-                read_content(&self.root)
+                read_content(&mut self.files, &change.content)
             }
         };
         let (archive, content_warnings) = match self.content.insert(content) {
@@ -92,8 +94,8 @@ impl Builder {
     }
 }
 
-fn read_content(root: &Path) -> Content {
-    let checked = crate::check(root);
+fn read_content(files: &mut super::content::Content, changed: &std::collections::BTreeSet<PathBuf>) -> Content {
+    let checked = files.check(changed);
     let has_errors = checked.has_errors();
     match checked.archive {
         Some(archive) if !has_errors => Ok((Arc::new(archive), checked.diagnostics)),

@@ -3,10 +3,11 @@
 //!
 //! Saves are debounced here: after a change, events are collected until the files have been quiet
 //! for [`QUIET`], so that one save (which editors make as several writes, or a write and a rename)
-//! is one rebuild. Events are then sorted into what they invalidate: the content (and with it the
-//! model) or only the theme. Reads are not changes: the rebuild itself opens every file, and
-//! counting that would rebuild for ever. Other files (the output folder, editor swap files) are
-//! ignored.
+//! is one rebuild. Events are then sorted into what they invalidate: content files (named, so that
+//! only they are read again), the configuration, or the theme. When events may have been lost (the
+//! system's queue overflowed) or a watched folder appeared, everything counts as changed. Reads are
+//! not changes: the rebuild itself opens files, and counting that would rebuild for ever. Other
+//! files (the output folder, editor swap files) are ignored.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::config::CONFIG_FILE;
+use crate::load::CONTENT_DIR;
 
 /// How long the files must be quiet before a change counts.
 const QUIET: Duration = Duration::from_millis(40);
@@ -24,21 +26,30 @@ const LONGEST_WAIT: Duration = Duration::from_secs(1);
 const WATCHED: [&str; 3] = ["content", "templates", "static"];
 
 /// What a batch of changes invalidates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
-    /// `content/` or `site.toml`: the archive must be read and checked again.
-    pub content: bool,
+    /// What changed under `content/`, relative to the site root: files to read again, or a folder
+    /// (`content` itself when everything must be read again).
+    pub content: BTreeSet<PathBuf>,
+    /// `site.toml`: the archive must be checked again.
+    pub config: bool,
     /// `templates/` or `static/`: the pages must be rendered again.
     pub theme: bool,
 }
 
 impl Change {
-    fn any(self) -> bool {
-        self.content || self.theme
+    /// Everything changed: for the first build, and when events may have been lost.
+    pub fn everything() -> Change {
+        Change { content: super::content::everything(), config: true, theme: true }
+    }
+
+    fn any(&self) -> bool {
+        !self.content.is_empty() || self.config || self.theme
     }
 
     fn merge(&mut self, other: Change) {
-        self.content |= other.content;
+        self.content.extend(other.content);
+        self.config |= other.config;
         self.theme |= other.theme;
     }
 }
@@ -63,15 +74,18 @@ impl Watcher {
     }
 
     /// Watches each of `content/`, `templates/` and `static/` that exists and is not watched yet.
-    fn watch_new_folders(&mut self) -> notify::Result<()> {
+    /// Returns whether one was: what was written in it before then was not seen.
+    fn watch_new_folders(&mut self) -> notify::Result<bool> {
+        let mut added = false;
         for folder in WATCHED {
             let path = self.root.join(folder);
             if !self.watching.contains(folder) && path.is_dir() {
                 self.watcher.watch(&path, RecursiveMode::Recursive)?;
                 self.watching.insert(folder);
+                added = true;
             }
         }
-        Ok(())
+        Ok(added)
     }
 
     /// Waits for the next change that matters and for the files to be quiet after it, taking in
@@ -83,9 +97,11 @@ impl Watcher {
             if !change.any() {
                 continue;
             }
-            let change = self.until_quiet(change)?;
-            if let Err(error) = self.watch_new_folders() {
-                super::complain(format_args!("dossier serve: cannot watch a new folder: {error}"));
+            let mut change = self.until_quiet(change)?;
+            match self.watch_new_folders() {
+                Ok(true) => change = Change::everything(),
+                Ok(false) => {}
+                Err(error) => super::complain(format_args!("dossier serve: cannot watch a new folder: {error}")),
             }
             return Some(change);
         }
@@ -105,6 +121,7 @@ impl Watcher {
 
     fn classify(&self, event: notify::Result<Event>) -> Change {
         match event {
+            Ok(event) if event.need_rescan() => Change::everything(),
             Ok(event) if is_write(event.kind) => {
                 let mut change = Change::default();
                 for path in &event.paths {
@@ -114,8 +131,8 @@ impl Watcher {
             }
             Ok(_) => Change::default(),
             Err(error) => {
-                super::complain(format_args!("dossier serve: watching: {error}"));
-                Change::default()
+                super::complain(format_args!("dossier serve: watching: {error}; reading everything again"));
+                Change::everything()
             }
         }
     }
@@ -126,17 +143,21 @@ fn is_write(kind: EventKind) -> bool {
     matches!(kind, EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
 }
 
-/// What a change to `path` (absolute, under `root`) invalidates.
+/// What a change to `path` (absolute, under `root`) invalidates. Hidden files are left out, as
+/// loading leaves them out; a backup file (`a.md~`) in the content is not, since a check warns
+/// of it.
 fn classify(root: &Path, path: &Path) -> Change {
     let Ok(relative) = path.strip_prefix(root) else { return Change::default() };
-    let is_hidden = |name: &str| name.starts_with('.') || name.ends_with('~');
-    if relative.iter().any(|part| is_hidden(&part.to_string_lossy())) {
+    let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
+    if parts.iter().any(|part| part.starts_with('.')) {
         return Change::default();
     }
-    let first = relative.iter().next().map(|part| part.to_string_lossy().into_owned()).unwrap_or_default();
-    match first.as_str() {
-        "content" | CONFIG_FILE => Change { content: true, theme: false },
-        "templates" | "static" => Change { content: false, theme: true },
+    match parts.first().map(String::as_str) {
+        Some(CONTENT_DIR) => Change { content: BTreeSet::from([relative.to_path_buf()]), ..Change::default() },
+        Some(CONFIG_FILE) => Change { config: true, ..Change::default() },
+        Some("templates" | "static") if !parts.iter().any(|part| part.ends_with('~')) => {
+            Change { theme: true, ..Change::default() }
+        }
         _ => Change::default(),
     }
 }
@@ -150,16 +171,27 @@ mod tests {
     #[test]
     fn changes_are_sorted_by_what_they_invalidate() {
         let root = Path::new("/site");
-        let content = Change { content: true, theme: false };
-        let theme = Change { content: false, theme: true };
-        assert_eq!(classify(root, Path::new("/site/content/articles/a.md")), content);
-        assert_eq!(classify(root, Path::new("/site/site.toml")), content);
+        let content = |path: &str| Change { content: BTreeSet::from([PathBuf::from(path)]), ..Change::default() };
+        let theme = Change { theme: true, ..Change::default() };
+        assert_eq!(classify(root, Path::new("/site/content/articles/a.md")), content("content/articles/a.md"));
+        assert_eq!(classify(root, Path::new("/site/content/articles/a.md~")), content("content/articles/a.md~"));
+        assert_eq!(classify(root, Path::new("/site/content")), content("content"));
+        assert_eq!(classify(root, Path::new("/site/site.toml")), Change { config: true, ..Change::default() });
         assert_eq!(classify(root, Path::new("/site/templates/article.html")), theme);
         assert_eq!(classify(root, Path::new("/site/static/style.css")), theme);
+        assert_eq!(classify(root, Path::new("/site/templates/article.html~")), Change::default());
         assert_eq!(classify(root, Path::new("/site/public/index.html")), Change::default());
         assert_eq!(classify(root, Path::new("/site/content/articles/.a.md.swp")), Change::default());
-        assert_eq!(classify(root, Path::new("/site/content/articles/a.md~")), Change::default());
         assert_eq!(classify(root, Path::new("/elsewhere/content/a.md")), Change::default());
+    }
+
+    #[test]
+    fn changes_made_while_waiting_add_up() {
+        let mut change = classify(Path::new("/site"), Path::new("/site/content/articles/a.md"));
+        change.merge(classify(Path::new("/site"), Path::new("/site/templates/base.html")));
+        change.merge(classify(Path::new("/site"), Path::new("/site/content/articles/a.yaml")));
+        assert_eq!(change.content.len(), 2);
+        assert!(change.theme && !change.config);
     }
 
     // Regression: the rebuild opens every content file, and counting those opens as changes made
