@@ -12,7 +12,7 @@ use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
 use super::view::{DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
-use crate::model::{ActorId, Anchor, Archive, ArticleId, ClaimId, CountryId};
+use crate::model::{Anchor, Archive, ArticleId, ClaimId};
 use crate::theme::Theme;
 
 /// How many of the newest articles the feed carries.
@@ -139,9 +139,6 @@ impl Engine {
                 },
             );
         };
-        let articles = |range: std::ops::Range<usize>| -> Value {
-            range.map(|index| views.article(ArticleId(index as u32))).collect::<Vec<_>>().into()
-        };
         let claims = |ids: &[ClaimId]| -> Value { ids.iter().map(|id| views.claim(*id)).collect::<Vec<_>>().into() };
         let lists = |context: &mut Context, lists: EntityLists, base: &str, number: usize| {
             let range = slice(lists.longest(), number);
@@ -156,7 +153,7 @@ impl Engine {
         let template = match page.kind {
             Kind::Home { number } => {
                 let range = slice(archive.articles.len(), number);
-                context.insert_value("articles", articles(range));
+                context.insert_value("articles", views.articles(range));
                 context.insert("article_total", &archive.articles.len());
                 context.insert("actor_total", &archive.actors.len());
                 context.insert("country_total", &archive.countries.len());
@@ -186,13 +183,7 @@ impl Engine {
                 "article.html"
             }
             Kind::Actors => {
-                context.insert_value(
-                    "actors",
-                    (0..archive.actors.len())
-                        .map(|index| views.actor(ActorId(index as u32)))
-                        .collect::<Vec<_>>()
-                        .into(),
-                );
+                context.insert_value("actors", views.all_actors());
                 "actors.html"
             }
             Kind::Actor { id, number } => {
@@ -212,13 +203,7 @@ impl Engine {
                 "actor.html"
             }
             Kind::Countries => {
-                context.insert_value(
-                    "countries",
-                    (0..archive.countries.len())
-                        .map(|index| views.country(CountryId(index as u32)))
-                        .collect::<Vec<_>>()
-                        .into(),
-                );
+                context.insert_value("countries", views.all_countries());
                 "countries.html"
             }
             Kind::Country { id, number } => {
@@ -232,7 +217,7 @@ impl Engine {
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => {
-                let newest = articles(0..archive.articles.len().min(FEED_ENTRIES));
+                let newest = views.articles(0..archive.articles.len().min(FEED_ENTRIES));
                 let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
                 context.insert_value("articles", newest);
                 context.insert("updated", updated.as_deref().unwrap_or(EPOCH));

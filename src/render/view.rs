@@ -263,6 +263,19 @@ impl Views {
         })
     }
 
+    pub fn all_actors(&self) -> Value {
+        (0..self.actors.len()).map(|index| self.actor(ActorId(index as u32))).collect::<Vec<_>>().into()
+    }
+
+    pub fn all_countries(&self) -> Value {
+        (0..self.countries.len()).map(|index| self.country(CountryId(index as u32))).collect::<Vec<_>>().into()
+    }
+
+    /// The articles at `range` of the archive's order (newest first).
+    pub fn articles(&self, range: std::ops::Range<usize>) -> Value {
+        range.map(|index| self.article(ArticleId(index as u32))).collect::<Vec<_>>().into()
+    }
+
     pub fn claim(&self, id: ClaimId) -> Value {
         cached(&self.claims[id.index()], || {
             let claim: &Claim = self.archive.claim(id);
