@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use super::memo::{self, Findings, Memo, Quotes};
+use super::memo::{self, Findings, Memo, Quotes, Remembered};
 use super::resolve::{Expect, Names};
 use super::*;
 use crate::diagnostic::Diagnostic;
@@ -55,17 +55,31 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
         actors.push(actor);
     }
 
-    let recall = memo.as_deref();
-    let results: Vec<Checked> = site.articles.par_iter().map(|file| article(file, &names, recall)).collect();
+    let recall = memo.as_deref().map(|memo| memo.recall(&names));
+    let results: Vec<(Outcome, Option<Arc<Remembered>>)> = site
+        .articles
+        .par_iter()
+        .map(|file| match recall {
+            None => (article(file, &names, None, false).0, None),
+            Some(recall) => match recall.unchanged(file) {
+                Some(remembered) => (remembered.outcome().clone(), Some(remembered.clone())),
+                None => {
+                    let (outcome, findings) = article(file, &names, recall.findings(file), true);
+                    let remembered = Remembered::new(file, outcome.clone(), findings);
+                    (outcome, Some(remembered))
+                }
+            },
+        })
+        .collect();
     let mut drafts = Vec::with_capacity(results.len());
-    let mut findings = Vec::new();
-    for checked in results {
-        diagnostics.extend(checked.diagnostics);
-        drafts.extend(checked.draft);
-        findings.extend(checked.findings);
+    let mut remembered = Vec::new();
+    for (outcome, memory) in results {
+        diagnostics.extend(outcome.diagnostics);
+        drafts.extend(outcome.draft);
+        remembered.extend(memory);
     }
     if let Some(memo) = &mut memo {
-        memo.replace(findings.into_iter());
+        memo.replace(names, remembered.into_iter());
     }
     drafts.sort_by(|a, b| b.article.date.cmp(&a.article.date).then_with(|| a.article.slug.cmp(&b.article.slug)));
 
@@ -221,13 +235,15 @@ fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 /// An article checked on its own, before ids are assigned (which needs all articles sorted).
-struct Draft {
+#[derive(Clone)]
+pub(super) struct Draft {
     article: Article,
     claims: Vec<DraftClaim>,
     /// Notes with the range of their quote in the text.
     notes: Vec<(Range<usize>, Note)>,
 }
 
+#[derive(Clone)]
 struct DraftClaim {
     /// Where the quote stands in the article text.
     range: Range<usize>,
@@ -240,15 +256,22 @@ struct DraftClaim {
     note: Option<String>,
 }
 
-/// One article checked: its draft if it has no errors, its problems, and what was found in its
-/// text if the memo is kept.
-struct Checked {
+/// One article checked on its own: its draft if it has no errors, and its problems.
+#[derive(Clone)]
+pub(super) struct Outcome {
     draft: Option<Draft>,
     diagnostics: Vec<Diagnostic>,
-    findings: Option<Arc<Findings>>,
 }
 
-fn article(file: &ArticleFile, names: &Names, memo: Option<&Memo>) -> Checked {
+/// Checks one article. The plain text of its Markdown and the positions of its quotes are taken
+/// from `previous` findings in the same file where they have them; with `keep`, what was found is
+/// returned for the next build.
+fn article(
+    file: &ArticleFile,
+    names: &Names,
+    previous: Option<&Arc<Findings>>,
+    keep: bool,
+) -> (Outcome, Option<Arc<Findings>>) {
     let mut diagnostics = Vec::new();
     let record = &file.markdown.record;
     let front = &record.data;
@@ -268,19 +291,18 @@ fn article(file: &ArticleFile, names: &Names, memo: Option<&Memo>) -> Checked {
     {
         diagnostics.push(source_file.error_on(spanned, "`url` must be an http(s) address"));
     }
-    let previous = memo.and_then(|memo| memo.findings(&file.markdown));
     let text = memo::plain_text(&file.markdown, previous.map(AsRef::as_ref));
     let summary = match &front.summary {
         Some(summary) => summary.value.trim().to_owned(),
         None => markdown::first_paragraph(&text),
     };
 
-    let mut quotes = Quotes::new(&text, previous.map(AsRef::as_ref), memo.is_some());
+    let mut quotes = Quotes::new(&text, previous.map(AsRef::as_ref), keep);
     let annotations = match &file.sidecar {
         Some(sidecar) => annotate(sidecar, names, &mut quotes, &mut diagnostics),
         None => Annotations::default(),
     };
-    let findings = quotes.findings(&file.markdown, previous);
+    let findings = quotes.findings(previous);
     let Annotations { actors, countries, tags, claims, notes } = annotations;
     let article = Article {
         slug: record.id.clone(),
@@ -309,7 +331,7 @@ fn article(file: &ArticleFile, names: &Names, memo: Option<&Memo>) -> Checked {
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let draft = (!has_errors).then_some(Draft { article, claims, notes });
-    Checked { draft, diagnostics, findings }
+    (Outcome { draft, diagnostics }, findings)
 }
 
 fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<PartialDate> {

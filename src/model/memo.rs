@@ -1,55 +1,109 @@
-//! What building the model found in each article's text, kept from one build to the next by
-//! `dossier serve`, so that a save rebuilds the model without parsing the Markdown of every
-//! article and searching it for every quote again.
+//! What building the model made of each article, kept from one build to the next by
+//! `dossier serve`, so that a save rebuilds the model without checking every article again.
 //!
-//! An entry is keyed by the article's Markdown file as loaded ([`Markdown`], shared through an
-//! `Arc` with the loader's [`crate::load::Content`]): a file read again is a new allocation, so
-//! an entry is used only for the very file it was made from. The entry holds that `Arc`, so the
-//! allocation cannot be freed and its address taken by another file while the entry lives. Quote
-//! lookups are keyed by the quote as written, and depend on nothing but it and the text.
+//! Checking an article depends on nothing but its two files and the table of names that
+//! references resolve against. So when both files are the ones the last build read and the names
+//! are the same, the last outcome (draft and diagnostics) is the outcome. When only the Markdown
+//! file is the same, its plain text and the positions of the quotes asked for last time are still
+//! good, and only the rest is done again.
+//!
+//! A file is recognised by its allocation: the loader shares each file it read through an `Arc`
+//! with every [`ArticleFile`] made from it until it reads the file again, and the memo holds those
+//! `Arc`s, so an address cannot be freed and taken by another file while an entry names it.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::load::Markdown;
+use super::build::Outcome;
+use super::resolve::Names;
+use crate::load::{ArticleFile, Markdown};
 use crate::markdown;
 use crate::quote::Haystack;
 
 /// Where a quote is in the text, or else the passage most like it, if any.
-pub type Located = Result<Range<usize>, Option<String>>;
+pub(super) type Located = Result<Range<usize>, Option<String>>;
 
-/// The findings of the last build, by article slug.
+/// What the last build made of each article.
 #[derive(Default)]
 pub struct Memo {
-    articles: HashMap<String, Arc<Findings>>,
+    /// The names the last build resolved references against.
+    names: Option<Names>,
+    /// By article slug.
+    articles: HashMap<String, Arc<Remembered>>,
 }
 
-/// What was found in one article's Markdown file.
-pub struct Findings {
-    markdown: Arc<Markdown>,
-    /// The text as a reader sees it.
+/// What one build made of one article.
+pub(super) struct Remembered {
+    file: ArticleFile,
+    outcome: Outcome,
+    findings: Option<Arc<Findings>>,
+}
+
+/// What was found in one article's Markdown file: its plain text, and where the quotes asked for
+/// are in it.
+pub(super) struct Findings {
     text: String,
     quotes: HashMap<String, Located>,
 }
 
 impl Memo {
-    /// What was found in `markdown` if it is the file the last build read.
-    pub fn findings(&self, markdown: &Arc<Markdown>) -> Option<&Arc<Findings>> {
-        let findings = self.articles.get(&markdown.record.id)?;
-        Arc::ptr_eq(&findings.markdown, markdown).then_some(findings)
+    /// What can be recalled in a build that resolves references against `names`.
+    pub(super) fn recall<'m>(&'m self, names: &Names) -> Recall<'m> {
+        Recall { memo: self, same_names: self.names.as_ref() == Some(names) }
     }
 
-    /// Keeps `findings` (by article slug) for the next build, and forgets everything else.
-    pub fn replace(&mut self, findings: impl Iterator<Item = Arc<Findings>>) {
-        self.articles = findings.map(|findings| (findings.markdown.record.id.clone(), findings)).collect();
+    /// Keeps what this build made (and its names) for the next one, and forgets the rest.
+    pub(super) fn replace(&mut self, names: Names, articles: impl Iterator<Item = Arc<Remembered>>) {
+        self.names = Some(names);
+        self.articles = articles.map(|remembered| (remembered.file.markdown.record.id.clone(), remembered)).collect();
+    }
+}
+
+/// What the memo holds, for one build.
+#[derive(Clone, Copy)]
+pub(super) struct Recall<'m> {
+    memo: &'m Memo,
+    same_names: bool,
+}
+
+impl<'m> Recall<'m> {
+    /// What the last build made of the article in `file`, if it read the same files.
+    fn remembered(&self, file: &ArticleFile) -> Option<&'m Arc<Remembered>> {
+        let remembered = self.memo.articles.get(&file.markdown.record.id)?;
+        Arc::ptr_eq(&remembered.file.markdown, &file.markdown).then_some(remembered)
+    }
+
+    /// The last outcome of checking `file`, if it must be the same: same files, same names.
+    pub(super) fn unchanged(&self, file: &ArticleFile) -> Option<&'m Arc<Remembered>> {
+        let remembered = self.remembered(file).filter(|_| self.same_names)?;
+        let same_sidecar = match (&remembered.file.sidecar, &file.sidecar) {
+            (Some(before), Some(now)) => Arc::ptr_eq(before, now),
+            (before, now) => before.is_none() && now.is_none(),
+        };
+        same_sidecar.then_some(remembered)
+    }
+
+    /// What was found in the Markdown of `file`, if it is the file the last build read.
+    pub(super) fn findings(&self, file: &ArticleFile) -> Option<&'m Arc<Findings>> {
+        self.remembered(file)?.findings.as_ref()
+    }
+}
+
+impl Remembered {
+    pub(super) fn new(file: &ArticleFile, outcome: Outcome, findings: Option<Arc<Findings>>) -> Arc<Remembered> {
+        Arc::new(Remembered { file: file.clone(), outcome, findings })
+    }
+
+    pub(super) fn outcome(&self) -> &Outcome {
+        &self.outcome
     }
 }
 
 /// The quotes of one article, looked up in its text as the build asks for them: recalled from the
 /// last build's findings where it has them, found in the text (folded once, when first needed)
 /// where it does not.
-pub struct Quotes<'a> {
+pub(super) struct Quotes<'a> {
     text: &'a str,
     haystack: Option<Haystack<'a>>,
     previous: Option<&'a HashMap<String, Located>>,
@@ -61,8 +115,8 @@ pub struct Quotes<'a> {
 
 impl<'a> Quotes<'a> {
     /// Looks quotes up in `text`; `previous` are the findings of the last build in the same file,
-    /// if they are to be used; `keep` says whether to collect the findings for the next build.
-    pub fn new(text: &'a str, previous: Option<&'a Findings>, keep: bool) -> Quotes<'a> {
+    /// if any; `keep` says whether to collect the findings for the next build.
+    pub(super) fn new(text: &'a str, previous: Option<&'a Findings>, keep: bool) -> Quotes<'a> {
         Quotes {
             text,
             haystack: None,
@@ -72,7 +126,7 @@ impl<'a> Quotes<'a> {
         }
     }
 
-    pub fn locate(&mut self, quote: &str) -> Located {
+    pub(super) fn locate(&mut self, quote: &str) -> Located {
         let recalled = self.previous.and_then(|previous| previous.get(quote));
         let located = match recalled {
             Some(located) => located.clone(),
@@ -94,17 +148,17 @@ impl<'a> Quotes<'a> {
 
     /// The findings to keep for the next build: the previous ones if nothing new was looked up
     /// (the same quotes, or fewer), else new ones. `None` when they are not kept.
-    pub fn findings(self, markdown: &Arc<Markdown>, previous: Option<&Arc<Findings>>) -> Option<Arc<Findings>> {
+    pub(super) fn findings(self, previous: Option<&Arc<Findings>>) -> Option<Arc<Findings>> {
         let asked = self.asked?;
         match previous {
             Some(previous) if !self.missed && asked.len() == previous.quotes.len() => Some(previous.clone()),
-            _ => Some(Arc::new(Findings { markdown: markdown.clone(), text: self.text.to_owned(), quotes: asked })),
+            _ => Some(Arc::new(Findings { text: self.text.to_owned(), quotes: asked })),
         }
     }
 }
 
 /// The text of an article as a reader sees it: recalled, or made from the Markdown.
-pub fn plain_text(markdown: &Markdown, previous: Option<&Findings>) -> String {
+pub(super) fn plain_text(markdown: &Markdown, previous: Option<&Findings>) -> String {
     match previous {
         Some(findings) => findings.text.clone(),
         None => markdown::plain_text(markdown.body()),

@@ -159,7 +159,7 @@ impl Archive {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -183,7 +183,7 @@ pub struct Article {
 }
 
 /// An editorial note anchored to a passage.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Note {
     pub quote: String,
     /// Markdown.

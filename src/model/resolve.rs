@@ -33,7 +33,7 @@ impl Expect {
 }
 
 /// One entry of the table: what a key names, and how to show that in a suggestion.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Entry {
     party: Party,
     /// `apt32 (APT32)`: the id and display name.
@@ -41,7 +41,7 @@ struct Entry {
 }
 
 /// Lowercased ids, names and aliases of every actor and country.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Names {
     entries: BTreeMap<String, Entry>,
 }

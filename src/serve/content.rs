@@ -130,10 +130,11 @@ mod tests {
                                quote: \"Mỹ cảnh báo\"\n";
             std::fs::write(root.join("content/articles/moi.yaml"), annotations).unwrap();
         });
-        step(&mut content, root, &[article], |root| std::fs::remove_file(root.join(article)).unwrap());
-        step(&mut content, root, &["content/actors/apt32.yaml"], |root| {
+        let renamed = step(&mut content, root, &["content/actors/apt32.yaml"], |root| {
             edit(root, "content/actors/apt32.yaml", "SeaLotus", "Sea Lotus")
         });
+        assert!(renamed.diagnostics.iter().any(|d| d.message == "unknown actor `SeaLotus`"));
+        step(&mut content, root, &[article], |root| std::fs::remove_file(root.join(article)).unwrap());
         step(&mut content, root, &["content/articles/notes.txt", "content/actors/bad.yaml"], |root| {
             std::fs::write(root.join("content/articles/notes.txt"), "x").unwrap();
             std::fs::write(root.join("content/actors/bad.yaml"), b"name: \xff\n").unwrap();
