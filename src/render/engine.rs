@@ -17,6 +17,8 @@ use crate::theme::Theme;
 
 /// How many of the newest articles the feed carries.
 const FEED_ENTRIES: usize = 50;
+/// The bytes set aside for a page before rendering it: most pages fit.
+const PAGE_CAPACITY: usize = 32 * 1024;
 /// How many of the actors seen most often with an actor its first page lists.
 const RELATED_SHOWN: usize = 12;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
@@ -102,7 +104,9 @@ impl Engine {
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
         let (template, context) = self.context(page, archive, views);
-        let html = self.tera.render(template, &context).map_err(|_| {
+        // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.tera.render_to(template, &context, &mut html).map_err(|_| {
             // The minified templates' lines are not the editor's: render again as written to
             // report the error where it is in the file.
             let error = self.as_written.render(template, &context).err();
@@ -112,7 +116,7 @@ impl Engine {
                 |error| template_diagnostic(&error, &self.theme, Some(template)),
             )
         })?;
-        Ok(OutputFile { path: page.path.clone(), bytes: html.into_bytes() })
+        Ok(OutputFile { path: page.path.clone(), bytes: html })
     }
 
     fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
