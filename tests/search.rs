@@ -229,3 +229,16 @@ fn a_query_loads_few_shards() {
     assert!(downloads.term_shards.len() <= 3, "{downloads:?}");
     assert!(downloads.doc_shards.len() <= 10);
 }
+
+#[test]
+fn the_index_does_not_depend_on_the_number_of_threads() {
+    let articles = (0..600)
+        .map(|n| article(&format!("a{n}"), "2020-01-01", &format!("Tin tặc số {n}"), &format!("{FILLER} Mã {n}.")))
+        .collect();
+    let site = archive(articles);
+    let build = |threads| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        pool.install(|| search::index_files(&site).files)
+    };
+    assert_eq!(build(1), build(5));
+}

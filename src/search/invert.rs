@@ -10,25 +10,36 @@
 //! of a term in a document is computed here, once, and the client only adds scores up. Lists of
 //! very common terms keep their [`MAX_POSTINGS`] best postings: a query that matches most of the
 //! archive does not need its weakest matches to rank the first page, and must stay small.
+//!
+//! The work is done in three parallel passes, so that both cores stay busy and no string is made
+//! per occurrence:
+//!
+//! 1. chunks of articles are tokenized; each chunk numbers its own words and bigrams (a bigram is a
+//!    pair of word numbers) and lists the postings of each;
+//! 2. the chunks' words are merged into global numbers, spread over partitions by their folded
+//!    form (so a word meets its spellings in one partition), then the bigrams, as pairs of global
+//!    word numbers, the same way;
+//! 3. each partition joins the postings of its terms, chunk after chunk (which keeps them sorted
+//!    by document), and scores them.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::encode::{self, IMPACT_LEVELS, Posting};
-use super::fields::{FIELD_COUNT, Field, field_texts};
-use super::tokenize::{Token, fold, tokens, word_count};
+use super::fields::{FIELD_COUNT, Field, FieldTexts, field_texts};
+use super::tokenize::{Tokenizer, fold, normalize};
 use crate::model::{Archive, Article};
 
 /// BM25's term frequency saturation.
 pub const K1: f64 = 1.2;
 /// The longest posting list; longer ones keep their best postings.
 pub const MAX_POSTINGS: usize = 4096;
-/// Articles inverted together: each chunk builds partial lists, in parallel with the others.
-const CHUNK: usize = 4096;
-/// Terms are spread over this many partitions by a hash of their sort key, so that the lists of
-/// the chunks are joined in parallel, and a word meets its spellings in one partition.
-const PARTITIONS: usize = 64;
+/// Terms are spread over `1 << PARTITION_BITS` partitions, merged and scored in parallel.
+const PARTITION_BITS: u32 = 6;
+const PARTITIONS: usize = 1 << PARTITION_BITS;
 /// How many articles the average field lengths are measured on.
 const LENGTH_SAMPLE: usize = 2000;
 
@@ -43,106 +54,74 @@ pub struct Entry {
     /// The encoded list; empty for an exact word whose list equals its folded word's, because
     /// every occurrence of the folded word is spelled this way.
     pub postings: String,
+    /// The folded form, when the term is a word whose folded form differs from it.
+    folded: Option<Box<str>>,
+}
+
+impl Entry {
+    /// What entries are sorted and grouped by: [`sort_key`] without making it. Bigrams (`false`)
+    /// come first, by themselves; then words and filter terms by their folded form.
+    pub fn sort_order(&self) -> (bool, &str) {
+        (!is_bigram(&self.term), self.folded.as_deref().unwrap_or(&self.term))
+    }
 }
 
 /// Bigrams sort after this character, before every word (and every filter term, `#…`): a
 /// prefix's words then stand together. It is printable, so JSON writes it as it is.
 const BIGRAM_MARK: char = '!';
 
+fn is_bigram(term: &str) -> bool {
+    term.contains(' ')
+}
+
 /// The order of terms in the index, then by the term itself: words by their folded form, so that
 /// `tặc` sits next to `tac`; bigrams (`tin tac`) all before the words, so that the words
 /// beginning with a prefix are not spread among the bigrams that begin with it.
 pub fn sort_key(term: &str) -> String {
-    if term.contains(' ') { format!("{BIGRAM_MARK}{term}") } else { fold(term) }
-}
-
-/// The terms of the filter lists of an actor and of a country.
-fn actor_filter_term(id: &str) -> String {
-    format!("#a:{id}")
-}
-
-fn country_filter_term(id: &str) -> String {
-    format!("#c:{id}")
+    if is_bigram(term) { format!("{BIGRAM_MARK}{term}") } else { fold(term) }
 }
 
 /// Every entry of the index of `archive`, sorted by [`sort_key`] then term.
 pub fn entries(archive: &Archive) -> Vec<Entry> {
     let average_lengths = average_field_lengths(archive);
-    let chunks: Vec<Vec<Lists>> = archive
+    // Several chunks per thread, for balance; the index does not depend on their size.
+    let chunk_size = (archive.articles.len() / (8 * rayon::current_num_threads())).clamp(16, 1024);
+    let chunks: Vec<Chunk> = archive
         .articles
-        .par_chunks(CHUNK)
+        .par_chunks(chunk_size)
         .enumerate()
-        .map(|(number, chunk)| invert_chunk(archive, chunk, number * CHUNK, &average_lengths))
-        .collect();
-    let mut partitions: Vec<Vec<Lists>> = (0..PARTITIONS).map(|_| Vec::with_capacity(chunks.len())).collect();
-    for chunk in chunks {
-        for (partition, lists) in partitions.iter_mut().zip(chunk) {
-            partition.push(lists);
-        }
-    }
-    let documents = archive.articles.len();
-    let mut entries: Vec<Entry> =
-        partitions.into_par_iter().flat_map_iter(|parts| scored_entries(&merge(parts), documents)).collect();
-    entries.extend(filter_entries(archive));
-    entries.par_sort_by_cached_key(|entry| (sort_key(&entry.term), entry.term.clone()));
-    entries
-}
-
-/// Posting lists under construction: (document, BM25F pseudo-frequency), by term.
-type Lists = HashMap<String, Vec<(u32, f32)>>;
-
-/// The partition of a term, from its sort key: a word and its spellings share one.
-fn partition(sort_key: &str) -> usize {
-    (seahash::hash(sort_key.as_bytes()) % PARTITIONS as u64) as usize
-}
-
-/// The lists of the articles of one chunk, the first of which is document `first_doc`, by
-/// partition.
-fn invert_chunk(
-    archive: &Archive,
-    chunk: &[Article],
-    first_doc: usize,
-    average_lengths: &[f64; FIELD_COUNT],
-) -> Vec<Lists> {
-    let mut partitions: Vec<Lists> = (0..PARTITIONS).map(|_| Lists::new()).collect();
-    for (offset, article) in chunk.iter().enumerate() {
-        let doc = (first_doc + offset) as u32;
-        let fields = analyse(&field_texts(archive, article));
-        for (term, partition, frequency) in weighted_frequencies(&fields, average_lengths) {
-            partitions[partition].entry(term).or_default().push((doc, frequency));
-        }
-    }
-    partitions
-}
-
-/// One partition's lists of every chunk, joined in chunk order, which keeps them sorted by
-/// document.
-fn merge(parts: Vec<Lists>) -> Lists {
-    let mut parts = parts.into_iter();
-    let mut merged = parts.next().unwrap_or_default();
-    for lists in parts {
-        for (term, list) in lists {
-            merged.entry(term).or_default().extend(list);
-        }
-    }
-    merged
-}
-
-/// The entries of one partition's lists.
-fn scored_entries(lists: &Lists, documents: usize) -> Vec<Entry> {
-    lists
-        .iter()
-        .map(|(term, list)| {
-            let folded = fold(term);
-            let same_as_folded = folded != *term && lists.get(&folded) == Some(list);
-            scored_entry(term, list, documents, same_as_folded)
+        .map(|(number, articles)| {
+            let mut builder = ChunkBuilder::new(&average_lengths);
+            for (offset, article) in articles.iter().enumerate() {
+                builder.add(archive, article, (number * chunk_size + offset) as u32);
+            }
+            builder.finish()
         })
-        .collect()
-}
-
-/// The words of each field of an article.
-fn analyse(texts: &[Vec<&str>; FIELD_COUNT]) -> [Vec<Token>; FIELD_COUNT] {
-    texts.each_ref().map(|values| values.iter().flat_map(|value| tokens(value)).collect())
+        .collect();
+    let words: Vec<Partition<&str>> =
+        (0..PARTITIONS).into_par_iter().map(|partition| merge_words(&chunks, partition)).collect();
+    let word_texts: Vec<&str> = words.iter().flat_map(|partition| partition.terms.iter().copied()).collect();
+    let bigrams = merge_bigrams(&chunks, &words);
+    let documents = archive.articles.len();
+    let word_entries = words.par_iter().flat_map_iter(|partition| {
+        partition.entries(&chunks, documents, |index| partition.terms[index].to_owned(), |_, local| local)
+    });
+    let bigram_entries = bigrams.par_iter().flat_map_iter(|partition| {
+        let term = |index: usize| {
+            let (first, second) = partition.terms[index];
+            format!("{} {}", word_texts[first as usize], word_texts[second as usize])
+        };
+        partition.entries(&chunks, documents, term, |chunk: &Chunk, local| chunk.words.len() + local)
+    });
+    let (mut entries, mut words): (Vec<Entry>, Vec<Entry>) = rayon::join(
+        || bigram_entries.collect(),
+        || word_entries.chain(filter_entries(archive).into_par_iter()).collect(),
+    );
+    // Bigrams sort before every word, so the two are sorted apart and joined.
+    entries.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    words.par_sort_unstable_by(|a, b| a.sort_order().cmp(&b.sort_order()).then_with(|| a.term.cmp(&b.term)));
+    entries.append(&mut words);
+    entries
 }
 
 /// The mean number of words of each field (at least 1), measured on up to [`LENGTH_SAMPLE`]
@@ -153,47 +132,369 @@ fn average_field_lengths(archive: &Archive) -> [f64; FIELD_COUNT] {
     let sample: Vec<&Article> = archive.articles.iter().step_by(step).collect();
     let totals = sample
         .par_iter()
-        .map(|article| {
+        .map_init(Tokenizer::default, |tokenizer, article| {
             field_texts(archive, article)
-                .map(|values| values.iter().map(|value| word_count(value)).sum::<usize>() as f64)
+                .map(|values| values.iter().map(|value| tokenizer.count(value)).sum::<usize>() as f64)
         })
         .reduce(|| [0.0; FIELD_COUNT], |a, b| std::array::from_fn(|field| a[field] + b[field]));
     let count = sample.len().max(1) as f64;
     totals.map(|total| (total / count).max(1.0))
 }
 
-/// The terms of one article with their partition and BM25F pseudo-frequency: the sum over
-/// fields of the field's weight times the term's count, normalised by the field's length. Each
-/// occurrence of a word counts for its folded form, for its exact form when it has diacritics,
-/// and for the folded bigram with the word before when they form a phrase.
-fn weighted_frequencies(
-    fields: &[Vec<Token>; FIELD_COUNT],
-    average_lengths: &[f64; FIELD_COUNT],
-) -> Vec<(String, usize, f32)> {
-    // Words map to their frequency and their folded form, which is their sort key.
-    let mut words: HashMap<&str, (f32, &str)> = HashMap::new();
-    let mut bigrams: HashMap<(&str, &str), f32> = HashMap::new();
-    for (field, tokens) in Field::ALL.iter().zip(fields) {
-        let b = field.length_normalisation();
-        let length_ratio = tokens.len() as f64 / average_lengths[*field as usize];
-        let occurrence = (field.weight() / (1.0 - b + b * length_ratio)) as f32;
-        for (index, token) in tokens.iter().enumerate() {
-            words.entry(&token.folded).or_insert((0.0, &token.folded)).0 += occurrence;
-            if token.has_diacritics() {
-                words.entry(&token.exact).or_insert((0.0, &token.folded)).0 += occurrence;
-            }
-            if token.follows_previous && index > 0 {
-                *bigrams.entry((&tokens[index - 1].folded, &token.folded)).or_default() += occurrence;
-            }
+/// The partition of a key: a word's folded form, or a bigram's pair of word numbers.
+fn partition_of(key: impl std::hash::Hash) -> usize {
+    (FxBuildHasher.hash_one(key) >> (u64::BITS - PARTITION_BITS)) as usize
+}
+
+/// The terms of a chunk of articles, numbered in the chunk, and their postings.
+struct Chunk {
+    /// Word number → the word, exact or folded.
+    words: Vec<Box<str>>,
+    /// Word number → the number of its folded form (its own, for a folded word).
+    folded: Vec<u32>,
+    /// Bigram number → the numbers of its two (folded) words.
+    bigrams: Vec<(u32, u32)>,
+    /// The postings of term `t` (word `t`, or bigram `t - words.len()`) are
+    /// `postings[starts[t]..starts[t + 1]]`, by document.
+    starts: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+    /// The word numbers of each partition.
+    partitions: Vec<Vec<u32>>,
+}
+
+impl Chunk {
+    fn postings(&self, term: usize) -> &[(u32, f32)] {
+        &self.postings[self.starts[term] as usize..self.starts[term + 1] as usize]
+    }
+}
+
+/// Bigram numbers carry this bit in [`ChunkBuilder::occurrences`], to tell them from words.
+const BIGRAM_BIT: u32 = 1 << 31;
+
+/// Inverts the articles of one chunk, one after the other.
+struct ChunkBuilder<'a> {
+    average_lengths: &'a [f64; FIELD_COUNT],
+    tokenizer: Tokenizer,
+    /// Each word met, as written and in its exact form, to its number.
+    word_numbers: FxHashMap<Box<str>, u32>,
+    /// Word number → exact form, and the number of its folded form.
+    words: Vec<Box<str>>,
+    folded: Vec<u32>,
+    bigram_numbers: FxHashMap<(u32, u32), u32>,
+    bigrams: Vec<(u32, u32)>,
+    /// The pseudo-frequency of each word and bigram in the article being added, and which are
+    /// not zero.
+    word_frequencies: Vec<f32>,
+    bigram_frequencies: Vec<f32>,
+    touched: Vec<u32>,
+    /// The words of the field being added: (word number, whether it follows the previous).
+    field: Vec<(u32, bool)>,
+    /// (term, document, pseudo-frequency) of every article added.
+    occurrences: Vec<(u32, u32, f32)>,
+}
+
+impl<'a> ChunkBuilder<'a> {
+    fn new(average_lengths: &'a [f64; FIELD_COUNT]) -> ChunkBuilder<'a> {
+        ChunkBuilder {
+            average_lengths,
+            tokenizer: Tokenizer::default(),
+            word_numbers: FxHashMap::default(),
+            words: Vec::new(),
+            folded: Vec::new(),
+            bigram_numbers: FxHashMap::default(),
+            bigrams: Vec::new(),
+            word_frequencies: Vec::new(),
+            bigram_frequencies: Vec::new(),
+            touched: Vec::new(),
+            field: Vec::new(),
+            occurrences: Vec::new(),
         }
     }
-    let words = words.into_iter().map(|(word, (frequency, key))| (word.to_owned(), partition(key), frequency));
-    let bigrams = bigrams.into_iter().map(|((first, second), frequency)| {
-        let bigram = format!("{first} {second}");
-        let partition = partition(&bigram);
-        (bigram, partition, frequency)
-    });
-    words.chain(bigrams).collect()
+
+    /// Adds the terms of `article`, document `doc`, with their BM25F pseudo-frequency: the sum
+    /// over fields of the field's weight times the term's count, normalised by the field's
+    /// length. Each occurrence of a word counts for its folded form, for its exact form when it
+    /// has diacritics, and for the folded bigram with the word before when they form a phrase.
+    fn add(&mut self, archive: &Archive, article: &Article, doc: u32) {
+        let texts: FieldTexts = field_texts(archive, article);
+        for (field, values) in Field::ALL.iter().zip(&texts) {
+            self.field.clear();
+            for value in values {
+                let (numbers, words, folded, frequencies, field) = (
+                    &mut self.word_numbers,
+                    &mut self.words,
+                    &mut self.folded,
+                    &mut self.word_frequencies,
+                    &mut self.field,
+                );
+                self.tokenizer.words_as_written(value, |word, follows| {
+                    field.push((word_number(numbers, words, folded, frequencies, word), follows));
+                });
+            }
+            let b = field.length_normalisation();
+            let length_ratio = self.field.len() as f64 / self.average_lengths[*field as usize];
+            let occurrence = (field.weight() / (1.0 - b + b * length_ratio)) as f32;
+            for index in 0..self.field.len() {
+                let (word, follows) = self.field[index];
+                let folded = self.folded[word as usize];
+                self.count(folded, occurrence);
+                if word != folded {
+                    self.count(word, occurrence);
+                }
+                if follows && index > 0 {
+                    let previous = self.folded[self.field[index - 1].0 as usize];
+                    let bigram = self.bigram_number(previous, folded);
+                    self.count(bigram | BIGRAM_BIT, occurrence);
+                }
+            }
+        }
+        for term in self.touched.drain(..) {
+            let frequency = match term & BIGRAM_BIT {
+                0 => &mut self.word_frequencies[term as usize],
+                _ => &mut self.bigram_frequencies[(term & !BIGRAM_BIT) as usize],
+            };
+            self.occurrences.push((term, doc, std::mem::take(frequency)));
+        }
+    }
+
+    fn count(&mut self, term: u32, occurrence: f32) {
+        let frequency = match term & BIGRAM_BIT {
+            0 => &mut self.word_frequencies[term as usize],
+            _ => &mut self.bigram_frequencies[(term & !BIGRAM_BIT) as usize],
+        };
+        if *frequency == 0.0 {
+            self.touched.push(term);
+        }
+        *frequency += occurrence;
+    }
+
+    fn bigram_number(&mut self, first: u32, second: u32) -> u32 {
+        let next = self.bigrams.len() as u32;
+        let number = *self.bigram_numbers.entry((first, second)).or_insert(next);
+        if number == next {
+            self.bigrams.push((first, second));
+            self.bigram_frequencies.push(0.0);
+        }
+        number
+    }
+
+    /// The chunk: its words by number, and its postings grouped by term.
+    fn finish(self) -> Chunk {
+        let words = self.words;
+        let term_of = |term: u32| match term & BIGRAM_BIT {
+            0 => term as usize,
+            _ => words.len() + (term & !BIGRAM_BIT) as usize,
+        };
+        let mut starts = vec![0u32; words.len() + self.bigrams.len() + 1];
+        for &(term, _, _) in &self.occurrences {
+            starts[term_of(term) + 1] += 1;
+        }
+        for index in 1..starts.len() {
+            starts[index] += starts[index - 1];
+        }
+        let mut next = starts.clone();
+        let mut postings = vec![(0, 0.0); self.occurrences.len()];
+        for (term, doc, frequency) in self.occurrences {
+            let slot = &mut next[term_of(term)];
+            postings[*slot as usize] = (doc, frequency);
+            *slot += 1;
+        }
+        let mut partitions = vec![Vec::new(); PARTITIONS];
+        for (number, &folded) in self.folded.iter().enumerate() {
+            partitions[partition_of(&*words[folded as usize])].push(number as u32);
+        }
+        Chunk { words, folded: self.folded, bigrams: self.bigrams, starts, postings, partitions }
+    }
+}
+
+/// The number of the word written `written` in a chunk, numbering its exact form (and its folded
+/// form) if it is new.
+fn word_number(
+    numbers: &mut FxHashMap<Box<str>, u32>,
+    words: &mut Vec<Box<str>>,
+    folded: &mut Vec<u32>,
+    frequencies: &mut Vec<f32>,
+    written: &str,
+) -> u32 {
+    if let Some(&number) = numbers.get(written) {
+        return number;
+    }
+    let exact = normalize(written);
+    let number = match numbers.get(exact.as_str()) {
+        Some(&number) => number,
+        None => {
+            let folded_form = if exact.is_ascii() { None } else { Some(fold(&exact)).filter(|form| *form != exact) };
+            let folded_number = folded_form.map(|form| word_number(numbers, words, folded, frequencies, &form));
+            let number = words.len() as u32;
+            words.push(exact.as_str().into());
+            folded.push(folded_number.unwrap_or(number));
+            frequencies.push(0.0);
+            numbers.insert(exact.as_str().into(), number);
+            number
+        }
+    };
+    if exact != written {
+        numbers.insert(written.into(), number);
+    }
+    number
+}
+
+/// The terms of one partition, numbered across chunks, and where their postings are.
+struct Partition<T> {
+    terms: Vec<T>,
+    /// Term number → the number of its folded form in this partition (words only).
+    folded: Vec<u32>,
+    /// (term number, chunk, number in the chunk), in chunk order.
+    places: Vec<(u32, u32, u32)>,
+    /// Where each chunk's places begin.
+    chunk_starts: Vec<u32>,
+}
+
+impl<T> Partition<T> {
+    fn new() -> Partition<T> {
+        Partition { terms: Vec::new(), folded: Vec::new(), places: Vec::new(), chunk_starts: Vec::new() }
+    }
+
+    /// The scored entries of this partition's terms; `term` makes the text of term `n`, and
+    /// `term_in_chunk` the index of its postings in a chunk from its number there.
+    fn entries<'p>(
+        &'p self,
+        chunks: &'p [Chunk],
+        documents: usize,
+        term: impl Fn(usize) -> String + 'p,
+        term_in_chunk: impl Fn(&Chunk, usize) -> usize + Copy + 'p,
+    ) -> impl Iterator<Item = Entry> + 'p {
+        // The places grouped by term, each group in chunk order.
+        let mut starts = vec![0; self.terms.len() + 1];
+        for &(number, _, _) in &self.places {
+            starts[number as usize + 1] += 1;
+        }
+        for index in 1..starts.len() {
+            starts[index] += starts[index - 1];
+        }
+        let mut next = starts.clone();
+        let mut places = vec![(0, 0); self.places.len()];
+        for &(number, chunk, local) in &self.places {
+            places[next[number as usize]] = (chunk, local);
+            next[number as usize] += 1;
+        }
+        let gather = move |number: usize, list: &mut Vec<(u32, f32)>| {
+            list.clear();
+            for &(chunk, local) in &places[starts[number]..starts[number + 1]] {
+                let chunk = &chunks[chunk as usize];
+                list.extend_from_slice(chunk.postings(term_in_chunk(chunk, local as usize)));
+            }
+        };
+        let (mut list, mut folded_list) = (Vec::new(), Vec::new());
+        (0..self.terms.len()).map(move |number| {
+            gather(number, &mut list);
+            let folded = self.folded.get(number).map(|&folded| folded as usize).filter(|&folded| folded != number);
+            let same_as_folded = folded.is_some_and(|folded| {
+                gather(folded, &mut folded_list);
+                folded_list == list
+            });
+            let mut entry = scored_entry(term(number), &list, documents, same_as_folded);
+            entry.folded = folded.map(|folded| term(folded).into_boxed_str());
+            entry
+        })
+    }
+}
+
+/// The words of every chunk whose folded form falls in `partition`, numbered.
+fn merge_words(chunks: &[Chunk], partition: usize) -> Partition<&str> {
+    let mut merged = Partition::new();
+    let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+    for (chunk_number, chunk) in chunks.iter().enumerate() {
+        merged.chunk_starts.push(merged.places.len() as u32);
+        for &local in &chunk.partitions[partition] {
+            let number = intern_word(&mut merged, &mut numbers, chunk, local);
+            merged.places.push((number, chunk_number as u32, local));
+        }
+    }
+    merged.chunk_starts.push(merged.places.len() as u32);
+    merged
+}
+
+fn intern_word<'c>(
+    merged: &mut Partition<&'c str>,
+    numbers: &mut FxHashMap<&'c str, u32>,
+    chunk: &'c Chunk,
+    local: u32,
+) -> u32 {
+    let word = &*chunk.words[local as usize];
+    if let Some(&number) = numbers.get(word) {
+        return number;
+    }
+    let folded_local = chunk.folded[local as usize];
+    let folded = (folded_local != local).then(|| intern_word(merged, numbers, chunk, folded_local));
+    let number = merged.terms.len() as u32;
+    numbers.insert(word, number);
+    merged.terms.push(word);
+    merged.folded.push(folded.unwrap_or(number));
+    number
+}
+
+/// The bigrams of a chunk as pairs of global word numbers, and the bigram numbers of each
+/// partition.
+struct GlobalBigrams {
+    pairs: Vec<(u32, u32)>,
+    partitions: Vec<Vec<u32>>,
+}
+
+/// The bigrams of every chunk, as pairs of global word numbers, numbered by partition.
+fn merge_bigrams(chunks: &[Chunk], words: &[Partition<&str>]) -> Vec<Partition<(u32, u32)>> {
+    let bases: Vec<u32> = words
+        .iter()
+        .scan(0, |base, partition| {
+            let first = *base;
+            *base += partition.terms.len() as u32;
+            Some(first)
+        })
+        .collect();
+    let global: Vec<GlobalBigrams> = chunks
+        .par_iter()
+        .enumerate()
+        .map(|(chunk_number, chunk)| {
+            let mut global_word = vec![0u32; chunk.words.len()];
+            for (partition, merged) in words.iter().enumerate() {
+                let first = merged.chunk_starts[chunk_number] as usize;
+                for (&local, place) in chunk.partitions[partition].iter().zip(&merged.places[first..]) {
+                    global_word[local as usize] = bases[partition] + place.0;
+                }
+            }
+            let pairs: Vec<(u32, u32)> = chunk
+                .bigrams
+                .iter()
+                .map(|&(first, second)| (global_word[first as usize], global_word[second as usize]))
+                .collect();
+            let mut partitions = vec![Vec::new(); PARTITIONS];
+            for (local, pair) in pairs.iter().enumerate() {
+                partitions[partition_of(pair)].push(local as u32);
+            }
+            GlobalBigrams { pairs, partitions }
+        })
+        .collect();
+    (0..PARTITIONS)
+        .into_par_iter()
+        .map(|partition| {
+            let mut merged = Partition::new();
+            let mut numbers: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+            for (chunk_number, bigrams) in global.iter().enumerate() {
+                merged.chunk_starts.push(merged.places.len() as u32);
+                for &local in &bigrams.partitions[partition] {
+                    let pair = bigrams.pairs[local as usize];
+                    let next = merged.terms.len() as u32;
+                    let number = *numbers.entry(pair).or_insert(next);
+                    if number == next {
+                        merged.terms.push(pair);
+                    }
+                    merged.places.push((number, chunk_number as u32, local));
+                }
+            }
+            merged.chunk_starts.push(merged.places.len() as u32);
+            merged
+        })
+        .collect()
 }
 
 /// BM25's inverse document frequency, never negative.
@@ -208,30 +509,32 @@ fn saturate(frequency: f64) -> f64 {
 }
 
 /// The entry of `term` from its list of (document, pseudo-frequency), sorted by document.
-fn scored_entry(term: &str, list: &[(u32, f32)], documents: usize, same_as_folded: bool) -> Entry {
+fn scored_entry(term: String, list: &[(u32, f32)], documents: usize, same_as_folded: bool) -> Entry {
     let idf = idf(documents, list.len());
-    let mut scored: Vec<(u32, f64)> =
-        list.iter().map(|&(doc, frequency)| (doc, saturate(f64::from(frequency)) * idf)).collect();
-    if scored.len() > MAX_POSTINGS {
-        scored.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(MAX_POSTINGS);
-        scored.sort_unstable_by_key(|&(doc, _)| doc);
+    let score = |frequency: f32| saturate(f64::from(frequency)) * idf;
+    let mut kept = Cow::Borrowed(list);
+    if list.len() > MAX_POSTINGS {
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| score(b.1).total_cmp(&score(a.1)).then(a.0.cmp(&b.0));
+        let mut best = list.to_vec();
+        best.select_nth_unstable_by(MAX_POSTINGS - 1, best_first);
+        best.truncate(MAX_POSTINGS);
+        best.sort_unstable_by_key(|&(doc, _)| doc);
+        kept = Cow::Owned(best);
     }
-    let best = scored.iter().map(|&(_, score)| score).fold(0.0, f64::max);
-    let postings = if same_as_folded { String::new() } else { encode::encode(&quantize(&scored, best)) };
-    Entry { term: term.to_owned(), df: list.len() as u32, scale: round_scale(best), postings }
+    let best = kept.iter().map(|&(_, frequency)| score(frequency)).fold(0.0, f64::max);
+    let postings = match same_as_folded {
+        true => String::new(),
+        false => {
+            encode::encode(kept.iter().map(|&(doc, frequency)| Posting { doc, impact: impact(score(frequency), best) }))
+        }
+    };
+    Entry { term, df: list.len() as u32, scale: round_scale(best), postings, folded: None }
 }
 
-/// Impacts from 1 to 63, in proportion to the best score of the list.
-fn quantize(scored: &[(u32, f64)], best: f64) -> Vec<Posting> {
+/// An impact from 1 to 63, in proportion to the best score of the list.
+fn impact(score: f64, best: f64) -> u8 {
     let levels = f64::from(IMPACT_LEVELS);
-    scored
-        .iter()
-        .map(|&(doc, score)| {
-            let impact = if best > 0.0 { (score / best * levels).round().clamp(1.0, levels) } else { 1.0 };
-            Posting { doc, impact: impact as u8 }
-        })
-        .collect()
+    (if best > 0.0 { (score / best * levels).round().clamp(1.0, levels) } else { 1.0 }) as u8
 }
 
 /// Scales are written with four decimals: enough to rank, and short.
@@ -251,15 +554,35 @@ fn filter_entries(archive: &Archive) -> Vec<Entry> {
             country_docs[country.index()].push(doc as u32);
         }
     }
-    let actors = archive.actors.iter().zip(actor_docs).map(|(actor, docs)| (actor_filter_term(&actor.id), docs));
+    let actors = archive.actors.iter().zip(actor_docs).map(|(actor, docs)| (format!("#a:{}", actor.id), docs));
     let countries =
-        archive.countries.iter().zip(country_docs).map(|(country, docs)| (country_filter_term(&country.id), docs));
+        archive.countries.iter().zip(country_docs).map(|(country, docs)| (format!("#c:{}", country.id), docs));
     actors
         .chain(countries)
         .filter(|(_, docs)| !docs.is_empty())
         .map(|(term, docs)| {
-            let postings: Vec<Posting> = docs.iter().map(|&doc| Posting { doc, impact: IMPACT_LEVELS }).collect();
-            Entry { term, df: docs.len() as u32, scale: 0.0, postings: encode::encode(&postings) }
+            let postings = encode::encode(docs.iter().map(|&doc| Posting { doc, impact: IMPACT_LEVELS }));
+            let folded = Some(fold(&term)).filter(|folded| *folded != term).map(String::into_boxed_str);
+            Entry { term, df: docs.len() as u32, scale: 0.0, postings, folded }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sort_order_is_that_of_the_sort_keys() {
+        let mut terms = ["tặc", "tac", "tin tac", "tin", "#a:apt32", "tach", "tin tặc", "ta", "đang", "dang", "5,31"];
+        let entry = |term: &str| {
+            let folded = Some(fold(term)).filter(|folded| folded != term && !is_bigram(term));
+            Entry { term: term.to_owned(), df: 0, scale: 0.0, postings: String::new(), folded: folded.map(Into::into) }
+        };
+        terms.sort_by(|a, b| entry(a).sort_order().cmp(&entry(b).sort_order()).then(a.cmp(b)));
+        let mut by_key = terms;
+        by_key.sort_by_cached_key(|term| (sort_key(term), term.to_string()));
+        assert_eq!(terms, by_key);
+        assert_eq!(terms[..2], ["tin tac", "tin tặc"], "bigrams first");
+    }
 }

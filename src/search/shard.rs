@@ -12,6 +12,7 @@
 use std::hash::Hasher;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
@@ -113,8 +114,10 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn row(&self) -> serde_json::Value {
-        json!([self.slug, self.title, self.date, self.source, self.actors, self.countries, self.summary, self.text])
+    fn write_row(&self, out: &mut Vec<u8>) {
+        let row =
+            (self.slug, self.title, &self.date, self.source, &self.actors, &self.countries, self.summary, self.text);
+        serde_json::to_writer(out, &row).expect("strings and lists of strings always serialize");
     }
 }
 
@@ -130,8 +133,74 @@ fn cut(text: &str, max_chars: usize) -> &str {
     }
 }
 
-fn entry_row(entry: &Entry) -> serde_json::Value {
-    json!([entry.term, entry.df, entry.scale, entry.postings])
+fn write_entry_row(entry: &Entry, out: &mut Vec<u8>) {
+    let row = (&entry.term, entry.df, entry.scale, &entry.postings);
+    serde_json::to_writer(out, &row).expect("strings and finite numbers always serialize");
+}
+
+/// JSON rows in one buffer, each followed by a comma, so that consecutive rows joined as the
+/// inside of a JSON array are one slice of it.
+#[derive(Debug)]
+struct Rows {
+    text: Vec<u8>,
+    /// Where each row's comma is.
+    commas: Vec<usize>,
+}
+
+/// Rows are written in parallel, this many per task.
+const ROWS_PER_TASK: usize = 1024;
+
+impl Rows {
+    fn new<T: Sync>(items: &[T], write: impl Fn(&T, &mut Vec<u8>) + Sync) -> Rows {
+        let blocks: Vec<Rows> = items
+            .par_chunks(ROWS_PER_TASK)
+            .map(|block| {
+                let mut rows = Rows { text: Vec::new(), commas: Vec::with_capacity(block.len()) };
+                for item in block {
+                    write(item, &mut rows.text);
+                    rows.commas.push(rows.text.len());
+                    rows.text.push(b',');
+                }
+                rows
+            })
+            .collect();
+        let mut rows = Rows {
+            text: Vec::with_capacity(blocks.iter().map(|block| block.text.len()).sum()),
+            commas: Vec::with_capacity(items.len()),
+        };
+        for block in blocks {
+            let offset = rows.text.len();
+            rows.commas.extend(block.commas.iter().map(|comma| comma + offset));
+            rows.text.extend_from_slice(&block.text);
+        }
+        rows
+    }
+
+    fn start(&self, row: usize) -> usize {
+        if row == 0 { 0 } else { self.commas[row - 1] + 1 }
+    }
+
+    fn row(&self, row: usize) -> &[u8] {
+        &self.text[self.start(row)..self.commas[row]]
+    }
+
+    /// The rows of `range`, each with its comma: what they add to a JSON array.
+    fn size(&self, range: Range<usize>) -> usize {
+        if range.is_empty() { 0 } else { self.commas[range.end - 1] + 1 - self.start(range.start) }
+    }
+
+    /// The rows of `range` as a JSON array.
+    fn array(&self, range: Range<usize>) -> Vec<u8> {
+        let inside = match range.is_empty() {
+            true => &[][..],
+            false => &self.text[self.start(range.start)..self.commas[range.end - 1]],
+        };
+        [b"[", inside, b"]"].concat()
+    }
+
+    fn len(&self) -> usize {
+        self.commas.len()
+    }
 }
 
 /// The built index, in memory; it borrows the archive's texts.
@@ -144,8 +213,8 @@ pub struct Index<'a> {
     /// The entries of each term shard.
     term_shards: Vec<Range<usize>>,
     /// Each entry and document as its JSON row, in order.
-    entry_rows: Vec<String>,
-    document_rows: Vec<String>,
+    entry_rows: Rows,
+    document_rows: Rows,
 }
 
 /// What the search files weigh, for the build summary and the budget.
@@ -164,16 +233,17 @@ pub struct Sizes {
 impl<'a> Index<'a> {
     pub fn build(archive: &'a Archive) -> Index<'a> {
         let entries = invert::entries(archive);
-        let documents: Vec<Document> = archive.articles.iter().map(|article| Document::new(archive, article)).collect();
-        let entry_rows: Vec<String> = entries.iter().map(|entry| entry_row(entry).to_string()).collect();
-        let document_rows: Vec<String> = documents.iter().map(|document| document.row().to_string()).collect();
+        let documents: Vec<Document> =
+            archive.articles.par_iter().map(|article| Document::new(archive, article)).collect();
+        let (entry_rows, document_rows) =
+            rayon::join(|| Rows::new(&entries, write_entry_row), || Rows::new(&documents, Document::write_row));
         let term_shards = term_shard_ranges(&entries, &entry_rows);
         let docs_per_shard = docs_per_shard(&document_rows);
         let boundaries = shard_boundaries(&entries, &term_shards);
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
-            id: content_id([&entry_rows, &document_rows, &boundaries], docs_per_shard),
+            id: content_id(&entry_rows, &document_rows, &boundaries, docs_per_shard),
             documents: documents.len(),
             docs_per_shard,
             doc_shards: documents.len().div_ceil(docs_per_shard),
@@ -213,18 +283,18 @@ impl<'a> Index<'a> {
 
     /// Every file of the index, sorted by path.
     pub fn files(&self) -> Vec<OutputFile> {
-        let mut files = vec![
-            OutputFile { path: "search-index.json".to_owned(), bytes: self.json() },
-            script_file("search/index.js", "manifest", 0, &self.manifest_json()),
-        ];
-        for (number, range) in self.term_shards.iter().enumerate() {
-            let rows = json_array(&self.entry_rows[range.clone()]);
-            files.push(script_file(&term_shard_path(number), "terms", number, &rows));
-        }
-        for (number, rows) in self.document_rows.chunks(self.manifest.docs_per_shard).enumerate() {
-            files.push(script_file(&doc_shard_path(number), "docs", number, &json_array(rows)));
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let per_shard = self.manifest.docs_per_shard;
+        let term_files = self.term_shards.par_iter().enumerate().map(|(number, range)| {
+            script_file(&term_shard_path(number), "terms", number, &self.entry_rows.array(range.clone()))
+        });
+        let doc_files = (0..self.manifest.doc_shards).into_par_iter().map(|number| {
+            let rows = number * per_shard..((number + 1) * per_shard).min(self.document_rows.len());
+            script_file(&doc_shard_path(number), "docs", number, &self.document_rows.array(rows))
+        });
+        let mut files: Vec<OutputFile> = term_files.chain(doc_files).collect();
+        files.push(OutputFile { path: "search-index.json".to_owned(), bytes: self.json() });
+        files.push(script_file("search/index.js", "manifest", 0, self.manifest_json().as_bytes()));
+        files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
         files
     }
 
@@ -234,20 +304,18 @@ impl<'a> Index<'a> {
 
     /// `search-index.json`: the format header, the manifest, then every term and document row.
     fn json(&self) -> Vec<u8> {
-        let mut text = String::with_capacity(self.entry_rows.iter().chain(&self.document_rows).map(String::len).sum());
-        text.push_str(&format!(
-            "{{\"format\":{},\"version\":{VERSION},\"doc\":{}",
-            json!(FORMAT),
-            json!(DOC_REFERENCE)
-        ));
-        text.push_str(",\"manifest\":");
-        text.push_str(&self.manifest_json());
-        text.push_str(",\"terms\":");
-        text.push_str(&json_array(&self.entry_rows));
-        text.push_str(",\"documents\":");
-        text.push_str(&json_array(&self.document_rows));
-        text.push_str("}\n");
-        text.into_bytes()
+        let head = format!("{{\"format\":{},\"version\":{VERSION},\"doc\":{}", json!(FORMAT), json!(DOC_REFERENCE));
+        [
+            head.as_bytes(),
+            b",\"manifest\":",
+            self.manifest_json().as_bytes(),
+            b",\"terms\":",
+            &self.entry_rows.array(0..self.entry_rows.len()),
+            b",\"documents\":",
+            &self.document_rows.array(0..self.document_rows.len()),
+            b"}\n",
+        ]
+        .concat()
     }
 
     /// Sizes of `files` (this index's files) and of a typical search.
@@ -260,7 +328,7 @@ impl<'a> Index<'a> {
         let manifest = size("search/index.js");
         let mut samples: Vec<u64> = self
             .sample_queries()
-            .iter()
+            .par_iter()
             .map(|text| {
                 let downloads = query::downloads(self, text, FIRST_PAGE);
                 let terms: u64 = downloads.term_shards.iter().map(|&n| term_sizes[n]).sum();
@@ -305,36 +373,23 @@ pub fn doc_shard_path(number: usize) -> String {
     format!("search/docs/{number}.js")
 }
 
-fn json_array(rows: &[String]) -> String {
-    let mut text = String::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>() + 2);
-    text.push('[');
-    for (index, row) in rows.iter().enumerate() {
-        if index > 0 {
-            text.push(',');
-        }
-        text.push_str(row);
-    }
-    text.push(']');
-    text
-}
-
-fn script_file(path: &str, kind: &str, number: usize, data: &str) -> OutputFile {
-    let text = format!("window.__dossierSearch.register(\"{kind}\",{number},{data});\n");
-    OutputFile { path: path.to_owned(), bytes: text.into_bytes() }
+fn script_file(path: &str, kind: &str, number: usize, data: &[u8]) -> OutputFile {
+    let head = format!("window.__dossierSearch.register(\"{kind}\",{number},");
+    OutputFile { path: path.to_owned(), bytes: [head.as_bytes(), data, b");\n"].concat() }
 }
 
 /// Consecutive entries, cut before the shard would pass its target size. Entries with the same
 /// sort key (a folded word and its spellings) always share a shard: the client finds them all by
 /// looking up one key.
-fn term_shard_ranges(entries: &[Entry], rows: &[String]) -> Vec<Range<usize>> {
+fn term_shard_ranges(entries: &[Entry], rows: &Rows) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
     let mut index = 0;
     while index < entries.len() {
-        let key = sort_key(&entries[index].term);
-        let group_end = index + entries[index..].iter().take_while(|entry| sort_key(&entry.term) == key).count();
-        let group_size: usize = rows[index..group_end].iter().map(|row| row.len() + 1).sum();
+        let key = entries[index].sort_order();
+        let group_end = index + entries[index..].iter().take_while(|entry| entry.sort_order() == key).count();
+        let group_size = rows.size(index..group_end);
         if size > 0 && size + group_size > TERM_SHARD_TARGET_BYTES {
             ranges.push(start..index);
             start = index;
@@ -368,8 +423,8 @@ fn separator(previous: &str, first: &str) -> String {
 }
 
 /// How many documents share a shard: as many as fit the target on average, at least one.
-fn docs_per_shard(rows: &[String]) -> usize {
-    let total: usize = rows.iter().map(String::len).sum();
+fn docs_per_shard(rows: &Rows) -> usize {
+    let total = rows.size(0..rows.len()) - rows.len();
     let average = total.div_ceil(rows.len().max(1)).max(1);
     (DOC_SHARD_TARGET_BYTES / average).clamp(1, MAX_DOCS_PER_SHARD)
 }
@@ -386,10 +441,12 @@ fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
 
 /// A hash of every row, of where shards begin and of how many documents a shard holds: of all
 /// that makes the shards what they are. 16 hex digits.
-fn content_id(lines: [&[String]; 3], docs_per_shard: usize) -> String {
+fn content_id(entry_rows: &Rows, document_rows: &Rows, boundaries: &[String], docs_per_shard: usize) -> String {
     let mut hasher = seahash::SeaHasher::new();
-    for line in lines.iter().flat_map(|lines| lines.iter()) {
-        hasher.write(line.as_bytes());
+    let entry_lines = (0..entry_rows.len()).map(|row| entry_rows.row(row));
+    let document_lines = (0..document_rows.len()).map(|row| document_rows.row(row));
+    for line in entry_lines.chain(document_lines).chain(boundaries.iter().map(String::as_bytes)) {
+        hasher.write(line);
         hasher.write_u8(b'\n');
     }
     hasher.write_usize(docs_per_shard);

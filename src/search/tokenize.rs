@@ -10,9 +10,15 @@
 //! says which words stand next to each other, separated by nothing but spaces or hyphens: the
 //! index keeps those pairs (bigrams) to rank a phrase above its syllables scattered in a text.
 //!
+//! The index tokenizes millions of words, so [`Tokenizer`] reuses one buffer for every text and
+//! hands out words as borrowed slices, and the character tests answer the letters of Vietnamese
+//! and of ASCII from ranges before they ask Unicode's tables. [`tokens`] makes owned tokens, for
+//! queries.
+//!
 //! `static/search.js` tokenizes queries and snippets with the same rules; the two must agree.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -43,11 +49,43 @@ impl Token {
 
 /// Lowercase and NFC, the form every indexed text and every query is compared in.
 pub fn normalize(text: &str) -> String {
-    let lower = text.to_lowercase();
-    match nfc(&lower) {
-        Cow::Borrowed(_) => lower,
-        Cow::Owned(composed) => composed,
+    let mut normalized = String::new();
+    normalize_into(text, &mut normalized);
+    normalized
+}
+
+/// Writes `text` lowercased and in NFC into `out`, which is cleared first.
+fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
     }
+    if text.contains('Σ') {
+        // A capital sigma lowercases by its place in the word, which only `str` knows.
+        out.push_str(&text.to_lowercase());
+    } else {
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    if !out.chars().all(is_surely_composed)
+        && let Cow::Owned(composed) = nfc(out)
+    {
+        *out = composed;
+    }
+}
+
+/// Whether `c` is in NFC whatever stands around it, answered from ranges: below the combining
+/// marks, and the precomposed Latin letters Vietnamese is written with. Other characters ask
+/// Unicode's tables.
+fn is_surely_composed(c: char) -> bool {
+    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// The folded form of a word: combining marks removed (after canonical decomposition), and both
@@ -72,73 +110,144 @@ pub fn fold(word: &str) -> String {
     folded
 }
 
-/// Whether `c` belongs to a word.
+/// Whether `c` belongs to a word: a letter, a digit or a combining mark.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    match c {
+        'a'..='z' | '0'..='9' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' | '\u{D7}' | '\u{F7}' | '\u{2000}'..='\u{206F}' => false,
+        // Latin-1's letters, Latin Extended-A and -B, the combining diacritics, and Latin
+        // Extended Additional (the precomposed Vietnamese vowels).
+        '\u{C0}'..='\u{24F}' | '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        c => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+fn is_numeric(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        '\0'..='\u{B1}' | '\u{C0}'..='\u{24F}' | '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => false,
+        c => c.is_numeric(),
+    }
+}
+
+/// Whether a text made of characters like `c` can be cut into words before it is normalized,
+/// each word then normalized on its own to the same result: `c` lowercases to one character of
+/// the same kind (letter, digit, `.` or `,`, phrase gap, other separator) that is in NFC whatever
+/// stands around it, and is not a combining mark. This holds for ASCII and for the letters and
+/// punctuation of Vietnamese.
+fn is_plain(c: char) -> bool {
+    matches!(c, '\0'..='\u{12F}' | '\u{131}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{205E}')
 }
 
 /// Whether a separator between two words keeps them in one phrase.
 fn is_phrase_gap(c: char) -> bool {
-    c.is_whitespace() || c == '-'
+    c == ' ' || c == '-' || c.is_whitespace()
 }
 
 /// Whether a word is kept: not too long, and only characters of the Basic Multilingual Plane (so
 /// that the client's UTF-16 string order is the index's code point order). In UTF-8 only those
 /// outside it start with a byte of 0xF0 or more.
 fn is_sensible(word: &str) -> bool {
-    word.chars().count() <= MAX_TOKEN_CHARS && word.bytes().all(|byte| byte < 0xF0)
+    let short = word.len() <= MAX_TOKEN_CHARS || word.chars().count() <= MAX_TOKEN_CHARS;
+    short && word.bytes().all(|byte| byte < 0xF0)
 }
 
-/// Calls `visit` with each sensible word of `text` (already normalized) and whether it continues
-/// a phrase: a kept word came just before it, with only spaces or hyphens between them.
-fn scan(text: &str, mut visit: impl FnMut(&str, bool)) {
+/// Calls `visit` with the place of each sensible word of `text` (normalized, or
+/// [plain](is_plain)) and whether it continues a phrase: a kept word came just before it, with
+/// only spaces or hyphens between them. Stops at the first character `stop_at` refuses, and then
+/// returns `false`.
+fn scan(text: &str, stop_at: impl Fn(char) -> bool, mut visit: impl FnMut(Range<usize>, bool)) -> bool {
     let mut start: Option<usize> = None;
-    let mut last = ' ';
+    let mut last_is_numeric = false;
     let mut in_phrase = false;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
+        if stop_at(c) {
+            return false;
+        }
         let joins_number = start.is_some()
             && matches!(c, '.' | ',')
-            && last.is_numeric()
-            && chars.peek().is_some_and(|&(_, next)| next.is_numeric());
-        if is_word_char(c) || joins_number {
+            && last_is_numeric
+            && chars.clone().next().is_some_and(|(_, next)| is_numeric(next));
+        if joins_number || is_word_char(c) {
             start.get_or_insert(at);
-            last = c;
+            last_is_numeric = is_numeric(c);
             continue;
         }
         if let Some(begin) = start.take() {
-            in_phrase = visit_if_sensible(&text[begin..at], in_phrase, &mut visit);
+            in_phrase = visit_if_sensible(text, begin..at, in_phrase, &mut visit);
         }
         in_phrase &= is_phrase_gap(c);
     }
     if let Some(begin) = start {
-        visit_if_sensible(&text[begin..], in_phrase, &mut visit);
+        visit_if_sensible(text, begin..text.len(), in_phrase, &mut visit);
     }
+    true
 }
 
-/// Visits `word` unless it is not sensible; returns whether a phrase may go on after it.
-fn visit_if_sensible(word: &str, follows_previous: bool, visit: &mut impl FnMut(&str, bool)) -> bool {
-    if !is_sensible(word) {
+/// Visits the word at `place` unless it is not sensible; returns whether a phrase may go on after
+/// it.
+fn visit_if_sensible(
+    text: &str,
+    place: Range<usize>,
+    follows_previous: bool,
+    visit: &mut impl FnMut(Range<usize>, bool),
+) -> bool {
+    if !is_sensible(&text[place.clone()]) {
         return false;
     }
-    visit(word, follows_previous);
+    visit(place, follows_previous);
     true
+}
+
+/// Reads many texts with the same buffers: the index's tokenizer.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    normalized: String,
+    /// The words of a plain text and whether each follows the one before.
+    places: Vec<(Range<usize>, bool)>,
+}
+
+impl Tokenizer {
+    /// Calls `visit` with each word of `text` in its exact form (lowercase, NFC) and whether it
+    /// continues a phrase with the word before.
+    pub fn words(&mut self, text: &str, mut visit: impl FnMut(&str, bool)) {
+        normalize_into(text, &mut self.normalized);
+        let normalized = &self.normalized;
+        scan(normalized, |_| false, |place, follows| visit(&normalized[place], follows));
+    }
+
+    /// Like [`Tokenizer::words`], but a word may come as written, not yet lowercased: its exact
+    /// form is [`normalize`] of it. Texts of [plain](is_plain) characters, such as Vietnamese, are
+    /// read without being normalized, so that a caller that meets the same words again and again
+    /// normalizes each only once.
+    pub fn words_as_written(&mut self, text: &str, mut visit: impl FnMut(&str, bool)) {
+        let places = &mut self.places;
+        places.clear();
+        if scan(text, |c| !is_plain(c), |place, follows| places.push((place, follows))) {
+            for (place, follows) in places.drain(..) {
+                visit(&text[place], follows);
+            }
+        } else {
+            self.words(text, visit);
+        }
+    }
+
+    /// How many words `text` has.
+    pub fn count(&mut self, text: &str) -> usize {
+        let mut count = 0;
+        self.words_as_written(text, |_, _| count += 1);
+        count
+    }
 }
 
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    scan(&normalize(text), |word, follows_previous| {
+    Tokenizer::default().words(text, |word, follows_previous| {
         tokens.push(Token { exact: word.to_owned(), folded: fold(word), follows_previous });
     });
     tokens
-}
-
-/// How many words `text` has: the length of `tokens(text)`, without making them.
-pub fn word_count(text: &str) -> usize {
-    let mut count = 0;
-    scan(&normalize(text), |_, _| count += 1);
-    count
 }
 
 #[cfg(test)]
@@ -174,6 +283,7 @@ mod tests {
     fn uppercase_is_lowercased_before_anything_else() {
         assert_eq!(exact("TIN TẶC APT32 OceanLotus"), ["tin", "tặc", "apt32", "oceanlotus"]);
         assert_eq!(folded("ĐẶNG"), ["dang"]);
+        assert_eq!(exact("ΟΔΥΣΣΕΥΣ"), ["οδυσσευς"], "a final capital sigma becomes a final sigma");
     }
 
     #[test]
@@ -200,6 +310,7 @@ mod tests {
         assert_eq!(exact("năm 2013. Sau đó, 3 người"), ["năm", "2013", "sau", "đó", "3", "người"]);
         assert_eq!(exact("ngày 23/4/2020"), ["ngày", "23", "4", "2020"]);
         assert_eq!(exact("1.234.567,89"), ["1.234.567,89"]);
+        assert_eq!(exact("5,,3 ٣,٤ ½.2"), ["5", "3", "٣,٤", "½.2"], "any Unicode digit joins");
     }
 
     #[test]
@@ -215,6 +326,8 @@ mod tests {
     fn phrases_continue_over_spaces_and_hyphens_only() {
         let follows: Vec<bool> = tokens("an ninh mạng, tin-tặc. x").iter().map(|t| t.follows_previous).collect();
         assert_eq!(follows, [false, true, true, false, true, false]);
+        let follows: Vec<bool> = tokens("an\u{A0}ninh\tmạng").iter().map(|t| t.follows_previous).collect();
+        assert_eq!(follows, [false, true, true], "any white space keeps the phrase");
     }
 
     #[test]
@@ -224,13 +337,15 @@ mod tests {
         assert_eq!(words.iter().map(|t| t.exact.as_str()).collect::<Vec<_>>(), ["tin", "tặc"]);
         assert!(!words[1].follows_previous);
         assert_eq!(exact(&"b".repeat(MAX_TOKEN_CHARS)).len(), 1);
+        assert_eq!(exact(&"ặ".repeat(MAX_TOKEN_CHARS)).len(), 1, "characters are counted, not bytes");
+        assert!(exact(&"ặ".repeat(MAX_TOKEN_CHARS + 1)).is_empty());
     }
 
     #[test]
-    fn word_count_counts_the_tokens() {
+    fn count_counts_the_tokens() {
         let text = "Tin tặc, 5,31% và 52.000 USD; ĐẶNG-đang 😀 x";
-        assert_eq!(word_count(text), tokens(text).len());
-        assert_eq!(word_count(""), 0);
+        assert_eq!(Tokenizer::default().count(text), tokens(text).len());
+        assert_eq!(Tokenizer::default().count(""), 0);
     }
 
     #[test]
@@ -240,5 +355,44 @@ mod tests {
         let reference: String =
             text.nfd().filter(|c| !is_combining_mark(*c)).map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c }).collect();
         assert_eq!(fold(text), reference);
+    }
+
+    #[test]
+    fn plain_texts_give_the_same_words_as_written() {
+        let text = "“Nhóm TIN TẶC APT32 — còn gọi là OceanLotus — tấn công 1.234 MÁY (5,31%)”… Đặng-Văn";
+        let mut written = Vec::new();
+        Tokenizer::default().words_as_written(text, |word, follows| written.push((normalize(word), follows)));
+        let exact: Vec<(String, bool)> = tokens(text).into_iter().map(|t| (t.exact, t.follows_previous)).collect();
+        assert_eq!(written, exact);
+        assert!(written.iter().any(|(word, _)| word == "tặc"));
+    }
+
+    #[test]
+    fn plain_characters_lowercase_to_one_of_the_same_kind() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let kind = |c: char| (is_word_char(c), is_numeric(c), is_phrase_gap(c), matches!(c, '.' | ','));
+        for c in (0..0x10000).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+            let mut lower = c.to_lowercase();
+            let (Some(lowercase), None) = (lower.next(), lower.next()) else { panic!("{c:?} lowercases to two") };
+            assert_eq!(kind(c), kind(lowercase), "{c:?}");
+            assert!(!is_combining_mark(c), "{c:?}");
+            let composed = is_nfc_quick(std::iter::once(lowercase)) == IsNormalized::Yes;
+            assert!(composed && canonical_combining_class(lowercase) == 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_ranges_answer_as_unicode_would() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+            if is_surely_composed(c) {
+                let alone = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+                assert!(alone && canonical_combining_class(c) == 0, "{c:?}");
+            }
+        }
     }
 }
