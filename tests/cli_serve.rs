@@ -123,6 +123,15 @@ fn wait_for_line(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
+/// Gives the site a `templates/` folder holding one template. The folder appears whole (made
+/// aside, then renamed), as a checkout would make it.
+fn add_templates(site: &Site, name: &str, template: &str) {
+    let staging = site.path(".templates");
+    std::fs::create_dir(&staging).unwrap();
+    std::fs::write(staging.join(name), template).unwrap();
+    std::fs::rename(&staging, site.path("templates")).unwrap();
+}
+
 /// Waits for the next event called `name` (`reload` or `errors`) and returns its data. Others
 /// are skipped: one save may make the watcher see two changes, and so two rebuilds.
 fn event(events: &Receiver<String>, name: &str) -> String {
@@ -225,15 +234,11 @@ fn a_theme_edit_rerenders_and_a_template_error_shows_like_a_content_error() {
     let site = Site::copy("site");
     let server = Server::start(&site);
     let events = server.events(None);
-    // The folder appears whole (made aside, then renamed), as a checkout would make it.
-    let staging = site.path(".templates");
-    std::fs::create_dir(&staging).unwrap();
-    std::fs::write(
-        staging.join("404.html"),
+    add_templates(
+        &site,
+        "404.html",
         "{% extends \"base.html\" %}{% block main %}<p>Trang riêng</p>{% endblock main %}",
-    )
-    .unwrap();
-    std::fs::rename(&staging, site.path("templates")).unwrap();
+    );
     event(&events, "reload");
     assert!(server.get("/khong-co/").1.contains("Trang riêng"));
 
@@ -241,4 +246,46 @@ fn a_theme_edit_rerenders_and_a_template_error_shows_like_a_content_error() {
     let overlay = event(&events, "errors");
     assert!(overlay.contains("templates/404.html"), "{overlay}");
     assert!(server.get("/khong-co/").1.contains("Trang riêng"), "the last good 404 page is still served");
+}
+
+#[test]
+fn an_added_article_is_served_and_a_removed_one_is_gone() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let added = "content/articles/bai-them.md";
+    let page = "/articles/bai-them/";
+    site.write(added, &site.read(ARTICLE).replace("title: Cáo buộc Việt Nam", "title: Một bài thêm vào"));
+    site.write("content/articles/bai-them.yaml", &site.read(SIDECAR));
+    let (_, body) =
+        eventually("the added article's page", || Some(server.get(page)).filter(|(status, _)| *status == 200));
+    assert!(body.contains("Một bài thêm vào"), "{body}");
+
+    std::fs::remove_file(site.path("content/articles/bai-them.yaml")).unwrap();
+    std::fs::remove_file(site.path(added)).unwrap();
+    eventually("the removed article's page to go", || (server.get(page).0 == 404).then_some(()));
+    assert_eq!(server.get(ARTICLE_PAGE).0, 200);
+}
+
+// Pages are rendered when asked for, so a template that fails on some pages only is found by
+// rendering every page in the background after the reload: it must still reach the overlay.
+#[test]
+fn a_template_error_on_some_pages_only_is_shown_after_the_reload() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let events = server.events(None);
+    let template = "{% extends \"base.html\" %}{% block main %}<p>Tác nhân riêng</p>\
+                    {% if actor.chip.name == \"FireEye\" %}{{ actor.no_such_field.deeper }}{% endif %}{% endblock main %}";
+    add_templates(&site, "actor.html", template);
+
+    let overlay = event(&events, "errors");
+    assert!(overlay.contains("templates/actor.html") && overlay.contains("no_such_field"), "{overlay}");
+    let (status, page) = server.get("/actors/fireeye/");
+    assert_eq!(status, 200, "the last good site is served");
+    assert!(page.contains(r#"id="dossier-overlay""#) && page.contains("<h1>FireEye</h1>"), "{page}");
+
+    site.write("templates/actor.html", &template.replace("actor.no_such_field.deeper", "actor.chip.name"));
+    event(&events, "reload");
+    let (status, page) =
+        eventually("the fixed page", || Some(server.get("/actors/fireeye/")).filter(|(s, _)| *s == 200));
+    assert!(page.contains("Tác nhân riêng") && !page.contains("dossier-overlay"), "{status}: {page}");
 }

@@ -312,7 +312,7 @@ fn article(
         url,
         author: front.author.as_ref().map(|author| author.value.trim().to_owned()),
         summary,
-        body: file.markdown.body().to_owned(),
+        body: SharedText::from(file.markdown.body()),
         text,
         actors,
         countries,

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::SharedText;
 use super::build::Outcome;
 use super::resolve::Names;
 use crate::load::{ArticleFile, Markdown};
@@ -43,7 +44,7 @@ pub(super) struct Remembered {
 /// What was found in one article's Markdown file: its plain text, and where the quotes asked for
 /// are in it.
 pub(super) struct Findings {
-    text: String,
+    text: SharedText,
     quotes: HashMap<String, Located>,
 }
 
@@ -104,7 +105,7 @@ impl Remembered {
 /// last build's findings where it has them, found in the text (folded once, when first needed)
 /// where it does not.
 pub(super) struct Quotes<'a> {
-    text: &'a str,
+    text: &'a SharedText,
     haystack: Option<Haystack<'a>>,
     previous: Option<&'a HashMap<String, Located>>,
     /// Every quote asked for, with what was found, when the findings are to be kept.
@@ -116,7 +117,7 @@ pub(super) struct Quotes<'a> {
 impl<'a> Quotes<'a> {
     /// Looks quotes up in `text`; `previous` are the findings of the last build in the same file,
     /// if any; `keep` says whether to collect the findings for the next build.
-    pub(super) fn new(text: &'a str, previous: Option<&'a Findings>, keep: bool) -> Quotes<'a> {
+    pub(super) fn new(text: &'a SharedText, previous: Option<&'a Findings>, keep: bool) -> Quotes<'a> {
         Quotes {
             text,
             haystack: None,
@@ -152,15 +153,15 @@ impl<'a> Quotes<'a> {
         let asked = self.asked?;
         match previous {
             Some(previous) if !self.missed && asked.len() == previous.quotes.len() => Some(previous.clone()),
-            _ => Some(Arc::new(Findings { text: self.text.to_owned(), quotes: asked })),
+            _ => Some(Arc::new(Findings { text: self.text.clone(), quotes: asked })),
         }
     }
 }
 
 /// The text of an article as a reader sees it: recalled, or made from the Markdown.
-pub(super) fn plain_text(markdown: &Markdown, previous: Option<&Findings>) -> String {
+pub(super) fn plain_text(markdown: &Markdown, previous: Option<&Findings>) -> SharedText {
     match previous {
         Some(findings) => findings.text.clone(),
-        None => markdown::plain_text(markdown.body()),
+        None => SharedText::from(markdown::plain_text(markdown.body()).as_str()),
     }
 }

@@ -12,7 +12,9 @@ mod build;
 mod memo;
 pub mod resolve;
 
-use std::ops::Range;
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -170,9 +172,9 @@ pub struct Article {
     /// The front matter's summary, or else the first paragraph of the text.
     pub summary: String,
     /// The article text in Markdown, NFC.
-    pub body: String,
+    pub body: SharedText,
     /// The text as a reader sees it (see [`crate::markdown::plain_text`]).
-    pub text: String,
+    pub text: SharedText,
     pub actors: Vec<ActorId>,
     pub countries: Vec<CountryId>,
     pub tags: Vec<String>,
@@ -180,6 +182,43 @@ pub struct Article {
     pub notes: Vec<Note>,
     /// Where the quotes of claims and notes stand in `text`, in order of appearance.
     pub marks: Vec<Mark>,
+}
+
+/// A long text that reads as a `str` and is shared, not copied, when cloned: an article's text,
+/// which `dossier serve` keeps from one build of the archive to the next (see [`Memo`]).
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct SharedText(Arc<str>);
+
+impl SharedText {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for SharedText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> SharedText {
+        SharedText(Arc::from(text))
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
 }
 
 /// An editorial note anchored to a passage.

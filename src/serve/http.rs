@@ -56,24 +56,29 @@ pub fn handle(request: Request, live: &Arc<Live>, streams: &Arc<Streams>) {
 type Answer = Response<std::io::Cursor<Vec<u8>>>;
 
 /// The site file `key`, from the last good build: injected if HTML, a redirect if `key` is a
-/// folder named without its trailing slash, the site's 404 page if there is no such file.
+/// folder named without its trailing slash, the site's 404 page if there is no such file. A page
+/// that a template fails to render is answered with its error over an empty page.
 fn file(key: &str, path: &str, snapshot: &Snapshot) -> Answer {
     let Some(site) = &snapshot.site else {
         let placeholder = bytes(503, inject::placeholder(snapshot), "text/html; charset=utf-8");
         return with_header(placeholder, "Retry-After", "1");
     };
-    let base_url = site.base_url.as_deref();
-    if let Some(content) = site.get(key) {
-        let content_type = content_type(key);
-        let body = if key.ends_with(".html") { inject::page(content, snapshot, base_url) } else { content.clone() };
-        return bytes(200, body, content_type);
+    let base_url = site.base_url();
+    match site.get(key) {
+        Some(Ok(content)) => {
+            let body =
+                if key.ends_with(".html") { inject::page(content, snapshot, base_url) } else { content.to_vec() };
+            return bytes(200, body, content_type(key));
+        }
+        Some(Err(error)) => return bytes(500, inject::unrenderable(error, snapshot), "text/html; charset=utf-8"),
+        None => {}
     }
-    if site.get(&format!("{key}/index.html")).is_some() {
+    if site.contains(&format!("{key}/index.html")) {
         return with_header(text(302, "found\n"), "Location", &format!("{path}/"));
     }
     match site.get("404.html") {
-        Some(page) => bytes(404, inject::page(page, snapshot, base_url), "text/html; charset=utf-8"),
-        None => text(404, "not found\n"),
+        Some(Ok(page)) => bytes(404, inject::page(page, snapshot, base_url), "text/html; charset=utf-8"),
+        _ => text(404, "not found\n"),
     }
 }
 

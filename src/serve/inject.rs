@@ -61,11 +61,16 @@ fn local_url(url: &str, public_root: &str) -> Option<String> {
 
 /// The script tag, with the token of the state the page is served in, and the overlay if any.
 fn snippet(snapshot: &Snapshot) -> String {
-    let mut snippet = format!(r#"<script src="{LIVE_SCRIPT}" data-token="{}"></script>"#, snapshot.token);
+    let mut snippet = script(snapshot);
     if !snapshot.errors.is_empty() {
         snippet.push_str(&overlay(&snapshot.errors));
     }
     snippet
+}
+
+/// The live-reload script, with the token of the state the page is served in.
+fn script(snapshot: &Snapshot) -> String {
+    format!(r#"<script src="{LIVE_SCRIPT}" data-token="{}"></script>"#, snapshot.token)
 }
 
 fn escaped(text: &str) -> String {
@@ -112,10 +117,21 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
 /// to show but the script (and the overlay).
 pub fn placeholder(snapshot: &Snapshot) -> Vec<u8> {
     let message = if snapshot.is_building() { "Building the site…" } else { "The site has errors." };
+    bare_page(message, &snippet(snapshot))
+}
+
+/// The page served for a page that a template failed to render: the script, and `error` (with the
+/// errors of the last build, if any) in the overlay.
+pub fn unrenderable(error: &Diagnostic, snapshot: &Snapshot) -> Vec<u8> {
+    let mut errors = vec![error.clone()];
+    errors.extend(snapshot.errors.iter().filter(|other| *other != error).cloned());
+    bare_page("A template failed to render this page.", &(script(snapshot) + &overlay(&errors)))
+}
+
+fn bare_page(message: &str, snippet: &str) -> Vec<u8> {
     format!(
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>dossier serve</title></head>\
-         <body><p>{message}</p>{}</body></html>",
-        snippet(snapshot)
+         <body><p>{message}</p>{snippet}</body></html>"
     )
     .into_bytes()
 }
@@ -158,6 +174,15 @@ mod tests {
             br#"<body><a href="https://dossier.example.org/actors/">x</a><a href="https://vov.vn/">y</a></body>"#;
         let served = String::from_utf8(page(html, &snapshot(Vec::new()), Some("https://dossier.example.org"))).unwrap();
         assert!(served.contains(r#"<a href="/actors/">x</a><a href="https://vov.vn/">y</a>"#), "{served}");
+    }
+
+    #[test]
+    fn a_page_that_fails_to_render_shows_its_error_and_listens() {
+        let error = Diagnostic::error("templates/actor.html", "template: Field `x` is not defined")
+            .at("{{ actor.x }}", Position { line: 1, column: 4 });
+        let served = String::from_utf8(unrenderable(&error, &snapshot(Vec::new()))).unwrap();
+        assert!(served.contains("templates/actor.html:1:4</code>"), "{served}");
+        assert!(served.contains(r#"<script src="/__dossier/live.js" data-token="t-2"></script>"#), "{served}");
     }
 
     #[test]

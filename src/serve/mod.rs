@@ -8,6 +8,7 @@
 //! that listens, and the overlay, are added to served pages only (`inject`). A content error
 //! never stops the server; only failing to listen or to watch does.
 
+mod background;
 mod content;
 mod http;
 mod inject;
@@ -22,6 +23,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use background::Background;
 use rebuild::{Builder, Outcome};
 use state::Live;
 use watch::{Change, Watcher};
@@ -67,11 +69,12 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
     if !options.bind.is_loopback() {
         say(format_args!("note: listening on {}, so the preview is reachable from other machines", options.bind));
     }
-    let mut builder = Builder::new(options.root);
-    log(builder.rebuild(Change::everything(), &live));
+    let background = Background::start(live.clone()).map_err(ServeError::Thread)?;
+    let mut builder = Builder::new(options.root, background);
+    log(builder.rebuild(&Change::everything(), &live));
     loop {
         let change = watcher.next_change().ok_or(ServeError::WatcherStopped)?;
-        log(builder.rebuild(change, &live));
+        log(builder.rebuild(&change, &live));
     }
 }
 
@@ -116,12 +119,10 @@ fn start_workers(server: Arc<tiny_http::Server>, live: &Arc<Live>) -> Result<(),
 /// One line per rebuild on stdout; the errors of a failed one on stderr, as `check` shows them.
 fn log(outcome: Outcome) {
     match outcome {
-        Outcome::Built { pages, warnings, pages_milliseconds, search_milliseconds } => {
+        Outcome::Built { pages, warnings, milliseconds } => {
             let warnings =
                 if warnings > 0 { format!("; {warnings} warning(s): see `dossier check`") } else { String::new() };
-            say(format_args!(
-                "built {pages} pages in {pages_milliseconds} ms, search index in {search_milliseconds} ms{warnings}"
-            ));
+            say(format_args!("built in {milliseconds} ms ({pages} pages, rendered as they are viewed){warnings}"));
         }
         Outcome::Failed { milliseconds, errors } => {
             for error in &errors {

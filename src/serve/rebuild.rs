@@ -2,113 +2,130 @@
 //! the current snapshot while this runs, and the new one replaces it whole. Nothing is written to
 //! disk.
 //!
-//! What is reused: when only `templates/` or `static/` changed, the archive of the last read and
-//! its search index are kept, and only the pages are rendered again. A content change reads and
-//! checks everything again (`load` and `model` have no incremental form yet) and renders every page
-//! (`render` has no per-page entry point yet). The new pages are published, and open pages reload,
-//! before the search index is made: until it is, the previous index is served, and the new one
-//! replaces it quietly. A failed build publishes its errors and keeps the last good site.
+//! Only what a change invalidates is done again: a content change reads again the files it
+//! touched and rebuilds the model from the records in memory (see [`super::content`]); a theme
+//! change reads the theme again and keeps the archive. Pages are not rendered here, but when a
+//! browser asks for them, except a few rendered before publishing: the first page of each kind,
+//! which finds most template errors before open pages reload, and the pages of the articles just
+//! saved, which the editor is most likely looking at. The rest of the pages are rendered once in
+//! the background, to find template errors that only some pages show, and the search index of a
+//! new archive is made there too ([`super::background`]). Until it is, the previous index is
+//! served. A failed build publishes its errors and keeps the last good site.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::state::{Files, Live, SiteFiles, files};
+use rayon::prelude::*;
+
+use super::background::{Background, Job};
+use super::content::Content;
+use super::state::{Live, Pages, Served};
 use super::watch::Change;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
+use crate::load::ARTICLES_DIR;
 use crate::model::Archive;
-use crate::render::OutputFile;
+use crate::render::{Kind, Site};
+use crate::theme::Theme;
 
-/// The content as last read: the archive and its warnings, or every diagnostic if it has errors.
-type Content = Result<(Arc<Archive>, Vec<Diagnostic>), Vec<Diagnostic>>;
-
-/// The search index of the archive in [`Builder::content`].
-struct Index {
-    files: Arc<Files>,
-    warnings: usize,
-}
+/// The content as last checked: the archive and how many warnings it has, or every diagnostic if
+/// it has errors.
+type Checked = Result<(Arc<Archive>, usize), Vec<Diagnostic>>;
 
 pub struct Builder {
     root: PathBuf,
-    /// The files as last read, to read again only what changed.
-    files: super::content::Content,
+    content: Content,
     /// `None` until the first build.
-    content: Option<Content>,
-    /// `None` until the index of the current content is made.
-    index: Option<Index>,
+    checked: Option<Checked>,
+    /// The theme as last read. `None` until the first build.
+    theme: Option<Result<Arc<Theme>, Vec<Diagnostic>>>,
+    background: Background,
 }
 
 /// What one rebuild did, for the log.
 pub enum Outcome {
-    Built { pages: usize, warnings: usize, pages_milliseconds: u128, search_milliseconds: u128 },
+    Built { pages: usize, warnings: usize, milliseconds: u128 },
     Failed { milliseconds: u128, errors: Vec<Diagnostic> },
 }
 
 impl Builder {
-    pub fn new(root: PathBuf) -> Builder {
-        Builder { files: super::content::Content::new(root.clone()), root, content: None, index: None }
+    pub fn new(root: PathBuf, background: Background) -> Builder {
+        Builder { content: Content::new(root.clone()), root, checked: None, theme: None, background }
     }
 
     /// Rebuilds what `change` invalidates and publishes the result.
-    pub fn rebuild(&mut self, change: Change, live: &Live) -> Outcome {
+    pub fn rebuild(&mut self, change: &Change, live: &Live) -> Outcome {
         let started = Instant::now();
-        let content = match self.content.take() {
-            Some(content) if change.content.is_empty() && !change.config => content,
+        let checked = match self.checked.take() {
+            Some(checked) if change.content.is_empty() && !change.config => checked,
             _ => {
-                self.index = None;
-                read_content(&mut self.files, &change.content)
+                let checked = self.content.check(&change.content);
+                let has_errors = checked.has_errors();
+                match checked.archive {
+                    Some(archive) if !has_errors => Ok((Arc::new(archive), checked.diagnostics.len())),
+                    _ => Err(checked.diagnostics),
+                }
             }
         };
-        let (archive, content_warnings) = match self.content.insert(content) {
-            Ok((archive, warnings)) => (archive.clone(), warnings.len()),
+        let theme = match self.theme.take() {
+            Some(theme) if !change.theme => theme,
+            _ => Theme::load(&self.root).map(Arc::new),
+        };
+        let (archive, warnings) = match self.checked.insert(checked) {
+            Ok((archive, warnings)) => (archive.clone(), *warnings),
             Err(diagnostics) => return failed(diagnostics.clone(), started, live),
         };
-        let rendered = match render_pages(&self.root, archive.clone()) {
-            Ok(rendered) => rendered,
+        let theme = match self.theme.insert(theme) {
+            Ok(theme) => theme.clone(),
+            Err(diagnostics) => return failed(diagnostics.clone(), started, live),
+        };
+        let pages = match Site::new(archive.clone(), theme) {
+            Ok(site) => Arc::new(Pages::new(archive, site)),
             Err(diagnostics) => return failed(diagnostics, started, live),
         };
-        let pages = Arc::new(files(rendered));
-        let page_count = pages.len();
-        let base_url = archive.config.base_url.clone();
-        let search = match &self.index {
-            Some(index) => index.files.clone(),
-            None => live.current().site.as_ref().map(|site| site.search.clone()).unwrap_or_default(),
-        };
-        live.publish(
-            Some(Arc::new(SiteFiles { pages: pages.clone(), search, base_url: base_url.clone() })),
-            Vec::new(),
-        );
-        let pages_milliseconds = started.elapsed().as_millis();
-        if self.index.is_none() {
-            let search = crate::search::index_files(&archive);
-            let index = Index { files: Arc::new(files(search.files)), warnings: search.warnings.len() };
-            live.replace_site_quietly(Arc::new(SiteFiles { pages, search: index.files.clone(), base_url }));
-            self.index = Some(index);
+        if let Err(errors) = render_first(&pages, &edited_articles(&change.content)) {
+            return failed(errors, started, live);
         }
-        Outcome::Built {
-            pages: page_count,
-            warnings: content_warnings + self.index.as_ref().map_or(0, |index| index.warnings),
-            pages_milliseconds,
-            search_milliseconds: started.elapsed().as_millis() - pages_milliseconds,
-        }
+        let previous = live.current().site.clone();
+        let search = previous.as_ref().map(|site| site.search.clone()).unwrap_or_default();
+        let served = Arc::new(Served { pages, search });
+        live.publish(Some(served.clone()), Vec::new());
+        let page_count = served.pages.site().pages().len();
+        self.background.submit(Job { served, previous });
+        Outcome::Built { pages: page_count, warnings, milliseconds: started.elapsed().as_millis() }
     }
 }
 
-fn read_content(files: &mut super::content::Content, changed: &std::collections::BTreeSet<PathBuf>) -> Content {
-    let checked = files.check(changed);
-    let has_errors = checked.has_errors();
-    match checked.archive {
-        Some(archive) if !has_errors => Ok((Arc::new(archive), checked.diagnostics)),
-        _ => Err(checked.diagnostics),
-    }
+/// The slugs of the articles whose files are among `paths`.
+fn edited_articles(paths: &BTreeSet<PathBuf>) -> BTreeSet<String> {
+    let in_articles = |path: &&PathBuf| path.parent() == Some(Path::new(ARTICLES_DIR));
+    paths.iter().filter(in_articles).filter_map(|path| Some(path.file_stem()?.to_string_lossy().into_owned())).collect()
 }
 
-fn render_pages(root: &Path, archive: Arc<Archive>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let theme = crate::theme::Theme::load(root)?;
-    let site = crate::render::Site::new(archive, Arc::new(theme))?;
-    let files = std::sync::Mutex::new(Vec::new());
-    site.render_all(&|file| files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file))?;
-    Ok(files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
+/// Renders, in parallel, the first page of each kind and the pages of the articles in `edited`;
+/// they are kept for the requests that follow. Returns the distinct errors, sorted.
+fn render_first(pages: &Pages, edited: &BTreeSet<String>) -> Result<(), Vec<Diagnostic>> {
+    let archive = pages.archive();
+    let mut kinds_seen = Vec::new();
+    let mut first: Vec<usize> = Vec::new();
+    for (index, page) in pages.site().pages().iter().enumerate() {
+        let kind = std::mem::discriminant(&page.kind);
+        let is_edited = matches!(page.kind, Kind::Article(id) if edited.contains(&archive.article(id).slug));
+        if !kinds_seen.contains(&kind) || is_edited {
+            kinds_seen.push(kind);
+            first.push(index);
+        }
+    }
+    let failures: Vec<Diagnostic> = first.par_iter().filter_map(|&index| pages.render(index)?.err().cloned()).collect();
+    let mut errors = Vec::new();
+    for failure in failures {
+        if !errors.contains(&failure) {
+            errors.push(failure);
+        }
+    }
+    diagnostic::sort(&mut errors);
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// Publishes the errors among `diagnostics`, keeping the last good site.

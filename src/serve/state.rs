@@ -1,15 +1,20 @@
-//! What the server shows, shared between the builder and the request threads: the last good site
-//! (files in memory) and the errors of the last build, as one immutable [`Snapshot`] swapped whole
-//! on every rebuild, and the subscribers (open pages, through server-sent events) told of each new
-//! one. The search index is kept apart from the pages, so that new pages can be served with the
-//! previous index while the new one is made.
+//! What the server shows, shared between the builder, the background thread and the request
+//! threads: the last good site and the errors of the last build, as one immutable [`Snapshot`]
+//! swapped whole on every rebuild, and the subscribers (open pages, through server-sent events)
+//! told of each new one.
+//!
+//! A site's pages are rendered when a browser first asks for them and kept with the site
+//! ([`Served`]), so a rebuild costs the model and the pages viewed, not every page. The search
+//! index is kept apart from the pages, so that new pages can be served with the previous index
+//! while the new one is made.
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use crate::diagnostic::Diagnostic;
-use crate::render::OutputFile;
+use crate::model::Archive;
+use crate::render::{OutputFile, Site};
 
 /// Files by their `/`-separated path.
 pub type Files = HashMap<String, Vec<u8>>;
@@ -18,31 +23,101 @@ pub fn files(files: Vec<OutputFile>) -> Files {
     files.into_iter().map(|file| (file.path, file.bytes)).collect()
 }
 
-/// The files of a built site, and the public address its pages may name (which the preview maps
-/// back to itself).
-#[derive(Debug)]
-pub struct SiteFiles {
-    /// Pages and the theme's assets.
-    pub pages: Arc<Files>,
-    /// The search index's files.
-    pub search: Arc<Files>,
-    pub base_url: Option<String>,
+/// A page as rendered: its bytes, or the template error that stopped it.
+type Rendered = Result<Vec<u8>, Diagnostic>;
+
+/// One build of the site: its pages, each rendered once when first asked for, and the theme's
+/// assets.
+pub struct Pages {
+    /// The archive `site` renders, shared, so that a later build can tell whether it is the same.
+    archive: Arc<Archive>,
+    site: Site,
+    /// Each page's index in `site.pages()`, by output path.
+    paths: HashMap<String, usize>,
+    rendered: Vec<OnceLock<Rendered>>,
+    assets: Files,
 }
 
-impl SiteFiles {
-    pub fn get(&self, key: &str) -> Option<&Vec<u8>> {
-        self.pages.get(key).or_else(|| self.search.get(key))
+impl Pages {
+    pub fn new(archive: Arc<Archive>, site: Site) -> Pages {
+        let paths = site.pages().iter().enumerate().map(|(index, page)| (page.path.clone(), index)).collect();
+        let rendered = site.pages().iter().map(|_| OnceLock::new()).collect();
+        let assets = files(site.assets());
+        Pages { archive, site, paths, rendered, assets }
+    }
+
+    pub fn archive(&self) -> &Arc<Archive> {
+        &self.archive
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Whether the page at `index` renders, without keeping it unless it fails: `None` if there is
+    /// no such page.
+    pub fn check(&self, index: usize) -> Option<Result<(), Diagnostic>> {
+        let cell = self.rendered.get(index)?;
+        let rendered = match cell.get() {
+            Some(rendered) => rendered.as_ref().map(|_| ()).map_err(Diagnostic::clone),
+            None => self.site.render(&self.site.pages()[index]).map(|_| ()),
+        };
+        if let Err(error) = &rendered {
+            // A request may have rendered the page meanwhile; then that stays.
+            let _ = cell.set(Err(error.clone()));
+        }
+        Some(rendered)
+    }
+
+    /// The page at `index` of `site().pages()`, rendered now if it has not been yet.
+    pub fn render(&self, index: usize) -> Option<Result<&[u8], &Diagnostic>> {
+        let cell = self.rendered.get(index)?;
+        let rendered = cell.get_or_init(|| self.site.render(&self.site.pages()[index]).map(|file| file.bytes));
+        Some(rendered.as_ref().map(Vec::as_slice))
+    }
+}
+
+/// A site as the preview serves it: one build's pages and assets, with the newest search index
+/// made so far.
+pub struct Served {
+    pub pages: Arc<Pages>,
+    pub search: Arc<Files>,
+}
+
+impl Served {
+    /// The file at `key`: a page (rendered if need be, or its template error), an asset, or a file
+    /// of the search index.
+    pub fn get(&self, key: &str) -> Option<Result<&[u8], &Diagnostic>> {
+        if let Some(&index) = self.pages.paths.get(key) {
+            return self.pages.render(index);
+        }
+        let file = self.pages.assets.get(key).or_else(|| self.search.get(key));
+        file.map(|bytes| Ok(bytes.as_slice()))
+    }
+
+    /// Whether there is a file at `key`, without rendering it.
+    pub fn contains(&self, key: &str) -> bool {
+        self.pages.paths.contains_key(key) || self.pages.assets.contains_key(key) || self.search.contains_key(key)
+    }
+
+    /// The public address the site's pages may name (which the preview maps back to itself).
+    pub fn base_url(&self) -> Option<&str> {
+        self.pages.site.archive().config.base_url.as_deref()
+    }
+
+    /// Whether `other` serves the same build (with this index or another).
+    pub fn is_build_of(&self, other: &Served) -> bool {
+        Arc::ptr_eq(&self.pages, &other.pages)
     }
 }
 
 /// One state of the preview.
-#[derive(Debug)]
 pub struct Snapshot {
     /// Names this state: the server instance and the build number. A page carries the token of
     /// the state it was served in, so that on connecting it learns of anything it missed.
     pub token: String,
     /// The last site that built without errors; `None` until one has.
-    pub site: Option<Arc<SiteFiles>>,
+    pub site: Option<Arc<Served>>,
     /// The errors of the last build; empty when it succeeded.
     pub errors: Arc<Vec<Diagnostic>>,
 }
@@ -51,6 +126,11 @@ impl Snapshot {
     /// Before the first build has finished.
     pub fn is_building(&self) -> bool {
         self.site.is_none() && self.errors.is_empty()
+    }
+
+    /// Whether this state serves the build of `served` without errors.
+    fn serves(&self, served: &Served) -> bool {
+        self.errors.is_empty() && self.site.as_ref().is_some_and(|site| site.is_build_of(served))
     }
 }
 
@@ -81,23 +161,64 @@ impl Live {
     }
 
     /// Makes a new state current and tells every subscriber; subscribers that left are dropped.
-    pub fn publish(&self, site: Option<Arc<SiteFiles>>, errors: Vec<Diagnostic>) {
+    pub fn publish(&self, site: Option<Arc<Served>>, errors: Vec<Diagnostic>) {
         let mut generation = self.generation.lock().unwrap_or_else(PoisonError::into_inner);
+        let previous = self.publish_holding(&mut generation, site, errors);
+        drop(generation);
+        // The previous site may be the last reference to a whole archive: it is freed here, with
+        // no lock held, rather than while others wait.
+        drop(previous);
+    }
+
+    /// Publishes `errors` found in the build of `built` after it was published, with `site` to
+    /// serve instead, if that build is still current; returns whether it was.
+    pub fn publish_errors_in(&self, built: &Served, site: Option<Arc<Served>>, errors: Vec<Diagnostic>) -> bool {
+        let mut generation = self.generation.lock().unwrap_or_else(PoisonError::into_inner);
+        if !self.current().serves(built) {
+            return false;
+        }
+        let previous = self.publish_holding(&mut generation, site, errors);
+        drop(generation);
+        drop(previous);
+        true
+    }
+
+    /// Publishes a state while the caller holds the generation lock; returns the state replaced.
+    fn publish_holding(
+        &self,
+        generation: &mut u64,
+        site: Option<Arc<Served>>,
+        errors: Vec<Diagnostic>,
+    ) -> Arc<Snapshot> {
         *generation += 1;
         let snapshot =
             Arc::new(Snapshot { token: format!("{}-{generation}", self.instance), site, errors: Arc::new(errors) });
-        *self.current.write().unwrap_or_else(PoisonError::into_inner) = snapshot.clone();
+        let previous = self.swap(snapshot.clone());
         let mut subscribers = self.subscribers.lock().unwrap_or_else(PoisonError::into_inner);
         subscribers.retain(|subscriber| subscriber.send(snapshot.clone()).is_ok());
+        previous
     }
 
-    /// Replaces the site of the current state without telling anyone: for the search index, which
-    /// open pages need not reload for.
-    pub fn replace_site_quietly(&self, site: Arc<SiteFiles>) {
-        let _generation = self.generation.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+    /// Whether the current state serves the build of `served` without errors.
+    pub fn serves(&self, served: &Served) -> bool {
+        self.current().serves(served)
+    }
+
+    /// Serves `search` with the current state's pages without telling anyone, if they are the
+    /// build of `built`: open pages need not reload for a new index.
+    pub fn replace_search_quietly(&self, built: &Served, search: Arc<Files>) {
+        let generation = self.generation.lock().unwrap_or_else(PoisonError::into_inner);
+        let current = self.current();
+        let Some(site) = current.site.as_ref().filter(|site| site.is_build_of(built)) else { return };
+        let site = Arc::new(Served { pages: site.pages.clone(), search });
         let replaced = Snapshot { token: current.token.clone(), site: Some(site), errors: current.errors.clone() };
-        *current = Arc::new(replaced);
+        let previous = self.swap(Arc::new(replaced));
+        drop(generation);
+        drop((previous, current));
+    }
+
+    fn swap(&self, snapshot: Arc<Snapshot>) -> Arc<Snapshot> {
+        std::mem::replace(&mut *self.current.write().unwrap_or_else(PoisonError::into_inner), snapshot)
     }
 
     /// A receiver of every snapshot published from now on.

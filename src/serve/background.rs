@@ -1,0 +1,135 @@
+//! Work done after a build is published, off the path of what an editor waits for: rendering every
+//! page once, to find the template errors that only some pages show, and making the search index
+//! of a new archive.
+//!
+//! It runs on a thread pool of one thread at lowered priority, so that it slows neither the next
+//! rebuild nor the pages a browser asks for, and it gives a build up as soon as a newer one is
+//! published: only the newest build waiting is taken, and the pages of a build no longer current
+//! are not rendered. A template error found here is published like a build's errors, with the
+//! site served before that build.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::state::{Files, Live, Served, files};
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::Archive;
+
+/// How much lower than the server's the background thread's scheduling priority is (`nice`).
+const NICENESS: i32 = 10;
+
+/// A published build to check and index.
+pub struct Job {
+    pub served: Arc<Served>,
+    /// The site served before it, to go back to if a page of this one fails.
+    pub previous: Option<Arc<Served>>,
+}
+
+/// Hands jobs to the background thread.
+pub struct Background {
+    jobs: Sender<Job>,
+}
+
+impl Background {
+    pub fn start(live: Arc<Live>) -> std::io::Result<Background> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "dossier-background".into())
+            .start_handler(|_| lower_priority())
+            .build()
+            .map_err(std::io::Error::other)?;
+        let (jobs, receiver) = channel();
+        std::thread::Builder::new().name("dossier-jobs".into()).spawn(move || run(&receiver, &live, &pool))?;
+        Ok(Background { jobs })
+    }
+
+    pub fn submit(&self, job: Job) {
+        // The thread only ends with the process.
+        let _ = self.jobs.send(job);
+    }
+}
+
+/// The last search index made, and the archive it was made from.
+struct Index {
+    archive: Arc<Archive>,
+    files: Arc<Files>,
+}
+
+fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool) {
+    let mut index: Option<Index> = None;
+    while let Ok(mut job) = jobs.recv() {
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let started = Instant::now();
+        let Some(errors) = pool.install(|| check_pages(&job.served, live)) else { continue };
+        if !errors.is_empty() {
+            let count = errors.len();
+            for error in &errors {
+                super::complain(format_args!("{error}"));
+            }
+            if live.publish_errors_in(&job.served, job.previous.clone(), errors) {
+                super::say(format_args!("{count} template error(s) on some pages; serving the last good site"));
+            }
+            continue;
+        }
+        let archive = job.served.pages.archive();
+        let current = index.as_ref().filter(|index| Arc::ptr_eq(&index.archive, archive));
+        let files = match current {
+            Some(index) => index.files.clone(),
+            None => {
+                let search = pool.install(|| crate::search::index_files(archive));
+                let warnings = match search.warnings.len() {
+                    0 => String::new(),
+                    count => format!("; {count} warning(s): see `dossier check`"),
+                };
+                let made = Index { archive: archive.clone(), files: Arc::new(files(search.files)) };
+                super::say(format_args!(
+                    "checked every page and made the search index in {} ms{warnings}",
+                    started.elapsed().as_millis()
+                ));
+                index.insert(made).files.clone()
+            }
+        };
+        if !Arc::ptr_eq(&files, &job.served.search) {
+            live.replace_search_quietly(&job.served, files);
+        }
+    }
+}
+
+/// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted; `None`
+/// if the build stopped being current meanwhile.
+fn check_pages(served: &Served, live: &Live) -> Option<Vec<Diagnostic>> {
+    let pages = &served.pages;
+    let errors = Mutex::new(Vec::new());
+    let finished = (0..pages.site().pages().len()).into_par_iter().try_for_each(|index| {
+        if !live.serves(served) {
+            return None;
+        }
+        if let Some(Err(error)) = pages.check(index) {
+            let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
+            if !errors.contains(&error) {
+                errors.push(error);
+            }
+        }
+        Some(())
+    });
+    finished?;
+    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+    diagnostic::sort(&mut errors);
+    Some(errors)
+}
+
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // On Linux a priority set for a thread id applies to that thread alone. Failing to lower it
+    // only makes the background work compete as an equal.
+    let thread = unsafe { libc::gettid() };
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, NICENESS) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
