@@ -173,9 +173,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let keep = |file: render::OutputFile| {
         staging.write(&file);
         tally.add(&file);
-        if let Some(offline) = zip_files.as_ref().and_then(|zip_files| Some((zip_files, render::offline_file(&file)?)))
+        if let Some(zip_files) = &zip_files
+            && let Some(offline) = render::offline_file(&file)
         {
-            offline.0.lock().unwrap_or_else(PoisonError::into_inner).push(offline.1);
+            zip_files.lock().unwrap_or_else(PoisonError::into_inner).push(offline);
         }
     };
     let ((pages, render_time), (search, search_time)) =
