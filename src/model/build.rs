@@ -3,7 +3,7 @@
 //! reported and left out (or kept with a fallback where leaving it out would only cause more
 //! errors elsewhere), and the rest is still checked, so an editor sees every problem in one run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -540,18 +540,12 @@ fn link_back(archive: &mut Archive) {
             archive.countries[country.index()].actors.push(ActorId(index as u32));
         }
     }
-    let mut related: BTreeMap<(ActorId, ActorId), usize> = BTreeMap::new();
     for index in 0..archive.articles.len() {
         let id = ArticleId(index as u32);
         let article = &archive.articles[index];
         let mut countries: BTreeSet<CountryId> = article.countries.iter().copied().collect();
         for &actor in &article.actors {
             countries.extend(archive.actor(actor).country);
-            for &other in &article.actors {
-                if other != actor {
-                    *related.entry((actor, other)).or_default() += 1;
-                }
-            }
         }
         for &actor in &archive.articles[index].actors.clone() {
             archive.actors[actor.index()].articles.push(id);
@@ -560,11 +554,24 @@ fn link_back(archive: &mut Archive) {
             archive.countries[country.index()].articles.push(id);
         }
     }
-    for ((actor, other), count) in related {
-        archive.actors[actor.index()].related.push((other, count));
-    }
-    for actor in &mut archive.actors {
-        actor.related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Counted actor by actor over its articles, in one table of counts reset after each.
+    let mut shared = vec![0; archive.actors.len()];
+    let mut others = Vec::new();
+    for index in 0..archive.actors.len() {
+        for article in &archive.actors[index].articles {
+            for &other in &archive.article(*article).actors {
+                if other.index() != index {
+                    if shared[other.index()] == 0 {
+                        others.push(other);
+                    }
+                    shared[other.index()] += 1;
+                }
+            }
+        }
+        let mut related: Vec<(ActorId, usize)> =
+            others.drain(..).map(|other: ActorId| (other, std::mem::take(&mut shared[other.index()]))).collect();
+        related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        archive.actors[index].related = related;
     }
     for index in 0..archive.claims.len() {
         let id = ClaimId(index as u32);

@@ -70,6 +70,7 @@ fn has_serve(dossier: &Path) -> bool {
 
 fn measure_edits(dossier: &Path, site: &Path, runs: usize) -> Result<Vec<Duration>> {
     let server = start(dossier, site)?;
+    wait_until_built(&server.address)?;
     let events = subscribe(&server.address)?;
     let article = first_article(site)?;
     let slug = article.file_stem().unwrap_or_default().to_string_lossy().into_owned();
@@ -120,6 +121,16 @@ fn start(dossier: &Path, site: &Path) -> Result<Server> {
         server.address = address_in(&line).unwrap_or_default();
     }
     Ok(server)
+}
+
+/// Waits for the first build to be served: an edit made before it would measure the start.
+fn wait_until_built(address: &str) -> Result<()> {
+    let deadline = Instant::now() + START_TIMEOUT;
+    while !get(address, "/")?.starts_with("HTTP/1.1 200") {
+        ensure!(Instant::now() < deadline, "dossier serve built nothing within {} s", START_TIMEOUT.as_secs());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 /// `127.0.0.1:8000` from a line such as `serving http://127.0.0.1:8000/ ...`.
