@@ -15,7 +15,7 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 1;
+  var VERSION = 2;
   // src/search/query.rs
   var EXACT_MISS_WEIGHT = 0.3;
   var PREFIX_WEIGHT = 0.8;

@@ -28,8 +28,8 @@ fn article(slug: &str, date: &str, title: &str, text: &str) -> Article {
         url: None,
         author: None,
         summary: String::new(),
-        body: text.to_owned(),
-        text: text.to_owned(),
+        body: text.into(),
+        text: text.into(),
         actors: Vec::new(),
         countries: Vec::new(),
         tags: Vec::new(),
@@ -186,7 +186,7 @@ fn numbers_are_found_whole() {
 }
 
 #[test]
-fn the_files_are_script_loadable_and_the_json_says_its_format() {
+fn the_files_are_script_loadable_and_the_root_says_its_format() {
     let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)])).files;
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
     assert_eq!(paths, ["search-index.json", "search/docs/0.js", "search/index.js", "search/terms/0.js"]);
@@ -195,12 +195,69 @@ fn the_files_are_script_loadable_and_the_json_says_its_format() {
         assert!(text.starts_with("window.__dossierSearch.register(\""), "{}: {text:.60}", file.path);
         assert!(text.ends_with(");\n"));
     }
-    let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).expect("search-index.json is JSON");
-    assert_eq!(json["format"], search::FORMAT);
-    assert_eq!(json["version"], search::VERSION);
-    assert!(json["doc"].as_str().is_some_and(|doc| doc.contains("docs/search-index.md")));
-    assert_eq!(json["manifest"]["documents"], 1);
-    assert_eq!(json["documents"][0][0], "a");
+    let root: serde_json::Value = serde_json::from_slice(&files[0].bytes).expect("search-index.json is JSON");
+    assert_eq!(root["format"], search::FORMAT);
+    assert_eq!(root["version"], search::VERSION);
+    assert!(root["documentation"].as_str().is_some_and(|doc| doc.contains("docs/search-index.md")));
+    assert!(root["description"].as_str().is_some_and(|text| text.contains("register(kind, number, data)")));
+    assert_eq!(root["documents"], 1);
+    assert_eq!(root["manifest"], "search/index.js");
+}
+
+/// The data of a shard file, read the way the root's description says: the text after the second
+/// comma, without the closing `);`.
+fn shard_data(bytes: &[u8]) -> serde_json::Value {
+    let text = std::str::from_utf8(bytes).expect("shards are UTF-8");
+    let after_second_comma = text.splitn(3, ',').nth(2).expect("a call with three arguments");
+    let data = after_second_comma.trim_end().strip_suffix(");").expect("the call closes");
+    serde_json::from_str(data).expect("the data is JSON")
+}
+
+#[test]
+fn the_root_lists_every_shard_and_what_each_holds() {
+    let articles = (0..300)
+        .map(|n| {
+            let date = format!("{}-01-01", 2020 - n / 100);
+            article(&format!("a{n}"), &date, &format!("Bài số {n}"), &format!("{FILLER} Chủ đề x{n}y, tin tặc."))
+        })
+        .collect();
+    let site = archive(articles);
+    let files = search::index_files(&site).files;
+    let file = |path: &str| files.iter().find(|file| file.path == path).map(|file| file.bytes.as_slice());
+    let root: serde_json::Value = serde_json::from_slice(file("search-index.json").expect("a root")).expect("JSON");
+    let term_shards = root["term_shards"].as_array().expect("a table of term shards");
+    let doc_shards = root["doc_shards"].as_array().expect("a table of document shards");
+    assert!(term_shards.len() > 1, "{term_shards:?}");
+    let mut listed: Vec<&str> =
+        term_shards.iter().chain(doc_shards).map(|shard| shard["file"].as_str().unwrap()).collect();
+    listed.push(root["manifest"].as_str().expect("the manifest's file"));
+    listed.sort_unstable();
+    let mut written: Vec<&str> =
+        files.iter().map(|file| file.path.as_str()).filter(|path| path.ends_with(".js")).collect();
+    written.sort_unstable();
+    assert_eq!(listed, written, "the root lists every shard file, and only those");
+
+    let mut terms = 0;
+    for shard in term_shards {
+        let rows = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
+        let rows = rows.as_array().expect("term rows");
+        assert_eq!(rows.len() as u64, shard["terms"].as_u64().unwrap());
+        assert!(rows.iter().all(|row| row.as_array().is_some_and(|row| row.len() == 4)));
+        terms += rows.len();
+    }
+    assert!(terms > 300);
+    let mut next_document = 0;
+    for shard in doc_shards {
+        let (first, last) = (shard["first"].as_u64().unwrap(), shard["last"].as_u64().unwrap());
+        assert_eq!(first, next_document, "document shards follow each other");
+        let rows = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
+        let rows = rows.as_array().expect("document rows");
+        assert_eq!(rows.len() as u64, last - first + 1);
+        assert_eq!(rows[0][0], site.articles[first as usize].slug, "column 0 is the slug");
+        next_document = last + 1;
+    }
+    assert_eq!(next_document, 300);
+    assert_eq!(shard_data(file("search/index.js").unwrap())["documents"], 300);
 }
 
 #[test]

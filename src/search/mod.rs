@@ -5,10 +5,11 @@
 //! The stages, one module each:
 //!
 //! ```text
-//! fields ─▶ tokenize ─▶ invert ─▶ encode ─▶ shard
-//! the texts  words,      postings   compact     manifest, term and
-//! of an      folded,     with BM25F strings     document shards,
-//! article    bigrams     impacts                search-index.json
+//! fields ─▶ tokenize ─▶ invert ─▶ encode ─▶ shard ─▶ root
+//! the texts  words,      postings   compact     manifest,   search-index.json:
+//! of an      folded,     with BM25F strings     term and    where every shard
+//! article    bigrams     impacts                document    is, for other readers
+//!                                               shards
 //! ```
 //!
 //! [`query`] is the reference implementation of the client's ranking: tests rank with it, and it
@@ -19,6 +20,7 @@ mod encode;
 mod fields;
 mod invert;
 pub mod query;
+mod root;
 mod shard;
 pub mod tokenize;
 
@@ -30,8 +32,9 @@ pub use shard::{FIRST_PAGE, Index, Sizes};
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";
-/// Bumped whenever a reader of an older index would misread a newer one.
-pub const VERSION: u32 = 1;
+/// Bumped whenever a reader of an older index would misread a newer one: 2 made
+/// `search-index.json` the root that lists the shards instead of a copy of them.
+pub const VERSION: u32 = 2;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.
@@ -50,8 +53,8 @@ pub struct SearchFiles {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the index of `archive` and returns its files: `search-index.json`, `search/index.js`,
-/// `search/terms/<n>.js` and `search/docs/<n>.js`.
+/// Builds the index of `archive` and returns its files: `search/index.js`, `search/terms/<n>.js`,
+/// `search/docs/<n>.js` and their root, `search-index.json`.
 pub fn index_files(archive: &Archive) -> SearchFiles {
     let index = Index::build(archive);
     let files = index.files();

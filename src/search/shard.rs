@@ -1,10 +1,10 @@
 //! The index as files. [`Index`] holds the sorted entries and the document records; it cuts them
 //! into shards and writes:
 //!
-//! - `search-index.json`: the whole index in one documented, versioned JSON file;
 //! - `search/index.js`: the manifest, small, loaded by every search;
 //! - `search/terms/<n>.js`: the entries whose sort key falls in shard `n`'s range;
-//! - `search/docs/<n>.js`: what results show of documents `n * docs_per_shard` onwards.
+//! - `search/docs/<n>.js`: what results show of documents `n * docs_per_shard` onwards;
+//! - `search-index.json`: the root, which says where all of these are (see [`super::root`]).
 //!
 //! Each `.js` file is one call, `window.__dossierSearch.register(kind, number, data)`, with JSON
 //! for `data`: a `<script>` tag can load it where `fetch()` cannot (file://).
@@ -14,11 +14,10 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::json;
 
 use super::fields::Field;
 use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
-use super::{FORMAT, VERSION, encode, query};
+use super::{FORMAT, VERSION, encode, query, root};
 use crate::model::{Archive, Article};
 use crate::render::OutputFile;
 
@@ -33,11 +32,11 @@ const MAX_TEXT_CHARS: usize = 6000;
 pub const FIRST_PAGE: usize = 10;
 /// How many sample queries estimate the size of a typical search.
 const SAMPLE_QUERIES: usize = 25;
+/// Entries and documents are hashed in parallel, this many per task.
+const ROWS_PER_TASK: usize = 1024;
 
-/// Where the documentation of the format lives, written into the JSON so that a reader of the
-/// file alone can find it.
-const DOC_REFERENCE: &str = "docs/search-index.md in the dossier source: the tokenizer, the term and \
-    document rows, the posting encoding and the scoring";
+pub const ROOT_PATH: &str = "search-index.json";
+pub const MANIFEST_PATH: &str = "search/index.js";
 
 /// What the client reads first: the shape of the index, how to find a shard, how to score.
 #[derive(Clone, Debug, Serialize)]
@@ -119,6 +118,22 @@ impl<'a> Document<'a> {
             (self.slug, self.title, &self.date, self.source, &self.actors, &self.countries, self.summary, self.text);
         serde_json::to_writer(out, &row).expect("strings and lists of strings always serialize");
     }
+
+    /// About the size of the document's row: its texts and the punctuation around them.
+    fn estimated_size(&self) -> usize {
+        let pairs = |pairs: &[(&str, &str)]| pairs.iter().map(|(id, name)| id.len() + name.len() + 8).sum::<usize>();
+        let texts = [self.slug, self.title, &self.date, self.source, self.summary, self.text];
+        texts.iter().map(|text| text.len() + 3).sum::<usize>() + pairs(&self.actors) + pairs(&self.countries) + 6
+    }
+
+    fn hash(&self, hasher: &mut impl Hasher) {
+        let pairs = self.actors.iter().chain(&self.countries).flat_map(|(id, name)| [id, name]);
+        let texts = [self.slug, self.title, &self.date, self.source, self.summary, self.text];
+        for text in texts.iter().chain(pairs) {
+            hasher.write(text.as_bytes());
+            hasher.write_u8(0xff);
+        }
+    }
 }
 
 /// `text` up to `max_chars` characters, cut at a space when it is longer.
@@ -138,69 +153,16 @@ fn write_entry_row(entry: &Entry, out: &mut Vec<u8>) {
     serde_json::to_writer(out, &row).expect("strings and finite numbers always serialize");
 }
 
-/// JSON rows in one buffer, each followed by a comma, so that consecutive rows joined as the
-/// inside of a JSON array are one slice of it.
-#[derive(Debug)]
-struct Rows {
-    text: Vec<u8>,
-    /// Where each row's comma is.
-    commas: Vec<usize>,
+/// About the size of an entry's row, with a short `df` and `scale` and its comma.
+fn estimated_entry_size(entry: &Entry) -> usize {
+    entry.term.len() + entry.postings.len() + 17
 }
 
-/// Rows are written in parallel, this many per task.
-const ROWS_PER_TASK: usize = 1024;
-
-impl Rows {
-    fn new<T: Sync>(items: &[T], write: impl Fn(&T, &mut Vec<u8>) + Sync) -> Rows {
-        let blocks: Vec<Rows> = items
-            .par_chunks(ROWS_PER_TASK)
-            .map(|block| {
-                let mut rows = Rows { text: Vec::new(), commas: Vec::with_capacity(block.len()) };
-                for item in block {
-                    write(item, &mut rows.text);
-                    rows.commas.push(rows.text.len());
-                    rows.text.push(b',');
-                }
-                rows
-            })
-            .collect();
-        let mut rows = Rows {
-            text: Vec::with_capacity(blocks.iter().map(|block| block.text.len()).sum()),
-            commas: Vec::with_capacity(items.len()),
-        };
-        for block in blocks {
-            let offset = rows.text.len();
-            rows.commas.extend(block.commas.iter().map(|comma| comma + offset));
-            rows.text.extend_from_slice(&block.text);
-        }
-        rows
-    }
-
-    fn start(&self, row: usize) -> usize {
-        if row == 0 { 0 } else { self.commas[row - 1] + 1 }
-    }
-
-    fn row(&self, row: usize) -> &[u8] {
-        &self.text[self.start(row)..self.commas[row]]
-    }
-
-    /// The rows of `range`, each with its comma: what they add to a JSON array.
-    fn size(&self, range: Range<usize>) -> usize {
-        if range.is_empty() { 0 } else { self.commas[range.end - 1] + 1 - self.start(range.start) }
-    }
-
-    /// The rows of `range` as a JSON array.
-    fn array(&self, range: Range<usize>) -> Vec<u8> {
-        let inside = match range.is_empty() {
-            true => &[][..],
-            false => &self.text[self.start(range.start)..self.commas[range.end - 1]],
-        };
-        [b"[", inside, b"]"].concat()
-    }
-
-    fn len(&self) -> usize {
-        self.commas.len()
-    }
+fn hash_entry(entry: &Entry, hasher: &mut impl Hasher) {
+    hasher.write(entry.term.as_bytes());
+    hasher.write_u32(entry.df);
+    hasher.write_u64(entry.scale.to_bits());
+    hasher.write(entry.postings.as_bytes());
 }
 
 /// The built index, in memory; it borrows the archive's texts.
@@ -212,15 +174,12 @@ pub struct Index<'a> {
     pub documents: Vec<Document<'a>>,
     /// The entries of each term shard.
     term_shards: Vec<Range<usize>>,
-    /// Each entry and document as its JSON row, in order.
-    entry_rows: Rows,
-    document_rows: Rows,
 }
 
 /// What the search files weigh, for the build summary and the budget.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sizes {
-    pub json: u64,
+    pub root: u64,
     pub manifest: u64,
     pub term_shards: usize,
     pub doc_shards: usize,
@@ -235,15 +194,13 @@ impl<'a> Index<'a> {
         let entries = invert::entries(archive);
         let documents: Vec<Document> =
             archive.articles.par_iter().map(|article| Document::new(archive, article)).collect();
-        let (entry_rows, document_rows) =
-            rayon::join(|| Rows::new(&entries, write_entry_row), || Rows::new(&documents, Document::write_row));
-        let term_shards = term_shard_ranges(&entries, &entry_rows);
-        let docs_per_shard = docs_per_shard(&document_rows);
+        let term_shards = term_shard_ranges(&entries);
+        let docs_per_shard = docs_per_shard(&documents);
         let boundaries = shard_boundaries(&entries, &term_shards);
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
-            id: content_id(&entry_rows, &document_rows, &boundaries, docs_per_shard),
+            id: content_id(&entries, &documents, &boundaries, docs_per_shard),
             documents: documents.len(),
             docs_per_shard,
             doc_shards: documents.len().div_ceil(docs_per_shard),
@@ -264,7 +221,7 @@ impl<'a> Index<'a> {
                 max_postings: MAX_POSTINGS,
             },
         };
-        Index { manifest, entries, documents, term_shards, entry_rows, document_rows }
+        Index { manifest, entries, documents, term_shards }
     }
 
     /// The term shard whose range holds `key`.
@@ -281,41 +238,28 @@ impl<'a> Index<'a> {
         self.term_shards.len()
     }
 
+    /// The documents of document shard `shard`.
+    pub fn doc_shard_range(&self, shard: usize) -> Range<usize> {
+        let per_shard = self.manifest.docs_per_shard;
+        shard * per_shard..((shard + 1) * per_shard).min(self.documents.len())
+    }
+
     /// Every file of the index, sorted by path.
     pub fn files(&self) -> Vec<OutputFile> {
-        let per_shard = self.manifest.docs_per_shard;
         let term_files = self.term_shards.par_iter().enumerate().map(|(number, range)| {
-            script_file(&term_shard_path(number), "terms", number, &self.entry_rows.array(range.clone()))
+            let data = json_array(&self.entries[range.clone()], write_entry_row);
+            script_file(term_shard_path(number), "terms", number, &data)
         });
         let doc_files = (0..self.manifest.doc_shards).into_par_iter().map(|number| {
-            let rows = number * per_shard..((number + 1) * per_shard).min(self.document_rows.len());
-            script_file(&doc_shard_path(number), "docs", number, &self.document_rows.array(rows))
+            let data = json_array(&self.documents[self.doc_shard_range(number)], Document::write_row);
+            script_file(doc_shard_path(number), "docs", number, &data)
         });
         let mut files: Vec<OutputFile> = term_files.chain(doc_files).collect();
-        files.push(OutputFile { path: "search-index.json".to_owned(), bytes: self.json() });
-        files.push(script_file("search/index.js", "manifest", 0, self.manifest_json().as_bytes()));
+        let manifest = serde_json::to_vec(&self.manifest).expect("a manifest of strings and numbers always serializes");
+        files.push(script_file(MANIFEST_PATH.to_owned(), "manifest", 0, &manifest));
+        files.push(OutputFile { path: ROOT_PATH.to_owned(), bytes: root::json(self) });
         files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
         files
-    }
-
-    fn manifest_json(&self) -> String {
-        serde_json::to_string(&self.manifest).expect("a manifest of strings and numbers always serializes")
-    }
-
-    /// `search-index.json`: the format header, the manifest, then every term and document row.
-    fn json(&self) -> Vec<u8> {
-        let head = format!("{{\"format\":{},\"version\":{VERSION},\"doc\":{}", json!(FORMAT), json!(DOC_REFERENCE));
-        [
-            head.as_bytes(),
-            b",\"manifest\":",
-            self.manifest_json().as_bytes(),
-            b",\"terms\":",
-            &self.entry_rows.array(0..self.entry_rows.len()),
-            b",\"documents\":",
-            &self.document_rows.array(0..self.document_rows.len()),
-            b"}\n",
-        ]
-        .concat()
     }
 
     /// Sizes of `files` (this index's files) and of a typical search.
@@ -325,7 +269,7 @@ impl<'a> Index<'a> {
         };
         let term_sizes: Vec<u64> = (0..self.term_shards.len()).map(|n| size(&term_shard_path(n))).collect();
         let doc_sizes: Vec<u64> = (0..self.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
-        let manifest = size("search/index.js");
+        let manifest = size(MANIFEST_PATH);
         let mut samples: Vec<u64> = self
             .sample_queries()
             .par_iter()
@@ -338,7 +282,7 @@ impl<'a> Index<'a> {
             .collect();
         samples.sort_unstable();
         Sizes {
-            json: size("search-index.json"),
+            root: size(ROOT_PATH),
             manifest,
             term_shards: term_sizes.len(),
             doc_shards: doc_sizes.len(),
@@ -373,15 +317,28 @@ pub fn doc_shard_path(number: usize) -> String {
     format!("search/docs/{number}.js")
 }
 
-fn script_file(path: &str, kind: &str, number: usize, data: &[u8]) -> OutputFile {
+/// `items` as a JSON array of their rows.
+fn json_array<T>(items: &[T], write_row: impl Fn(&T, &mut Vec<u8>)) -> Vec<u8> {
+    let mut data = vec![b'['];
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            data.push(b',');
+        }
+        write_row(item, &mut data);
+    }
+    data.push(b']');
+    data
+}
+
+fn script_file(path: String, kind: &str, number: usize, data: &[u8]) -> OutputFile {
     let head = format!("window.__dossierSearch.register(\"{kind}\",{number},");
-    OutputFile { path: path.to_owned(), bytes: [head.as_bytes(), data, b");\n"].concat() }
+    OutputFile { path, bytes: [head.as_bytes(), data, b");\n"].concat() }
 }
 
 /// Consecutive entries, cut before the shard would pass its target size. Entries with the same
 /// sort key (a folded word and its spellings) always share a shard: the client finds them all by
 /// looking up one key.
-fn term_shard_ranges(entries: &[Entry], rows: &Rows) -> Vec<Range<usize>> {
+fn term_shard_ranges(entries: &[Entry]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
@@ -389,7 +346,7 @@ fn term_shard_ranges(entries: &[Entry], rows: &Rows) -> Vec<Range<usize>> {
     while index < entries.len() {
         let key = entries[index].sort_order();
         let group_end = index + entries[index..].iter().take_while(|entry| entry.sort_order() == key).count();
-        let group_size = rows.size(index..group_end);
+        let group_size: usize = entries[index..group_end].iter().map(estimated_entry_size).sum();
         if size > 0 && size + group_size > TERM_SHARD_TARGET_BYTES {
             ranges.push(start..index);
             start = index;
@@ -423,9 +380,9 @@ fn separator(previous: &str, first: &str) -> String {
 }
 
 /// How many documents share a shard: as many as fit the target on average, at least one.
-fn docs_per_shard(rows: &Rows) -> usize {
-    let total = rows.size(0..rows.len()) - rows.len();
-    let average = total.div_ceil(rows.len().max(1)).max(1);
+fn docs_per_shard(documents: &[Document]) -> usize {
+    let total: usize = documents.par_iter().map(Document::estimated_size).sum();
+    let average = total.div_ceil(documents.len().max(1)).max(1);
     (DOC_SHARD_TARGET_BYTES / average).clamp(1, MAX_DOCS_PER_SHARD)
 }
 
@@ -439,15 +396,25 @@ fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
     runs
 }
 
-/// A hash of every row, of where shards begin and of how many documents a shard holds: of all
-/// that makes the shards what they are. 16 hex digits.
-fn content_id(entry_rows: &Rows, document_rows: &Rows, boundaries: &[String], docs_per_shard: usize) -> String {
+/// A hash of every entry and document, of where term shards begin and of how many documents a
+/// shard holds: of all that makes the shards what they are. 16 hex digits.
+fn content_id(entries: &[Entry], documents: &[Document], boundaries: &[String], docs_per_shard: usize) -> String {
+    let entry_hashes = entries.par_chunks(ROWS_PER_TASK).map(|block| {
+        let mut hasher = seahash::SeaHasher::new();
+        block.iter().for_each(|entry| hash_entry(entry, &mut hasher));
+        hasher.finish()
+    });
+    let document_hashes = documents.par_chunks(ROWS_PER_TASK).map(|block| {
+        let mut hasher = seahash::SeaHasher::new();
+        block.iter().for_each(|document| document.hash(&mut hasher));
+        hasher.finish()
+    });
+    let hashes: Vec<u64> = entry_hashes.chain(document_hashes).collect();
     let mut hasher = seahash::SeaHasher::new();
-    let entry_lines = (0..entry_rows.len()).map(|row| entry_rows.row(row));
-    let document_lines = (0..document_rows.len()).map(|row| document_rows.row(row));
-    for line in entry_lines.chain(document_lines).chain(boundaries.iter().map(String::as_bytes)) {
-        hasher.write(line);
-        hasher.write_u8(b'\n');
+    hashes.iter().for_each(|hash| hasher.write_u64(*hash));
+    for boundary in boundaries {
+        hasher.write(boundary.as_bytes());
+        hasher.write_u8(0xff);
     }
     hasher.write_usize(docs_per_shard);
     format!("{:016x}", hasher.finish())
