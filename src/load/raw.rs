@@ -4,10 +4,33 @@
 //! does not hide the other errors of the file.
 
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
+
+/// Where a value is written: the line and column (in characters, both from 1) of its first
+/// character, a quotation mark included, in the YAML document. A mapping is where its first key is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct At {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A value with where it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub at: At,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        let location = spanned.referenced;
+        let at = At { line: location.line() as usize, column: location.column() as usize };
+        Ok(Spanned { value: spanned.value, at })
+    }
+}
 
 /// A scalar read as text whatever YAML made of it: `date: 2013` is an integer to YAML.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
@@ -32,7 +55,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<Spanned<String>>,
@@ -43,7 +66,7 @@ pub struct FrontMatter {
     pub summary: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
     #[serde(default)]
@@ -58,7 +81,7 @@ pub struct Sidecar {
     pub notes: Vec<Spanned<Note>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub by: Option<Spanned<String>>,
@@ -70,7 +93,7 @@ pub struct Claim {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub quote: Option<Spanned<String>>,
