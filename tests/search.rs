@@ -299,3 +299,24 @@ fn the_index_does_not_depend_on_the_number_of_threads() {
     };
     assert_eq!(build(1), build(5));
 }
+
+#[test]
+fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
+    let site = |text: &dyn Fn(usize) -> String| {
+        let articles =
+            (0..200).map(|n| article(&format!("a{n}"), "2020-01-01", &format!("Tin tặc số {n}"), &text(n))).collect();
+        archive(articles)
+    };
+    let short = site(&|_| FILLER.to_owned());
+    let index = Index::build(&short);
+    assert!(index.manifest.docs_per_shard > 8, "short articles share shards: {}", index.manifest.docs_per_shard);
+
+    // Texts of 6,000 characters, mostly of three bytes, and a first page of results spread over
+    // the archive (the more often a text says "tin tặc", the higher it ranks): two documents in
+    // each of ten shards would pass the budget.
+    let long = site(&|n| format!("{}{}", "tin tặc ".repeat(1 + n * 37 % 50), "ặặặ ".repeat(1500)));
+    let index = Index::build(&long);
+    assert_eq!(index.manifest.docs_per_shard, 1);
+    let sizes = index.sizes(&index.files());
+    assert!(sizes.typical_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
+}

@@ -16,6 +16,7 @@
 //! says which files a query downloads. The format is documented in `docs/search-index.md`; every
 //! output is sorted and free of timestamps, so the same archive always gives the same bytes.
 
+mod budget;
 mod encode;
 mod fields;
 mod invert;
@@ -28,7 +29,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Archive;
 use crate::render::OutputFile;
 
-pub use shard::{FIRST_PAGE, Index, Sizes};
+pub use budget::{FIRST_PAGE, Sizes};
+pub use shard::Index;
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";

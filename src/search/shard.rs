@@ -15,23 +15,17 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::budget::{self, Sample, Sizes};
 use super::fields::Field;
 use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
-use super::{FORMAT, VERSION, encode, query, root};
+use super::{FORMAT, VERSION, encode, root};
 use crate::model::{Archive, Article};
 use crate::render::OutputFile;
 
 /// A term shard stops growing past this size (a single term may still make it bigger).
 const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
-/// Document shards hold as many documents as fit this size on average.
-const DOC_SHARD_TARGET_BYTES: usize = 12 * 1024;
-const MAX_DOCS_PER_SHARD: usize = 64;
 /// The text kept for snippets; a match further into a longer article shows the summary.
 const MAX_TEXT_CHARS: usize = 6000;
-/// Results on the first page, whose documents a search loads.
-pub const FIRST_PAGE: usize = 10;
-/// How many sample queries estimate the size of a typical search.
-const SAMPLE_QUERIES: usize = 25;
 /// Entries and documents are hashed in parallel, this many per task.
 const ROWS_PER_TASK: usize = 1024;
 
@@ -120,7 +114,7 @@ impl<'a> Document<'a> {
     }
 
     /// About the size of the document's row: its texts and the punctuation around them.
-    fn estimated_size(&self) -> usize {
+    pub(super) fn estimated_size(&self) -> usize {
         let pairs = |pairs: &[(&str, &str)]| pairs.iter().map(|(id, name)| id.len() + name.len() + 8).sum::<usize>();
         let texts = [self.slug, self.title, &self.date, self.source, self.summary, self.text];
         texts.iter().map(|text| text.len() + 3).sum::<usize>() + pairs(&self.actors) + pairs(&self.countries) + 6
@@ -154,7 +148,7 @@ fn write_entry_row(entry: &Entry, out: &mut Vec<u8>) {
 }
 
 /// About the size of an entry's row, with a short `df` and `scale` and its comma.
-fn estimated_entry_size(entry: &Entry) -> usize {
+pub(super) fn estimated_entry_size(entry: &Entry) -> usize {
     entry.term.len() + entry.postings.len() + 17
 }
 
@@ -174,19 +168,8 @@ pub struct Index<'a> {
     pub documents: Vec<Document<'a>>,
     /// The entries of each term shard.
     term_shards: Vec<Range<usize>>,
-}
-
-/// What the search files weigh, for the build summary and the budget.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Sizes {
-    pub root: u64,
-    pub manifest: u64,
-    pub term_shards: usize,
-    pub doc_shards: usize,
-    pub largest_term_shard: u64,
-    pub largest_doc_shard: u64,
-    /// The median download of sample searches: two words of titles across the archive.
-    pub typical_query: u64,
+    /// What the sample searches download: to size the document shards and report the budget.
+    pub(super) samples: Vec<Sample>,
 }
 
 impl<'a> Index<'a> {
@@ -195,16 +178,14 @@ impl<'a> Index<'a> {
         let documents: Vec<Document> =
             archive.articles.par_iter().map(|article| Document::new(archive, article)).collect();
         let term_shards = term_shard_ranges(&entries);
-        let docs_per_shard = docs_per_shard(&documents);
-        let boundaries = shard_boundaries(&entries, &term_shards);
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
-            id: content_id(&entries, &documents, &boundaries, docs_per_shard),
+            id: String::new(),
             documents: documents.len(),
-            docs_per_shard,
-            doc_shards: documents.len().div_ceil(docs_per_shard),
-            term_shards: boundaries,
+            docs_per_shard: 1,
+            doc_shards: documents.len(),
+            term_shards: shard_boundaries(&entries, &term_shards),
             years: year_runs(archive),
             fields: Field::ALL
                 .iter()
@@ -221,7 +202,15 @@ impl<'a> Index<'a> {
                 max_postings: MAX_POSTINGS,
             },
         };
-        Index { manifest, entries, documents, term_shards }
+        let mut index = Index { manifest, entries, documents, term_shards, samples: Vec::new() };
+        // The sample searches rank with the term shards alone; their first pages then say how
+        // many documents a shard may hold.
+        index.samples = budget::samples(&index);
+        let per_shard = budget::docs_per_shard(&index);
+        index.manifest.docs_per_shard = per_shard;
+        index.manifest.doc_shards = index.documents.len().div_ceil(per_shard);
+        index.manifest.id = content_id(&index.entries, &index.documents, &index.manifest.term_shards, per_shard);
+        index
     }
 
     /// The term shard whose range holds `key`.
@@ -262,50 +251,9 @@ impl<'a> Index<'a> {
         files
     }
 
-    /// Sizes of `files` (this index's files) and of a typical search.
+    /// What `files`, this index's files, weigh, and what a typical search downloads.
     pub fn sizes(&self, files: &[OutputFile]) -> Sizes {
-        let size = |path: &str| {
-            files.binary_search_by(|file| file.path.as_str().cmp(path)).map_or(0, |at| files[at].bytes.len() as u64)
-        };
-        let term_sizes: Vec<u64> = (0..self.term_shards.len()).map(|n| size(&term_shard_path(n))).collect();
-        let doc_sizes: Vec<u64> = (0..self.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
-        let manifest = size(MANIFEST_PATH);
-        let mut samples: Vec<u64> = self
-            .sample_queries()
-            .par_iter()
-            .map(|text| {
-                let downloads = query::downloads(self, text, FIRST_PAGE);
-                let terms: u64 = downloads.term_shards.iter().map(|&n| term_sizes[n]).sum();
-                let docs: u64 = downloads.doc_shards.iter().map(|&n| doc_sizes[n]).sum();
-                manifest + terms + docs
-            })
-            .collect();
-        samples.sort_unstable();
-        Sizes {
-            root: size(ROOT_PATH),
-            manifest,
-            term_shards: term_sizes.len(),
-            doc_shards: doc_sizes.len(),
-            largest_term_shard: term_sizes.iter().copied().max().unwrap_or_default(),
-            largest_doc_shard: doc_sizes.iter().copied().max().unwrap_or_default(),
-            typical_query: samples.get(samples.len() / 2).copied().unwrap_or(manifest),
-        }
-    }
-
-    /// Two words from the titles of articles spread over the archive, every other one typed
-    /// without diacritics, as most readers do.
-    fn sample_queries(&self) -> Vec<String> {
-        let step = self.documents.len().div_ceil(SAMPLE_QUERIES).max(1);
-        self.documents
-            .iter()
-            .step_by(step)
-            .enumerate()
-            .map(|(number, document)| {
-                let words: Vec<&str> = document.title.split_whitespace().take(2).collect();
-                let text = words.join(" ");
-                if number % 2 == 0 { text } else { super::tokenize::fold(&text) }
-            })
-            .collect()
+        budget::sizes(self, files)
     }
 }
 
@@ -377,13 +325,6 @@ fn shard_boundaries(entries: &[Entry], shards: &[Range<usize>]) -> Vec<String> {
 fn separator(previous: &str, first: &str) -> String {
     let mut prefixes = first.char_indices().map(|(at, c)| &first[..at + c.len_utf8()]);
     prefixes.find(|prefix| *prefix > previous).unwrap_or(first).to_owned()
-}
-
-/// How many documents share a shard: as many as fit the target on average, at least one.
-fn docs_per_shard(documents: &[Document]) -> usize {
-    let total: usize = documents.par_iter().map(Document::estimated_size).sum();
-    let average = total.div_ceil(documents.len().max(1)).max(1);
-    (DOC_SHARD_TARGET_BYTES / average).clamp(1, MAX_DOCS_PER_SHARD)
 }
 
 fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {

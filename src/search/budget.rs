@@ -1,0 +1,139 @@
+//! The query budget: what a typical search downloads, measured on sample queries, and how many
+//! documents a document shard may hold.
+//!
+//! A search loads the manifest, the term shards of its words and the document shards of its
+//! first page of results. Those results lie anywhere in the archive, so each usually comes from a
+//! shard of its own, and a shard of `k` documents makes a search download about `k` times the
+//! document bytes. Larger shards mean fewer files to write; the budget says how large they may
+//! be: shards grow while a typical search stays within [`GROWTH_SHARE_PERCENT`] of the budget,
+//! which leaves room for searches heavier than the typical one.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use super::QUERY_BUDGET_BYTES;
+use super::query;
+use super::shard::{Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path};
+use super::tokenize::fold;
+use crate::render::OutputFile;
+
+/// Results on the first page, whose documents a search loads.
+pub const FIRST_PAGE: usize = 10;
+/// How many sample queries estimate the size of a typical search.
+const SAMPLE_QUERIES: usize = 25;
+/// The share of the budget, in percent, that a typical search may reach for document shards to
+/// grow.
+const GROWTH_SHARE_PERCENT: u64 = 75;
+/// Document shards grow no further than this size, nor past this many documents.
+const MAX_DOC_SHARD_BYTES: u64 = 64 * 1024;
+const MAX_DOCS_PER_SHARD: usize = 64;
+/// What the call around a shard's data adds to its size.
+const CALL_BYTES: u64 = 48;
+
+/// What a sample search downloads besides the manifest.
+#[derive(Clone, Debug, Default)]
+pub struct Sample {
+    term_shards: BTreeSet<usize>,
+    /// The documents of its first page of results.
+    first_page: Vec<u32>,
+}
+
+/// What the search files weigh, for the build summary and the budget.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub root: u64,
+    pub manifest: u64,
+    pub term_shards: usize,
+    pub doc_shards: usize,
+    pub largest_term_shard: u64,
+    pub largest_doc_shard: u64,
+    /// The median download of sample searches: two words of titles across the archive.
+    pub typical_query: u64,
+}
+
+/// The sample searches of `index`: two words from the titles of articles spread over the
+/// archive, every other one typed without diacritics, as most readers do.
+pub fn samples(index: &Index) -> Vec<Sample> {
+    let step = index.documents.len().div_ceil(SAMPLE_QUERIES).max(1);
+    let queries: Vec<String> = index
+        .documents
+        .iter()
+        .step_by(step)
+        .enumerate()
+        .map(|(number, document)| {
+            let words: Vec<&str> = document.title.split_whitespace().take(2).collect();
+            let text = words.join(" ");
+            if number % 2 == 0 { text } else { fold(&text) }
+        })
+        .collect();
+    queries
+        .par_iter()
+        .map(|text| {
+            let (hits, term_shards) = query::rank(index, text);
+            Sample { term_shards, first_page: hits.iter().take(FIRST_PAGE).map(|hit| hit.doc).collect() }
+        })
+        .collect()
+}
+
+/// How many documents a document shard of `index` holds: the most that keep the typical sample
+/// search within [`GROWTH_SHARE_PERCENT`] of the budget, by the estimated sizes of the files.
+pub fn docs_per_shard(index: &Index) -> usize {
+    let documents: Vec<u64> = index.documents.par_iter().map(|document| document.estimated_size() as u64).collect();
+    let Some(average) = documents.iter().sum::<u64>().checked_div(documents.len() as u64) else { return 1 };
+    let terms: Vec<u64> = (0..index.term_shard_count())
+        .map(|shard| index.shard_entries(shard).iter().map(|entry| estimated_entry_size(entry) as u64).sum::<u64>())
+        .map(|size| size + CALL_BYTES)
+        .collect();
+    let manifest = serde_json::to_vec(&index.manifest).map_or(0, |json| json.len() as u64) + CALL_BYTES;
+    let typical = |per_shard: usize| {
+        typical(index.samples.iter().map(|sample| {
+            let shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
+            let shard_size = |shard: usize| {
+                let range = shard * per_shard..((shard + 1) * per_shard).min(documents.len());
+                documents[range].iter().sum::<u64>() + CALL_BYTES
+            };
+            manifest
+                + sample.term_shards.iter().map(|&shard| terms[shard]).sum::<u64>()
+                + shards.into_iter().map(shard_size).sum::<u64>()
+        }))
+    };
+    let target = QUERY_BUDGET_BYTES * GROWTH_SHARE_PERCENT / 100;
+    (2..=MAX_DOCS_PER_SHARD)
+        .take_while(|&per_shard| per_shard as u64 * average <= MAX_DOC_SHARD_BYTES && typical(per_shard) <= target)
+        .last()
+        .unwrap_or(1)
+}
+
+/// The median of `downloads`; 0 when there are none.
+fn typical(downloads: impl Iterator<Item = u64>) -> u64 {
+    let mut downloads: Vec<u64> = downloads.collect();
+    downloads.sort_unstable();
+    downloads.get(downloads.len() / 2).copied().unwrap_or_default()
+}
+
+/// What `files`, the files of `index`, weigh, and what its typical search downloads.
+pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
+    let size = |path: &str| {
+        files.binary_search_by(|file| file.path.as_str().cmp(path)).map_or(0, |at| files[at].bytes.len() as u64)
+    };
+    let term_sizes: Vec<u64> = (0..index.term_shard_count()).map(|n| size(&term_shard_path(n))).collect();
+    let doc_sizes: Vec<u64> = (0..index.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
+    let manifest = size(MANIFEST_PATH);
+    let per_shard = index.manifest.docs_per_shard;
+    let downloads = index.samples.iter().map(|sample| {
+        let doc_shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
+        manifest
+            + sample.term_shards.iter().map(|&shard| term_sizes[shard]).sum::<u64>()
+            + doc_shards.into_iter().map(|shard| doc_sizes[shard]).sum::<u64>()
+    });
+    Sizes {
+        root: size(ROOT_PATH),
+        manifest,
+        term_shards: term_sizes.len(),
+        doc_shards: doc_sizes.len(),
+        largest_term_shard: term_sizes.iter().copied().max().unwrap_or_default(),
+        largest_doc_shard: doc_sizes.iter().copied().max().unwrap_or_default(),
+        typical_query: typical(downloads).max(manifest),
+    }
+}
