@@ -12,7 +12,6 @@
 //! [`LoadedSite`] and its diagnostics are put together from the files by one function,
 //! [`Content::site`], so a site read bit by bit is the site read whole.
 
-mod plain_yaml;
 pub mod raw;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -334,9 +333,9 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     let extension = path.extension().and_then(OsStr::to_str).unwrap_or("");
     match (folder, extension) {
         (Folder::Articles, "md") => FileContent::Markdown(read_markdown(root, &path).map(Arc::new)),
-        (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path, plain_yaml::sidecar).map(Arc::new)),
-        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path, |_| None)),
-        (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path, |_| None)),
+        (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path).map(Arc::new)),
+        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path)),
+        (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path)),
         _ => {
             let message = format!("ignored: only {} files are read here", folder.wanted().join(" and "));
             FileContent::Ignored(Diagnostic::warning(path, message))
@@ -405,30 +404,17 @@ fn stem(path: &Path, file: &SourceFile) -> Result<String, Diagnostic> {
     }
 }
 
-/// Reads a YAML file; `quick` is the quick reader for its kind of record, if there is one.
-fn read_record<T: DeserializeOwned + Default>(
-    root: &Path,
-    path: &Path,
-    quick: fn(&str) -> Option<T>,
-) -> Result<Record<T>, Diagnostic> {
+fn read_record<T: DeserializeOwned + Default>(root: &Path, path: &Path) -> Result<Record<T>, Diagnostic> {
     let file = SourceFile { path: path.to_path_buf(), text: read_text(root, path)?, yaml_line_offset: 0 };
     let id = stem(path, &file)?;
-    let data = parse_yaml(&file, &file.text, quick)?;
+    let data = parse_yaml(&file, &file.text)?;
     Ok(Record { id, file, data })
 }
 
-/// Parses one YAML document of `file`: with `quick` if it can ([`plain_yaml`]), else with
-/// serde-saphyr. An empty document is the type's default.
-fn parse_yaml<T: DeserializeOwned + Default>(
-    file: &SourceFile,
-    yaml: &str,
-    quick: fn(&str) -> Option<T>,
-) -> Result<T, Diagnostic> {
+/// Parses one YAML document of `file`; an empty document is the type's default.
+fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> Result<T, Diagnostic> {
     if yaml.trim().is_empty() {
         return Ok(T::default());
-    }
-    if let Some(data) = quick(yaml) {
-        return Ok(data);
     }
     serde_saphyr::from_str(yaml).map_err(|error| {
         let message = yaml_message(&error);
@@ -466,7 +452,7 @@ fn read_markdown(root: &Path, path: &Path) -> Result<Markdown, Diagnostic> {
             .error("an article starts with YAML front matter between `---` lines")
             .with_help("begin the file with `---`, then `title:`, `date:` and `source:`, then `---`"));
     };
-    let data = parse_yaml(&file, &file.text[front], plain_yaml::front_matter)?;
+    let data = parse_yaml(&file, &file.text[front])?;
     Ok(Markdown { record: Record { id: slug, file, data }, body_start })
 }
 
