@@ -30,40 +30,44 @@ fn fold_char(c: char) -> char {
 
 fn fold(original: &str) -> Folded {
     let mut folded = Folded { text: String::with_capacity(original.len()), shifts: Vec::new() };
-    // The white space run being read: where its space is in `text`, and what it stands for.
-    let mut space: Option<(usize, Range<usize>)> = None;
-    for (offset, c) in original.char_indices() {
-        let end = offset + c.len_utf8();
-        if c.is_whitespace() {
-            match &mut space {
-                Some((_, run)) => run.end = end,
-                None => {
-                    space = Some((folded.text.len(), offset..end));
-                    folded.text.push(' ');
-                }
-            }
+    // `original[..copied]` is in `folded.text`; text that needs no folding is copied in runs.
+    let mut copied = 0;
+    let mut index = 0;
+    while let Some(&byte) = original.as_bytes().get(index) {
+        // Every white space character and curly quote starts with one of these bytes, and they
+        // never continue a character, so `index` is at a character when one is seen.
+        if !matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3) {
+            index += 1;
             continue;
         }
-        folded.end_space(space.take());
-        let replacement = fold_char(c);
-        if replacement != c {
-            folded.shifts.push((folded.text.len(), offset..end));
+        let Some(c) = original[index..].chars().next() else { break };
+        let end = index + c.len_utf8();
+        if c.is_whitespace() {
+            let run = original[end..].find(|c: char| !c.is_whitespace()).map_or(original.len(), |length| end + length);
+            if c == ' ' && run == end {
+                index = end;
+                continue;
+            }
+            folded.text.push_str(&original[copied..index]);
+            if run - index != 1 {
+                folded.shifts.push((folded.text.len(), index..run));
+            }
+            folded.text.push(' ');
+            (copied, index) = (run, run);
+        } else if fold_char(c) != c {
+            folded.text.push_str(&original[copied..index]);
+            folded.shifts.push((folded.text.len(), index..end));
+            folded.text.push(fold_char(c));
+            (copied, index) = (end, end);
+        } else {
+            index = end;
         }
-        folded.text.push(replacement);
     }
-    folded.end_space(space);
+    folded.text.push_str(&original[copied..]);
     folded
 }
 
 impl Folded {
-    fn end_space(&mut self, space: Option<(usize, Range<usize>)>) {
-        if let Some((at, run)) = space
-            && run.len() != 1
-        {
-            self.shifts.push((at, run));
-        }
-    }
-
     /// The byte range in the original of the character at byte `offset` of the folded text.
     fn original(&self, offset: usize) -> Range<usize> {
         let index = self.shifts.partition_point(|(at, _)| *at < offset);
