@@ -183,17 +183,15 @@ impl Content {
         }
     }
 
-    /// Reads again what changed at `paths` (relative to the root, or absolute under it): a file of
-    /// a content folder is read again, or forgotten if it is gone; a change to a content folder
-    /// itself (made, removed, renamed) lists and reads everything again. Other paths change
-    /// nothing.
+    /// Reads again what changed at `paths` (relative to the root): a file of a content folder is
+    /// read again, or forgotten if it is gone; a change to a content folder itself (made, removed,
+    /// renamed) lists and reads everything again. Other paths change nothing.
     pub fn update(&mut self, paths: &BTreeSet<PathBuf>) {
         let mut files = Vec::new();
         for path in paths {
-            let relative = path.strip_prefix(&self.root).unwrap_or(path);
-            match Place::of(relative) {
+            match Place::of(path) {
                 Place::Folder => return self.read_all(),
-                Place::File(folder, name) => files.push((folder, name, relative)),
+                Place::File(folder, name) => files.push((folder, name, path)),
                 Place::Elsewhere => {}
             }
         }

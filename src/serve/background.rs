@@ -66,31 +66,35 @@ fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool) {
         }
         let started = Instant::now();
         let Some(errors) = pool.install(|| check_pages(&job.served, live)) else { continue };
+        let pages = job.served.pages.site().pages().len();
+        let checked = format!("checked {pages} pages in {} ms", started.elapsed().as_millis());
         if !errors.is_empty() {
-            let count = errors.len();
-            for error in &errors {
-                super::complain(format_args!("{error}"));
-            }
-            if live.publish_errors_in(&job.served, job.previous.clone(), errors) {
-                super::say(format_args!("{count} template error(s) on some pages; serving the last good site"));
+            if live.publish_errors_in(&job.served, job.previous.clone(), errors.clone()) {
+                for error in &errors {
+                    super::complain(format_args!("{error}"));
+                }
+                let count = errors.len();
+                super::say(format_args!("{checked}: {count} template error(s); still serving the last good site"));
             }
             continue;
         }
         let archive = job.served.pages.archive();
         let current = index.as_ref().filter(|index| Arc::ptr_eq(&index.archive, archive));
         let files = match current {
-            Some(index) => index.files.clone(),
+            Some(index) => {
+                super::say(format_args!("{checked}"));
+                index.files.clone()
+            }
             None => {
+                let started = Instant::now();
                 let search = pool.install(|| crate::search::index_files(archive));
                 let warnings = match search.warnings.len() {
                     0 => String::new(),
                     count => format!("; {count} warning(s): see `dossier check`"),
                 };
+                let milliseconds = started.elapsed().as_millis();
+                super::say(format_args!("{checked}, search index in {milliseconds} ms{warnings}"));
                 let made = Index { archive: archive.clone(), files: Arc::new(files(search.files)) };
-                super::say(format_args!(
-                    "checked every page and made the search index in {} ms{warnings}",
-                    started.elapsed().as_millis()
-                ));
                 index.insert(made).files.clone()
             }
         };

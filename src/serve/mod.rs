@@ -2,11 +2,13 @@
 //!
 //! The site is built in memory (`rebuild`) and served from memory (`http`, `route`) with
 //! tiny_http on a few worker threads; nothing is written to disk. A watcher (`watch`) turns
-//! saves into rebuilds; each rebuild publishes a new `state::Snapshot`, and open pages hear of
-//! it through server-sent events at `/__dossier/events`: `reload` after a good build, `errors`
-//! (with the overlay) after a failed one, while the last good site is still served. The script
-//! that listens, and the overlay, are added to served pages only (`inject`). A content error
-//! never stops the server; only failing to listen or to watch does.
+//! saves into rebuilds, which read again only the files saved (`content`) and render pages only
+//! when a browser asks for them (`state`); every page is rendered once, and the search index
+//! made, in the background (`background`). Each rebuild publishes a new `state::Snapshot`, and
+//! open pages hear of it through server-sent events at `/__dossier/events`: `reload` after a
+//! good build, `errors` (with the overlay) after a failed one, while the last good site is still
+//! served. The script that listens, and the overlay, are added to served pages only (`inject`).
+//! A content error never stops the server; only failing to listen or to watch does.
 
 mod background;
 mod content;
