@@ -136,15 +136,21 @@ fn add_templates(site: &Site, name: &str, template: &str) {
 /// are skipped: one save may make the watcher see two changes, and so two rebuilds.
 fn event(events: &Receiver<String>, name: &str) -> String {
     loop {
-        let event = wait_for_line(events, "event: ");
-        let mut data = Vec::new();
-        while let Some(part) = wait_for_line(events, "").strip_prefix("data: ") {
-            data.push(part.to_owned());
-        }
-        if event == format!("event: {name}") {
-            return data.join("\n");
+        let (event, data) = next_event(events);
+        if event == name {
+            return data;
         }
     }
+}
+
+/// Waits for the next event: its name and its data.
+fn next_event(events: &Receiver<String>) -> (String, String) {
+    let event = wait_for_line(events, "event: ");
+    let mut data = Vec::new();
+    while let Some(part) = wait_for_line(events, "").strip_prefix("data: ") {
+        data.push(part.to_owned());
+    }
+    (event.trim_start_matches("event: ").to_owned(), data.join("\n"))
 }
 
 #[test]
@@ -282,6 +288,10 @@ fn a_template_error_on_some_pages_only_is_shown_after_the_reload() {
     let (status, page) = server.get("/actors/fireeye/");
     assert_eq!(status, 200, "the last good site is served");
     assert!(page.contains(r#"id="dossier-overlay""#) && page.contains("<h1>FireEye</h1>"), "{page}");
+    // A save that does not fix the template keeps the errors up instead of reloading without them.
+    site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
+    let (name, overlay) = next_event(&events);
+    assert_eq!(name, "errors", "{overlay}");
 
     site.write("templates/actor.html", &template.replace("actor.no_such_field.deeper", "actor.chip.name"));
     event(&events, "reload");

@@ -8,6 +8,7 @@
 //! are not rendered. A template error found here is published like a build's errors, with the
 //! site served before that build.
 
+use std::collections::BTreeSet;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
@@ -31,7 +32,11 @@ pub struct Job {
 /// Hands jobs to the background thread.
 pub struct Background {
     jobs: Sender<Job>,
+    failing: Failing,
 }
+
+/// The paths of the pages that failed to render in the last check that went through.
+type Failing = Arc<Mutex<BTreeSet<String>>>;
 
 impl Background {
     pub fn start(live: Arc<Live>) -> std::io::Result<Background> {
@@ -42,8 +47,17 @@ impl Background {
             .build()
             .map_err(std::io::Error::other)?;
         let (jobs, receiver) = channel();
-        std::thread::Builder::new().name("dossier-jobs".into()).spawn(move || run(&receiver, &live, &pool))?;
-        Ok(Background { jobs })
+        let failing = Failing::default();
+        let shared = failing.clone();
+        std::thread::Builder::new().name("dossier-jobs".into()).spawn(move || run(&receiver, &live, &pool, &shared))?;
+        Ok(Background { jobs, failing })
+    }
+
+    /// The pages that failed to render in the last complete check: a rebuild renders them before
+    /// publishing, so that a template error found here is not hidden again by every save until
+    /// the check comes back to it.
+    pub fn failing(&self) -> BTreeSet<String> {
+        self.failing.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     pub fn submit(&self, job: Job) {
@@ -58,14 +72,15 @@ struct Index {
     files: Arc<Files>,
 }
 
-fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool) {
+fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool, failing: &Failing) {
     let mut index: Option<Index> = None;
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
         let started = Instant::now();
-        let Some(errors) = pool.install(|| check_pages(&job.served, live)) else { continue };
+        let Some((errors, failed)) = pool.install(|| check_pages(&job.served, live)) else { continue };
+        *failing.lock().unwrap_or_else(PoisonError::into_inner) = failed;
         let pages = job.served.pages.site().pages().len();
         let checked = format!("checked {pages} pages in {} ms", started.elapsed().as_millis());
         if !errors.is_empty() {
@@ -104,27 +119,28 @@ fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool) {
     }
 }
 
-/// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted; `None`
-/// if the build stopped being current meanwhile.
-fn check_pages(served: &Served, live: &Live) -> Option<Vec<Diagnostic>> {
+/// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted, and
+/// the paths of the pages that failed; `None` if the build stopped being current meanwhile.
+fn check_pages(served: &Served, live: &Live) -> Option<(Vec<Diagnostic>, BTreeSet<String>)> {
     let pages = &served.pages;
-    let errors = Mutex::new(Vec::new());
+    let failures = Mutex::new((Vec::new(), BTreeSet::new()));
     let finished = (0..pages.site().pages().len()).into_par_iter().try_for_each(|index| {
         if !live.serves(served) {
             return None;
         }
         if let Some(Err(error)) = pages.check(index) {
-            let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
-            if !errors.contains(&error) {
-                errors.push(error);
+            let mut failures = failures.lock().unwrap_or_else(PoisonError::into_inner);
+            failures.1.insert(pages.site().pages()[index].path.clone());
+            if !failures.0.contains(&error) {
+                failures.0.push(error);
             }
         }
         Some(())
     });
     finished?;
-    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let (mut errors, failed) = failures.into_inner().unwrap_or_else(PoisonError::into_inner);
     diagnostic::sort(&mut errors);
-    Some(errors)
+    Some((errors, failed))
 }
 
 #[cfg(target_os = "linux")]

@@ -6,11 +6,12 @@
 //! touched and rebuilds the model from the records in memory (see [`super::content`]); a theme
 //! change reads the theme again and keeps the archive. Pages are not rendered here, but when a
 //! browser asks for them, except a few rendered before publishing: the pages of the articles just
-//! saved, which the editor is most likely looking at, and with a new theme the first page of each
-//! kind, which finds most template errors before open pages reload. The rest of the pages are
-//! rendered once in the background, to find template errors that only some pages show, and the
-//! search index of a new archive is made there too ([`super::background`]). Until it is, the
-//! previous index is served. A failed build publishes its errors and keeps the last good site.
+//! saved, which the editor is most likely looking at; with a new theme the first page of each
+//! kind, which finds most template errors before open pages reload; and the pages the background
+//! check last found failing. That check renders the rest of the pages once, to find template
+//! errors that only some pages show, and the search index of a new archive is made there too
+//! ([`super::background`]). Until it is, the previous index is served. A failed build publishes
+//! its errors and keeps the last good site.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,8 @@ impl Builder {
             Ok(site) => Arc::new(Pages::new(archive, site)),
             Err(diagnostics) => return failed(diagnostics, started, live),
         };
-        if let Err(errors) = render_first(&pages, new_theme, &edited_articles(&change.content)) {
+        let failing = self.background.failing();
+        if let Err(errors) = render_first(&pages, new_theme, &edited_articles(&change.content), &failing) {
             return failed(errors, started, live);
         }
         let previous = live.current().site.clone();
@@ -104,17 +106,22 @@ fn edited_articles(paths: &BTreeSet<PathBuf>) -> BTreeSet<String> {
     paths.iter().filter(in_articles).filter_map(|path| Some(path.file_stem()?.to_string_lossy().into_owned())).collect()
 }
 
-/// Renders, in parallel, the pages of the articles in `edited` and, with a new theme, the first
-/// page of each kind; they are kept for the requests that follow. Returns the distinct errors,
-/// sorted.
-fn render_first(pages: &Pages, new_theme: bool, edited: &BTreeSet<String>) -> Result<(), Vec<Diagnostic>> {
+/// Renders, in parallel, the pages of the articles in `edited`, the pages in `failing` and, with a
+/// new theme, the first page of each kind; they are kept for the requests that follow. Returns the
+/// distinct errors, sorted.
+fn render_first(
+    pages: &Pages,
+    new_theme: bool,
+    edited: &BTreeSet<String>,
+    failing: &BTreeSet<String>,
+) -> Result<(), Vec<Diagnostic>> {
     let archive = pages.archive();
     let mut kinds_seen = Vec::new();
     let mut first: Vec<usize> = Vec::new();
     for (index, page) in pages.site().pages().iter().enumerate() {
         let kind = std::mem::discriminant(&page.kind);
         let is_edited = matches!(page.kind, Kind::Article(id) if edited.contains(&archive.article(id).slug));
-        if (new_theme && !kinds_seen.contains(&kind)) || is_edited {
+        if (new_theme && !kinds_seen.contains(&kind)) || is_edited || failing.contains(&page.path) {
             kinds_seen.push(kind);
             first.push(index);
         }
