@@ -81,11 +81,19 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
     if let Some(memo) = &mut memo {
         memo.replace(names, remembered.into_iter());
     }
-    drafts.sort_by(|a, b| b.article.date.cmp(&a.article.date).then_with(|| a.article.slug.cmp(&b.article.slug)));
+    // Drafts are large to move, so their positions are sorted rather than they.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&drafts[a].article, &drafts[b].article);
+        b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
+    });
+    let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
 
     let mut archive = Archive { config, articles: Vec::new(), actors, countries, claims: Vec::new() };
-    for (index, draft) in drafts.into_iter().enumerate() {
-        add_article(&mut archive, ArticleId(index as u32), draft);
+    for (index, position) in order.into_iter().enumerate() {
+        if let Some(draft) = drafts[position].take() {
+            add_article(&mut archive, ArticleId(index as u32), draft);
+        }
     }
     link_back(&mut archive);
     // Articles with errors are left out of the archive, so their actors would look unreferenced:

@@ -30,8 +30,8 @@ pub(super) type Located = Result<Range<usize>, Option<String>>;
 pub struct Memo {
     /// The names the last build resolved references against.
     names: Option<Names>,
-    /// By article slug.
-    articles: HashMap<String, Arc<Remembered>>,
+    /// By the address of the Markdown file they were made from (see [`address`]).
+    articles: HashMap<usize, Arc<Remembered>>,
 }
 
 /// What one build made of one article.
@@ -57,7 +57,7 @@ impl Memo {
     /// Keeps what this build made (and its names) for the next one, and forgets the rest.
     pub(super) fn replace(&mut self, names: Names, articles: impl Iterator<Item = Arc<Remembered>>) {
         self.names = Some(names);
-        self.articles = articles.map(|remembered| (remembered.file.markdown.record.id.clone(), remembered)).collect();
+        self.articles = articles.map(|remembered| (address(&remembered.file), remembered)).collect();
     }
 }
 
@@ -71,8 +71,7 @@ pub(super) struct Recall<'m> {
 impl<'m> Recall<'m> {
     /// What the last build made of the article in `file`, if it read the same files.
     fn remembered(&self, file: &ArticleFile) -> Option<&'m Arc<Remembered>> {
-        let remembered = self.memo.articles.get(&file.markdown.record.id)?;
-        Arc::ptr_eq(&remembered.file.markdown, &file.markdown).then_some(remembered)
+        self.memo.articles.get(&address(file))
     }
 
     /// The last outcome of checking `file`, if it must be the same: same files, same names.
@@ -89,6 +88,12 @@ impl<'m> Recall<'m> {
     pub(super) fn findings(&self, file: &ArticleFile) -> Option<&'m Arc<Findings>> {
         self.remembered(file)?.findings.as_ref()
     }
+}
+
+/// The address of the article's Markdown file as loaded: the same for the same file read once,
+/// and never another file's while the memo holds it.
+fn address(file: &ArticleFile) -> usize {
+    Arc::as_ptr(&file.markdown) as usize
 }
 
 impl Remembered {
