@@ -3,15 +3,15 @@
 //! of a new archive.
 //!
 //! It runs on a thread pool of one thread at lowered priority, so that it slows neither the next
-//! rebuild nor the pages a browser asks for, and it gives a build up as soon as a newer one is
-//! published: only the newest build waiting is taken, and the pages of a build no longer current
-//! are not rendered. A template error found here is published like a build's errors, with the
-//! site served before that build.
+//! rebuild nor the pages a browser asks for. It starts once saves have settled for [`SETTLE`], takes
+//! only the newest build, and gives that build up as soon as another rebuild starts. A template
+//! error found here is published like a build's errors, with the site served before that build.
 
 use std::collections::BTreeSet;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -21,6 +21,9 @@ use crate::model::Archive;
 
 /// How much lower than the server's the background thread's scheduling priority is (`nice`).
 const NICENESS: i32 = 10;
+/// How long no new build must come before the work on the last one starts: work on a build that
+/// is replaced at once is wasted, and would compete with the rebuild that replaces it.
+const SETTLE: Duration = Duration::from_millis(250);
 
 /// A published build to check and index.
 pub struct Job {
@@ -31,12 +34,19 @@ pub struct Job {
 
 /// Hands jobs to the background thread.
 pub struct Background {
-    jobs: Sender<Job>,
-    failing: Failing,
+    /// Each job with the number of rebuilds started when it was submitted.
+    jobs: Sender<(u64, Job)>,
+    shared: Arc<Shared>,
 }
 
-/// The paths of the pages that failed to render in the last check that went through.
-type Failing = Arc<Mutex<BTreeSet<String>>>;
+/// What the builder and the background thread share.
+#[derive(Default)]
+struct Shared {
+    /// The paths of the pages that failed to render in the last check that went through.
+    failing: Mutex<BTreeSet<String>>,
+    /// How many rebuilds have started.
+    rebuilds: AtomicU64,
+}
 
 impl Background {
     pub fn start(live: Arc<Live>) -> std::io::Result<Background> {
@@ -47,22 +57,27 @@ impl Background {
             .build()
             .map_err(std::io::Error::other)?;
         let (jobs, receiver) = channel();
-        let failing = Failing::default();
-        let shared = failing.clone();
-        std::thread::Builder::new().name("dossier-jobs".into()).spawn(move || run(&receiver, &live, &pool, &shared))?;
-        Ok(Background { jobs, failing })
+        let shared = Arc::new(Shared::default());
+        let theirs = shared.clone();
+        std::thread::Builder::new().name("dossier-jobs".into()).spawn(move || run(&receiver, &live, &pool, &theirs))?;
+        Ok(Background { jobs, shared })
+    }
+
+    /// Says that a rebuild starts: the work on the last build stops.
+    pub fn rebuild_started(&self) {
+        self.shared.rebuilds.fetch_add(1, Ordering::SeqCst);
     }
 
     /// The pages that failed to render in the last complete check: a rebuild renders them before
     /// publishing, so that a template error found here is not hidden again by every save until
     /// the check comes back to it.
     pub fn failing(&self) -> BTreeSet<String> {
-        self.failing.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.shared.failing.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     pub fn submit(&self, job: Job) {
         // The thread only ends with the process.
-        let _ = self.jobs.send(job);
+        let _ = self.jobs.send((self.shared.rebuilds.load(Ordering::SeqCst), job));
     }
 }
 
@@ -72,15 +87,21 @@ struct Index {
     files: Arc<Files>,
 }
 
-fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool, failing: &Failing) {
+fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, shared: &Shared) {
     let mut index: Option<Index> = None;
-    while let Ok(mut job) = jobs.recv() {
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+    while let Ok(mut next) = jobs.recv() {
+        loop {
+            match jobs.recv_timeout(SETTLE) {
+                Ok(newer) => next = newer,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
         }
+        let (rebuilds, job) = next;
+        let wanted = || shared.rebuilds.load(Ordering::SeqCst) == rebuilds && live.serves(&job.served);
         let started = Instant::now();
-        let Some((errors, failed)) = pool.install(|| check_pages(&job.served, live)) else { continue };
-        *failing.lock().unwrap_or_else(PoisonError::into_inner) = failed;
+        let Some((errors, failed)) = pool.install(|| check_pages(&job.served, &wanted)) else { continue };
+        *shared.failing.lock().unwrap_or_else(PoisonError::into_inner) = failed;
         let pages = job.served.pages.site().pages().len();
         let checked = format!("checked {pages} pages in {} ms", started.elapsed().as_millis());
         if !errors.is_empty() {
@@ -100,6 +121,7 @@ fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool, failing: &Fa
                 super::say(format_args!("{checked}"));
                 index.files.clone()
             }
+            None if !wanted() => continue,
             None => {
                 let started = Instant::now();
                 let search = pool.install(|| crate::search::index_files(archive));
@@ -120,12 +142,12 @@ fn run(jobs: &Receiver<Job>, live: &Live, pool: &rayon::ThreadPool, failing: &Fa
 }
 
 /// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted, and
-/// the paths of the pages that failed; `None` if the build stopped being current meanwhile.
-fn check_pages(served: &Served, live: &Live) -> Option<(Vec<Diagnostic>, BTreeSet<String>)> {
+/// the paths of the pages that failed; `None` if it stopped being `wanted` meanwhile.
+fn check_pages(served: &Served, wanted: &(dyn Fn() -> bool + Sync)) -> Option<(Vec<Diagnostic>, BTreeSet<String>)> {
     let pages = &served.pages;
     let failures = Mutex::new((Vec::new(), BTreeSet::new()));
     let finished = (0..pages.site().pages().len()).into_par_iter().try_for_each(|index| {
-        if !live.serves(served) {
+        if !wanted() {
             return None;
         }
         if let Some(Err(error)) = pages.check(index) {

@@ -58,6 +58,7 @@ impl Builder {
     /// Rebuilds what `change` invalidates and publishes the result.
     pub fn rebuild(&mut self, change: &Change, live: &Live) -> Outcome {
         let started = Instant::now();
+        self.background.rebuild_started();
         let checked = match self.checked.take() {
             Some(checked) if change.content.is_empty() && !change.config => checked,
             _ => {
