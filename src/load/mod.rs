@@ -21,9 +21,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
+use serde_saphyr::{Location, Spanned};
 use walkdir::WalkDir;
 
-use self::raw::{At, Spanned};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::text::{is_valid_slug, nfc, position_of_offset};
 
@@ -44,14 +44,17 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// A diagnostic at a YAML location of this file, in file lines.
-    pub fn error_at(&self, at: At, message: impl Into<String>) -> Diagnostic {
-        let position = Position { line: at.line + self.yaml_line_offset, column: at.column.max(1) };
+    pub fn error_at(&self, location: Location, message: impl Into<String>) -> Diagnostic {
+        let position = Position {
+            line: location.line() as usize + self.yaml_line_offset,
+            column: (location.column() as usize).max(1),
+        };
         Diagnostic::error(&self.path, message).at(&self.text, position)
     }
 
     /// A diagnostic that underlines a spanned YAML value of this file.
     pub fn error_on(&self, value: &Spanned<String>, message: impl Into<String>) -> Diagnostic {
-        let mut diagnostic = self.error_at(value.at, message);
+        let mut diagnostic = self.error_at(value.referenced, message);
         diagnostic.underline = value.value.chars().count().max(1);
         diagnostic
     }
@@ -417,9 +420,7 @@ fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> R
     serde_saphyr::from_str(yaml).map_err(|error| {
         let message = yaml_message(&error);
         match error.location() {
-            Some(location) => {
-                file.error_at(At { line: location.line() as usize, column: location.column() as usize }, message)
-            }
+            Some(location) => file.error_at(location, message),
             None => file.error(message),
         }
     })

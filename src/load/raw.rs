@@ -4,33 +4,10 @@
 //! does not hide the other errors of the file.
 
 use serde::{Deserialize, Deserializer};
-
-/// Where a value is written: the line and column (in characters, both from 1) of its first
-/// character, a quotation mark included, in the YAML document. A mapping is where its first key is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct At {
-    pub line: usize,
-    pub column: usize,
-}
-
-/// A value with where it is written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub at: At,
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        let location = spanned.referenced;
-        let at = At { line: location.line() as usize, column: location.column() as usize };
-        Ok(Spanned { value: spanned.value, at })
-    }
-}
+use serde_saphyr::Spanned;
 
 /// A scalar read as text whatever YAML made of it: `date: 2013` is an integer to YAML.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
@@ -55,7 +32,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<Spanned<String>>,
@@ -66,7 +43,7 @@ pub struct FrontMatter {
     pub summary: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sidecar {
     #[serde(default)]
@@ -81,7 +58,7 @@ pub struct Sidecar {
     pub notes: Vec<Spanned<Note>>,
 }
 
-#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub by: Option<Spanned<String>>,
@@ -93,7 +70,7 @@ pub struct Claim {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub quote: Option<Spanned<String>>,

@@ -8,13 +8,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use serde_saphyr::Spanned;
 
 use super::memo::{self, Findings, Memo, Quotes, Remembered};
 use super::resolve::{Expect, Names};
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::load::raw::{self, Spanned};
-use crate::load::{ArticleFile, LoadedSite, Record, SourceFile};
+use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
 use crate::markdown;
 
 /// A quote longer than this is legal, but the highlight stops being a pointer to the claim.
@@ -345,7 +345,7 @@ fn article(
 fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<PartialDate> {
     PartialDate::parse(&date.value.0)
         .map_err(|message| {
-            let spanned = Spanned { value: date.value.0.clone(), at: date.at };
+            let spanned = Spanned { value: date.value.0.clone(), referenced: date.referenced, defined: date.defined };
             diagnostics.push(file.error_on(&spanned, message));
         })
         .ok()
@@ -405,7 +405,7 @@ fn annotate(
     let mut seen = BTreeSet::new();
     for spanned in &data.claims {
         let claim = &spanned.value;
-        let at = |message: String| file.error_at(spanned.at, message);
+        let at = |message: String| file.error_at(spanned.referenced, message);
         let missing = |field: &str, value: bool, diagnostics: &mut Vec<Diagnostic>| {
             if !value {
                 diagnostics.push(at(format!("the claim is missing `{field}`")));
@@ -452,7 +452,7 @@ fn annotate(
     for spanned in &data.notes {
         let note = &spanned.value;
         let (Some(quote), Some(text)) = (&note.quote, &note.note) else {
-            diagnostics.push(file.error_at(spanned.at, "a note needs both `quote` and `note`"));
+            diagnostics.push(file.error_at(spanned.referenced, "a note needs both `quote` and `note`"));
             continue;
         };
         if let Some(range) = locate(quotes, quote, file, diagnostics) {
