@@ -120,7 +120,7 @@ describe('the default archive', () => {
     await page.locator('a', { hasText: 'APT32' }).first().click();
     assert.match(page.url(), /\/actors\/apt32\/index\.html$/);
     assert.equal(await page.locator('h1').innerText(), 'APT32');
-    await page.locator('.card-title a').first().click();
+    await page.locator('.rows a').first().click();
     assert.match(page.url(), /\/articles\/[a-z0-9-]+\/index\.html$/);
     assert.ok((await page.locator('mark').count()) > 0, 'quotes are highlighted offline too');
     assert.deepEqual(watch.all(), []);
