@@ -1,6 +1,6 @@
 // Search as readers use it, on the default archive, in Chromium over http:// and over file://
 // from the unzipped offline build: without diacritics, with them, by an actor's alias, by the
-// prefix of a word; results are links that open the article.
+// prefix of a word, narrowed by a filter; results are links that open the article.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,6 +58,18 @@ function expectations(label, searchUrlOf) {
     test('the prefix of a word finds it', async () => {
       const titles = await results(page, searchUrl, 'snowd');
       assert.equal(titles[0], DIALOGUE_2013, titles.join('\n'));
+    });
+
+    test('a year filter keeps the results of that year only', async () => {
+      await results(page, searchUrl, 'mang');
+      const all = await page.locator('#search-results li.search-result').count();
+      await page.locator('#search-filter-year').selectOption('2025');
+      await page.waitForFunction(() => /khớp bộ lọc/.test(document.getElementById('search-status').textContent));
+      const dates = await page
+        .locator('#search-results li.search-result time')
+        .evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+      assert.ok(dates.length >= 1 && dates.length < all, `${dates.length} of ${all}`);
+      assert.ok(dates.every((date) => date.startsWith('2025')), dates.join(', '));
     });
 
     test('typing updates the results and the address; a click opens the article', async () => {
