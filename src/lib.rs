@@ -46,7 +46,7 @@ use diagnostic::Diagnostic;
 
 /// How long each stage of a run took, in order: for `dossier build --timings` and the benchmark.
 /// `render` (which writes each page as it is made) and `search` run side by side, so their times
-/// overlap.
+/// overlap, and each includes work of the other that its threads took on while waiting.
 #[derive(Clone, Debug, Default)]
 pub struct Timings(pub Vec<(&'static str, std::time::Duration)>);
 
