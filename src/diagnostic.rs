@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 
@@ -96,6 +97,27 @@ impl Diagnostic {
 /// Sorts diagnostics for display: by file, then position.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Diagnostics gathered from many threads, each kept once: a template error shows on every page
+/// that uses the template, and is reported once.
+#[derive(Default)]
+pub struct Distinct(Mutex<Vec<Diagnostic>>);
+
+impl Distinct {
+    pub fn add(&self, diagnostic: Diagnostic) {
+        let mut diagnostics = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if !diagnostics.contains(&diagnostic) {
+            diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Every diagnostic added, once each, sorted.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+        sort(&mut diagnostics);
+        diagnostics
+    }
 }
 
 impl fmt::Display for Diagnostic {

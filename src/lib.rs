@@ -9,9 +9,9 @@
 //!             + locations (validated) search idx  zip
 //! ```
 //!
-//! [`check`] runs the first three stages, [`prepare`] readies the fourth, [`validate`] runs all but
-//! the writing, [`build`] all of them. The commands in `main.rs` are thin layers over these functions and over the editor's
-//! tools: [`serve`] (the live preview), [`scaffold`] (`new`), [`import`] (actors from MISP) and
+//! [`check`] runs the first three stages, [`prepare`] readies the fourth, [`validate`] runs all
+//! but the writing, [`build`] all of them. The commands in `main.rs` are thin layers over these
+//! functions and over the editor's tools: [`serve`] (the live preview), [`scaffold`] (`new`), [`import`] (actors from MISP) and
 //! [`report`] (diagnostics as JSON).
 
 // A `Diagnostic` is the error value of content problems: large, but only made on the cold path of
@@ -134,7 +134,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
     };
     let mut timings = checked.timings;
     let theme = theme::Theme::load(root)?;
-    let site = timings.time("views", || render::Site::new(Arc::new(archive), Arc::new(theme)))?;
+    let site = timings.time("templates", || render::Site::new(Arc::new(archive), Arc::new(theme)))?;
     Ok(Prepared { site, warnings: checked.diagnostics, timings })
 }
 

@@ -10,11 +10,11 @@ mod pages;
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{Diagnostic, Distinct};
 use crate::model::Archive;
 use crate::theme::Theme;
 
@@ -75,19 +75,13 @@ impl Site {
     /// as it is made, so that no more than a few pages are held in memory at once. Returns the
     /// number of pages, or every distinct template error.
     pub fn render_all(&self, sink: &(dyn Fn(OutputFile) + Sync)) -> Result<usize, Vec<Diagnostic>> {
-        let errors = Mutex::new(Vec::new());
+        let errors = Distinct::default();
         self.pages.par_iter().for_each(|page| match self.render(page) {
             Ok(file) => sink(file),
-            Err(error) => {
-                let mut errors = errors.lock().unwrap_or_else(PoisonError::into_inner);
-                if !errors.contains(&error) {
-                    errors.push(error);
-                }
-            }
+            Err(error) => errors.add(error),
         });
-        let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let errors = errors.into_sorted();
         if !errors.is_empty() {
-            diagnostic::sort(&mut errors);
             return Err(errors);
         }
         self.assets().into_iter().for_each(sink);

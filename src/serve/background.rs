@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::state::{Files, Live, Served, files};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{Diagnostic, Distinct};
 use crate::model::Archive;
 
 /// How much lower than the server's the background thread's scheduling priority is (`nice`).
@@ -145,24 +145,19 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
 /// the paths of the pages that failed; `None` if it stopped being `wanted` meanwhile.
 fn check_pages(served: &Served, wanted: &(dyn Fn() -> bool + Sync)) -> Option<(Vec<Diagnostic>, BTreeSet<String>)> {
     let pages = &served.pages;
-    let failures = Mutex::new((Vec::new(), BTreeSet::new()));
+    let (errors, failed) = (Distinct::default(), Mutex::new(BTreeSet::new()));
     let finished = (0..pages.site().pages().len()).into_par_iter().try_for_each(|index| {
         if !wanted() {
             return None;
         }
         if let Some(Err(error)) = pages.check(index) {
-            let mut failures = failures.lock().unwrap_or_else(PoisonError::into_inner);
-            failures.1.insert(pages.site().pages()[index].path.clone());
-            if !failures.0.contains(&error) {
-                failures.0.push(error);
-            }
+            failed.lock().unwrap_or_else(PoisonError::into_inner).insert(pages.site().pages()[index].path.clone());
+            errors.add(error);
         }
         Some(())
     });
     finished?;
-    let (mut errors, failed) = failures.into_inner().unwrap_or_else(PoisonError::into_inner);
-    diagnostic::sort(&mut errors);
-    Some((errors, failed))
+    Some((errors.into_sorted(), failed.into_inner().unwrap_or_else(PoisonError::into_inner)))
 }
 
 #[cfg(target_os = "linux")]
