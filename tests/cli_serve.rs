@@ -46,10 +46,15 @@ impl Server {
 
     /// `GET path` over HTTP/1.0 (so the body is never chunked): the status and the body.
     fn get(&self, path: &str) -> (u16, String) {
-        let response = self.raw(&format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
+        let response = self.raw(&format!("GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.host()));
         let status = response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
         let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body).to_owned();
         (status, body)
+    }
+
+    /// The Host a browser sends for the server's address.
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
     }
 
     /// Sends `request` as it is and reads the whole answer.
@@ -67,7 +72,7 @@ impl Server {
     fn events(&self, since: Option<&str>) -> Receiver<String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting to the server");
         let query = since.map(|token| format!("?since={token}")).unwrap_or_default();
-        let request = format!("GET /__dossier/events{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        let request = format!("GET /__dossier/events{query} HTTP/1.1\r\nHost: {}\r\n\r\n", self.host());
         stream.write_all(request.as_bytes()).expect("opening the events stream");
         let lines = lines_of(stream, Log::Read);
         wait_for_line(&lines, "retry:");
