@@ -422,7 +422,8 @@ fn requests_with_a_body_or_another_method_are_refused() {
     assert!(post.starts_with("HTTP/1.1 405") && post.contains("\r\nAllow: GET, HEAD\r\n"), "{post}");
     let get_with_body = server.raw(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 5\r\n\r\nhello"));
     assert!(get_with_body.starts_with("HTTP/1.1 413"), "{get_with_body}");
-    let chunked = format!("GET / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    let chunked =
+        format!("GET / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
     let chunked = server.raw(&chunked);
     assert!(chunked.starts_with("HTTP/1.1 413"), "{chunked}");
     server.assert_answers_promptly();

@@ -55,7 +55,9 @@ impl Answers {
                 let last_event = request.headers().get("Last-Event-ID").and_then(|value| value.to_str().ok());
                 self.events(last_event.map(str::to_owned).or(since))
             }
-            Route::LiveScript => bytes(StatusCode::OK, LIVE_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
+            Route::LiveScript => {
+                bytes(StatusCode::OK, LIVE_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8")
+            }
             Route::File { key, path } => {
                 let live = self.live.clone();
                 let rendered = tokio::task::spawn_blocking(move || file(&key, &path, &live.current())).await;
@@ -102,7 +104,8 @@ struct StreamSlot(Arc<AtomicUsize>);
 impl StreamSlot {
     /// A slot, unless [`MAX_STREAMS`] are taken.
     fn take(open: &Arc<AtomicUsize>) -> Option<StreamSlot> {
-        let taken = open.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |open| (open < MAX_STREAMS).then_some(open + 1));
+        let taken =
+            open.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |open| (open < MAX_STREAMS).then_some(open + 1));
         taken.ok().map(|_| StreamSlot(open.clone()))
     }
 }
@@ -136,7 +139,9 @@ fn file(key: &str, path: &str, snapshot: &Snapshot) -> Answer {
                 if key.ends_with(".html") { inject::page(content, snapshot, base_url) } else { content.to_vec() };
             return bytes(StatusCode::OK, body, content_type(key));
         }
-        Some(Err(error)) => return bytes(StatusCode::INTERNAL_SERVER_ERROR, inject::unrenderable(error, snapshot), HTML),
+        Some(Err(error)) => {
+            return bytes(StatusCode::INTERNAL_SERVER_ERROR, inject::unrenderable(error, snapshot), HTML);
+        }
         None => {}
     }
     if site.contains(&format!("{key}/index.html")) {
