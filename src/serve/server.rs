@@ -5,7 +5,7 @@
 //!   connection, and pages are rendered on a pool of [`RENDER_THREADS`].
 //! - At most [`MAX_CONNECTIONS`] are open at once; the next waits in the system's queue.
 //! - The request line and headers must arrive whole within [`HEAD_TIMEOUT`] of the connection
-//!   being accepted, and fit in [`MAX_HEAD_BYTES`] (hyper answers 408 or 431 otherwise).
+//!   being accepted (or hyper closes it), and fit in [`MAX_HEAD_BYTES`] (or hyper answers 431).
 //! - A body is never read: hyper reads only what the handler asks for, and the preview asks for
 //!   none (`admit` refuses requests that carry one), so an announced length allocates nothing.
 //! - A client that takes none of its answer for [`WRITE_TIMEOUT`] is dropped, event streams
