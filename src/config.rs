@@ -145,7 +145,8 @@ mod tests {
 
     #[test]
     fn an_output_dir_the_site_may_not_own_is_reported_at_its_value() {
-        for (value, rule) in [("/", "holds it"), ("..", "holds it"), ("content", "`content/`"), (".git", "dot-folder")] {
+        for (value, rule) in [("/", "holds it"), ("..", "holds it"), ("content", "`content/`"), (".git", "dot-folder")]
+        {
             let text = format!("title = \"x\"\noutput_dir = \"{value}\"\n");
             let error = Config::parse(Path::new("/site"), &text).unwrap_err();
             assert_eq!(error.position, Some(Position { line: 2, column: 14 }), "{value}");

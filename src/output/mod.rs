@@ -69,7 +69,8 @@ impl Staging {
         siblings::clear_dead(out).map_err(at(out))?;
         let folder = siblings::named(out, siblings::Kind::Staging);
         fs::create_dir(&folder).map_err(at(&folder))?;
-        let staging = Staging { out: out.to_path_buf(), folder, failure: Mutex::new(None), finished: false, _lock: lock };
+        let staging =
+            Staging { out: out.to_path_buf(), folder, failure: Mutex::new(None), finished: false, _lock: lock };
         let marker = staging.folder.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(at(&marker))?;
         Ok(staging)
