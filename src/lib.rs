@@ -94,6 +94,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Also write the offline variant of the site, zipped, to this file.
     pub zip: Option<PathBuf>,
+    /// Called with the output folder when another build holds its lock, before waiting for it.
+    pub on_wait: Option<fn(&Path)>,
 }
 
 /// What a successful build did, for the summary line.
@@ -171,7 +173,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let outside = if options.out.is_some() { layout::Outside::Allowed } else { layout::Outside::Refused };
     let out = layout::place_output(root, &requested, outside)
         .map_err(|reason| output::Error::Refused { path: requested.clone(), reason })?;
-    let staging = output::Staging::begin(&out)?;
+    let staging = output::Staging::begin(&out, options.on_wait.unwrap_or(|_| {}))?;
     let tally = Tally::default();
     let keep = |file: render::OutputFile| {
         staging.write(&file);

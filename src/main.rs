@@ -98,7 +98,9 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, timings } => build(&root, BuildOptions { out, zip }, timings),
+        Command::Build { root, out, zip, timings } => {
+            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, timings)
+        }
         Command::Check { root, format } => check(&root, format),
         Command::Serve { root, port, bind } => serve(root, port, bind),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
@@ -112,6 +114,10 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
         eprintln!("{diagnostic}");
     }
+}
+
+fn say_waiting(out: &Path) {
+    eprintln!("waiting for another build into {} to finish", out.display());
 }
 
 fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {

@@ -20,11 +20,21 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Takes the lock at `path`, waiting while another build holds it.
-    pub fn acquire(path: &Path) -> io::Result<Lock> {
+    /// Takes the lock at `path`; if another build holds it, calls `on_wait` once and waits.
+    pub fn acquire(path: &Path, mut on_wait: impl FnMut()) -> io::Result<Lock> {
+        let mut told = false;
         loop {
             let file = File::options().create(true).truncate(false).write(true).open(path)?;
-            file.lock()?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    if !std::mem::replace(&mut told, true) {
+                        on_wait();
+                    }
+                    file.lock()?;
+                }
+                Err(fs::TryLockError::Error(error)) => return Err(error),
+            }
             if still_named(&file, path)? {
                 return Ok(Lock { path: path.to_path_buf(), _file: file });
             }
@@ -67,13 +77,33 @@ mod tests {
     fn a_held_lock_blocks_another_and_its_file_goes_with_it() {
         let temp = tempfile::tempdir().unwrap();
         let path = temp.path().join(".public.dossier-lock");
-        let lock = Lock::acquire(&path).unwrap();
+        let lock = Lock::acquire(&path, || panic!("nobody holds it")).unwrap();
         let other = File::options().write(true).open(&path).unwrap();
         assert!(matches!(other.try_lock(), Err(fs::TryLockError::WouldBlock)));
         drop(lock);
         assert!(!path.exists());
-        let again = Lock::acquire(&path).unwrap();
+        let again = Lock::acquire(&path, || panic!("nobody holds it any more")).unwrap();
         assert!(path.exists());
         drop(again);
+    }
+
+    // The waiter locks the file the holder then removes, so it must lock again, a new file.
+    #[test]
+    #[cfg(unix)]
+    fn a_second_build_is_told_and_waits_until_the_first_lets_go() {
+        use std::os::unix::fs::MetadataExt;
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join(".public.dossier-lock");
+        let held = Lock::acquire(&path, || panic!("nobody holds it")).unwrap();
+        let (told, heard) = std::sync::mpsc::channel();
+        let waiter = std::thread::spawn({
+            let path = path.clone();
+            move || Lock::acquire(&path, || told.send(()).unwrap()).map(|lock| lock._file.metadata().unwrap())
+        });
+        heard.recv().unwrap();
+        drop(held);
+        let locked = waiter.join().unwrap().unwrap();
+        assert!(!path.exists(), "the waiter let go too");
+        assert_ne!(locked.nlink(), 0, "the waiter held a file that had a name");
     }
 }

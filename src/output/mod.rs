@@ -58,13 +58,14 @@ pub struct Staging {
 
 impl Staging {
     /// Starts replacing the folder `out`, as placed by [`layout::place_output`]. Refuses a
-    /// file, or a folder with files in it that no dossier build made.
-    pub fn begin(out: &Path) -> Result<Staging, Error> {
+    /// file, or a folder with files in it that no dossier build made. If another build holds
+    /// the output's lock, calls `on_wait` and waits for it.
+    pub fn begin(out: &Path, on_wait: fn(&Path)) -> Result<Staging, Error> {
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).map_err(at(parent))?;
         }
         let lock_path = siblings::lock(out);
-        let lock = lock::Lock::acquire(&lock_path).map_err(at(&lock_path))?;
+        let lock = lock::Lock::acquire(&lock_path, || on_wait(out)).map_err(at(&lock_path))?;
         claim(out)?;
         siblings::clear_dead(out).map_err(at(out))?;
         let folder = siblings::named(out, siblings::Kind::Staging);
@@ -171,7 +172,7 @@ mod tests {
     }
 
     fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
-        let staging = Staging::begin(out)?;
+        let staging = Staging::begin(out, |_| {})?;
         files.iter().for_each(|file| staging.write(file));
         staging.finish()
     }
