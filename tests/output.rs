@@ -188,16 +188,7 @@ fn bigger_site(count: usize) -> TestSite {
 const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_millis(1);
 
 fn start_build(site: &TestSite) -> Child {
-    Command::new(BIN)
-        .arg("build")
-        .arg("--root")
-        .arg(site.root())
-        .arg("--out")
-        .arg(site.out())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+    site.build_command(&[]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap()
 }
 
 fn signal(child: &Child, signal: i32) {
