@@ -27,7 +27,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::text::{is_valid_slug, nfc, position_of_offset};
 
-pub const CONTENT_DIR: &str = "content";
+pub use crate::layout::CONTENT_DIR;
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
