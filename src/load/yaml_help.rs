@@ -120,13 +120,16 @@ fn unclosed(yaml: &str, scan: &Scan, at: usize) -> Option<Advice> {
     let (closing, what, inside) = match mark {
         '"' => ('"', "value", "a `\"` inside the text is written `\\\"`"),
         '\'' => ('\'', "value", "a `'` inside the text is written `''`"),
-        '[' => (']', "list", "a multi-line list closes with `]` too"),
-        _ => ('}', "mapping", "a multi-line mapping closes with `}` too"),
+        '[' => (']', "list", ""),
+        _ => ('}', "mapping", ""),
     };
     let line = line_around(yaml, opened.at);
     let fixed = format!("{}{closing}", yaml[line.clone()].trim().trim_end_matches(','));
     let message = format!("YAML: the `{mark}` that starts this {what} is not closed on its line");
-    let help = format!("end it with `{closing}`: `{fixed}` ({inside})");
+    let mut help = format!("end it with `{closing}`: `{fixed}`");
+    if !inside.is_empty() {
+        help.push_str(&format!(" ({inside})"));
+    }
     Some(advise(yaml, opened.at, 1, &message).help(help))
 }
 
@@ -216,9 +219,13 @@ fn missing_colon(yaml: &str, line_start: usize) -> Option<Advice> {
     let after_word = line_start + (line.len() - content.len()) + word.len();
     let fixed = if rest.is_empty() { format!("{word}:") } else { format!("{word}: {rest}") };
     let message = format!("YAML: a `:` is missing after `{word}`");
-    Some(advise(yaml, after_word, 1, &message).help(format!(
-        "write `{fixed}`; if this line goes on with the text of the line above, indent it deeper than that line's field"
-    )))
+    let mut help = format!("write `{fixed}`");
+    if !yaml[..line_start].trim().is_empty() {
+        help.push_str(
+            "; if this line goes on with the text of the line above, indent it deeper than that line's field",
+        );
+    }
+    Some(advise(yaml, after_word, 1, &message).help(help))
 }
 
 /// The line holding `at` as `prefix'value'`: its value, from `value` to the end of the line, in
