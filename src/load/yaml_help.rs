@@ -136,6 +136,7 @@ fn unclosed(yaml: &str, scan: &Scan, at: usize) -> Option<Advice> {
 /// The mistakes seen on the line where the parser noticed the error (or on the line before).
 fn on_the_line(yaml: &str, at: usize, parser: &str) -> Option<Advice> {
     let line = line_around(yaml, at);
+    let at = at.min(line.end);
     let value = value_on_line(yaml, at);
     let colon = scan(&yaml[line.clone()]).colons.first().map(|colon| line.start + colon);
     if let Some(value) = value.filter(|&value| value == at)
@@ -347,7 +348,19 @@ impl Scanner<'_> {
 
     /// The value at `at` up to `end`, or a key and its value where a key may be. A plain value
     /// goes on in the lines deeper than `depth`.
-    fn value(&mut self, line: usize, at: usize, end: usize, depth: usize, key_allowed: bool) {
+    fn value(&mut self, line: usize, mut at: usize, end: usize, depth: usize, key_allowed: bool) {
+        let is_property = |at: usize| self.yaml[at..end].starts_with(['&', '!']);
+        if is_property(at) {
+            self.scan.values.push(at);
+        }
+        while is_property(at) {
+            let name_end = self.yaml[at..end].find([' ', '\t']).map_or(end, |index| at + index);
+            let value = skip_blanks(self.yaml, name_end, end);
+            if value < end && !self.yaml[value..].starts_with('#') {
+                self.scan.properties.push(at..name_end);
+            }
+            at = value;
+        }
         let Some(first) = self.yaml[at..end].chars().next() else { return };
         match first {
             '#' => {}
@@ -366,15 +379,6 @@ impl Scanner<'_> {
             '|' | '>' => {
                 self.scan.values.push(at);
                 self.deeper_than = Some(depth);
-            }
-            '&' | '!' => {
-                self.scan.values.push(at);
-                let name_end = self.yaml[at..end].find([' ', '\t']).map_or(end, |index| at + index);
-                let value = skip_blanks(self.yaml, name_end, end);
-                if value < end && !self.yaml[value..].starts_with('#') {
-                    self.scan.properties.push(at..name_end);
-                }
-                self.value(line, value, end, depth, key_allowed);
             }
             _ => self.plain(line, at, end, depth, key_allowed),
         }
@@ -410,9 +414,11 @@ impl Scanner<'_> {
         while let Some((at, c)) = chars.next() {
             if let Some(quote) = self.quote {
                 let mark = if self.yaml[self.scan.opened[quote].at..].starts_with('"') { '"' } else { '\'' };
-                if mark == '"' && c == '\\' {
-                    chars.next();
-                } else if mark == '\'' && c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') {
+                let escaped = match mark {
+                    '"' => c == '\\',
+                    _ => c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\''),
+                };
+                if escaped {
                     chars.next();
                 } else if c == mark {
                     self.scan.opened[quote].close = Some(at);
@@ -606,6 +612,34 @@ mod tests {
         assert_eq!(warnings[0].underline, 4);
         assert_eq!(warnings[1].message, "YAML: `!` is read as a tag and left out of the value");
         assert_eq!(warnings[1].help, "put the value in quotes: `note: '! Chú ý'`");
+    }
+
+    // Whatever the mistake, explaining it never panics: every mistake of a few kinds at every
+    // place of a sidecar, with line breaks of both kinds (a few seconds in a debug build).
+    #[test]
+    fn any_mistake_anywhere_is_explained_without_panicking() {
+        let sidecar = "actors: [a, 'b c']\nclaims:\n  - by: Việt Nam # id\n    quote: \"Đây\"\n    note: |\n      x: “y”\n  - &a us\n";
+        for text in [sidecar.to_owned(), sidecar.replace('\n', "\r\n")] {
+            let text = text.as_str();
+            let boundaries: Vec<usize> = text.char_indices().map(|(index, _)| index).chain([text.len()]).collect();
+            for &offset in &boundaries {
+                let next = boundaries.iter().find(|&&b| b > offset).copied().unwrap_or(text.len());
+                let deleted = format!("{}{}", &text[..offset], &text[next..]);
+                let inserted = [":", ": ", "\"", "'", "[", "]", "{", "\t", " #", "- ", "&", "!", "|", "\r\n", "“"]
+                    .map(|mistake| format!("{}{mistake}{}", &text[..offset], &text[offset..]));
+                for yaml in inserted.iter().chain([&deleted]) {
+                    match serde_saphyr::from_str::<serde_json::Value>(yaml) {
+                        Ok(_) => drop(lint(yaml)),
+                        Err(error) => {
+                            let noticed = error
+                                .location()
+                                .map_or(at(1, 1), |location| at(location.line() as usize, location.column() as usize));
+                            drop(explain(yaml, noticed, &error.to_string()));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // Text in block scalars, quotes and lines that go on with a value is not read as YAML syntax.
