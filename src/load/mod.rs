@@ -287,34 +287,46 @@ impl Content {
                 }
             }
         }
-        for (name, file) in actors {
-            match file {
-                FileContent::Actor(Ok(record)) => {
-                    diagnostics.extend(record.file.warnings.iter().cloned());
-                    site.actors.push(record.clone());
-                }
-                FileContent::Actor(Err(error)) => {
-                    diagnostics.push(error.clone());
-                    site.unreadable.actors.insert(file_stem(name), Path::new(ACTORS_DIR).join(name));
-                }
-                _ => {}
-            }
-        }
-        for (name, file) in countries {
-            match file {
-                FileContent::Country(Ok(record)) => {
-                    diagnostics.extend(record.file.warnings.iter().cloned());
-                    site.countries.push(record.clone());
-                }
-                FileContent::Country(Err(error)) => {
-                    diagnostics.push(error.clone());
-                    site.unreadable.countries.insert(file_stem(name), Path::new(COUNTRIES_DIR).join(name));
-                }
-                _ => {}
-            }
-        }
+        let actor = |file: &FileContent| match file {
+            FileContent::Actor(read) => Some(read.clone()),
+            _ => None,
+        };
+        let country = |file: &FileContent| match file {
+            FileContent::Country(read) => Some(read.clone()),
+            _ => None,
+        };
+        let unreadable = &mut site.unreadable;
+        site.actors = records(Folder::Actors, actors, actor, &mut unreadable.actors, &mut diagnostics);
+        site.countries = records(Folder::Countries, countries, country, &mut unreadable.countries, &mut diagnostics);
         (site, diagnostics)
     }
+}
+
+/// The records of a folder of actors or countries, as `read` finds them in its files; the
+/// errors and warnings go to `diagnostics`, and the ids of the files that could not be read, with
+/// their path, to `unreadable`.
+fn records<T>(
+    folder: Folder,
+    files: &BTreeMap<OsString, FileContent>,
+    read: impl Fn(&FileContent) -> Option<Result<Record<T>, Diagnostic>>,
+    unreadable: &mut BTreeMap<String, PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Record<T>> {
+    let mut records = Vec::new();
+    for (name, file) in files {
+        match read(file) {
+            Some(Ok(record)) => {
+                diagnostics.extend(record.file.warnings.iter().cloned());
+                records.push(record);
+            }
+            Some(Err(error)) => {
+                diagnostics.push(error);
+                unreadable.insert(file_stem(name), Path::new(folder.path()).join(name));
+            }
+            None => {}
+        }
+    }
+    records
 }
 
 /// Where a changed path stands in the content.
