@@ -38,7 +38,7 @@ pub fn explain(yaml: &str, noticed: Position, parser: &str) -> Option<Advice> {
 
 /// What YAML reads otherwise than an editor likely meant, in a document that parsed.
 pub fn lint(yaml: &str) -> Vec<Advice> {
-    if !yaml.contains(['#', '&', '!']) {
+    if !may_mislead(yaml) {
         return Vec::new();
     }
     let scan = scan(yaml);
@@ -57,6 +57,18 @@ pub fn lint(yaml: &str) -> Vec<Advice> {
         advice.help(format!("put the value in quotes: {}", quoted_line(yaml, property.start)))
     });
     comments.chain(properties).collect()
+}
+
+/// Whether `yaml` has what [`lint`] looks for at all: a `#` after a blank with text right after
+/// it, or a `&` or `!` after a blank or at a line start. Most files have none, and are not
+/// scanned.
+fn may_mislead(yaml: &str) -> bool {
+    let bytes = yaml.as_bytes();
+    bytes.iter().enumerate().any(|(index, &byte)| {
+        let after_blank = index == 0 || matches!(bytes[index - 1], b' ' | b'\t' | b'\n');
+        let before_text = bytes.get(index + 1).is_some_and(|next| !next.is_ascii_whitespace());
+        after_blank && (matches!(byte, b'&' | b'!') || (byte == b'#' && before_text))
+    })
 }
 
 /// A value may not start with these unless it is quoted, with what YAML reads them as.
@@ -639,6 +651,14 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn files_without_what_lint_looks_for_are_not_scanned() {
+        assert!(!may_mislead("title: AT&T cảnh báo!\n# một ghi chú\nquote: x # ghi chú\n"));
+        for text in ["a: b #1", "&a b", "a: !x y", "- &x"] {
+            assert!(may_mislead(text), "{text}");
         }
     }
 
