@@ -76,7 +76,10 @@ fn bad_slug_suggests_a_file_name() {
 fn yaml_syntax_error_points_at_its_line() {
     fails_with(
         "yaml-syntax",
-        &["content/articles/doi-thoai-2013.yaml:6:4: error: YAML: ", "did not find expected '-' indicator"],
+        &[
+            "content/articles/doi-thoai-2013.yaml:6:4: error: YAML: this line is indented 3 spaces, as no line above it is",
+            "help: indent it 4 spaces, like the field on line 5",
+        ],
     );
 }
 

@@ -183,6 +183,9 @@ fn on_the_line(yaml: &str, at: usize, parser: &str) -> Option<Advice> {
     {
         return missing_colon(yaml, line.start);
     }
+    if parser.contains("did not find expected") {
+        return misindented(yaml, line.start);
+    }
     let (_, duplicate) = parser.split_once("duplicate mapping key: ")?;
     let key = duplicate.split(',').next().unwrap_or(duplicate);
     let message = format!("YAML: `{key}` is written twice");
@@ -211,6 +214,38 @@ fn continued(yaml: &str, line_start: usize, colon: usize) -> Advice {
             ))
         }
     }
+}
+
+/// A line indented by a number of spaces that no line above it has, so that YAML cannot tell
+/// which block it belongs to; the advice is the closer indentation of the line above (its `- `
+/// for a list item, its field otherwise).
+fn misindented(yaml: &str, line_start: usize) -> Option<Advice> {
+    let levels = |line: &str| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let field = indent + (line.trim_start().len() - line.trim_start().trim_start_matches(['-', ' ']).len());
+        (indent, field)
+    };
+    let above: Vec<(usize, &str)> = yaml[..line_start]
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .collect();
+    let line = &yaml[line_around(yaml, line_start)];
+    let (indent, _) = levels(line);
+    if above.iter().any(|(_, line)| [levels(line).0, levels(line).1].contains(&indent)) {
+        return None;
+    }
+    let &(index, previous) = above.last()?;
+    let (dash, field) = levels(previous);
+    let is_item = line.trim_start().starts_with("- ");
+    let (spaces, like) = match (indent.abs_diff(dash)).cmp(&indent.abs_diff(field)) {
+        std::cmp::Ordering::Less => (dash, "the `-` on line"),
+        std::cmp::Ordering::Equal if is_item => (dash, "the `-` on line"),
+        _ => (field, "the field on line"),
+    };
+    let message = format!("YAML: this line is indented {indent} spaces, as no line above it is");
+    let help = format!("indent it {spaces} spaces, like {like} {}", index + 1);
+    Some(advise(yaml, line_start + indent, 1, &message).help(help))
 }
 
 /// `: ` inside a plain value, which YAML reads as the start of a field.
@@ -599,6 +634,16 @@ mod tests {
     fn single_quotes_in_a_suggested_value_are_doubled() {
         let advice = advice("quote: Ông nói: it's\n");
         assert!(advice.help.contains("`quote: 'Ông nói: it''s'`"), "{}", advice.help);
+    }
+
+    #[test]
+    fn a_line_indented_as_no_line_above_gets_the_closest_indentation() {
+        let field = advice("claims:\n  - by: us\n    kind: x\n   quote: y\n");
+        assert_eq!(field.position, at(4, 4));
+        assert_eq!(field.message, "YAML: this line is indented 3 spaces, as no line above it is");
+        assert_eq!(field.help, "indent it 4 spaces, like the field on line 3");
+        let item = advice("claims:\n  - by: us\n   - by: cn\n");
+        assert_eq!(item.help, "indent it 2 spaces, like the `-` on line 2");
     }
 
     #[test]
