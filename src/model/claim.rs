@@ -230,11 +230,9 @@ fn anchor(
         if let Some((first, first_id)) = taken.get(&anchor) {
             // Two defaults never clash, so at least one of the two ids was written.
             if let Some(written) = id.as_ref().or(first_id.as_ref()) {
-                let message = format!("claims {first} and {number} have the same id `{anchor}`");
-                let help = format!(
-                    "ids are unique in the article; a claim with no `id` has the id `{}` from its number in the page",
-                    default_claim_id(number)
-                );
+                let message = format!("claims {first} and {number} have the same id `{}`", written.value.trim());
+                let help =
+                    "give each claim its own id; a claim without `id` has the id `claim-` and its number in the page";
                 diagnostics.push(file.error_on(written, message).with_help(help));
             }
         } else {
