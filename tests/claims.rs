@@ -29,6 +29,13 @@ fn listed(page: &str, column: &str) -> Vec<String> {
         .collect()
 }
 
+/// The part of `page` from the heading with `id` to the end of its section.
+fn section<'p>(page: &'p str, id: &str) -> &'p str {
+    let start = page.find(&format!("<h2 id={id}>")).unwrap_or_else(|| panic!("no section {id:?}"));
+    let part = &page[start..];
+    &part[..part.find("</section>").unwrap_or(part.len())]
+}
+
 /// The figure before `label` in the page's row of statistics: `<strong>2</strong> cáo buộc đưa ra`.
 fn stat(page: &str, label: &str) -> u32 {
     let end = page.find(&format!("</strong> {label}")).unwrap_or_else(|| panic!("no statistic {label:?}"));
@@ -132,14 +139,13 @@ fn a_groups_country_is_an_alleged_link_with_the_claims_that_make_it() {
     let site = built();
     let china = site.page("countries/cn/index.html");
     assert!(!china.contains("Tác nhân của"), "no group is stated as China's own");
-    let groups = &china[china.find("<h2 id=groups>").expect("a section of alleged links")..];
+    let groups = section(&china, "groups");
     assert!(groups.starts_with("<h2 id=groups>Nhóm bị cho là có liên hệ với Trung Quốc</h2>"));
-    let groups = &groups[..groups.find("</section>").unwrap_or(groups.len())];
     assert!(groups.contains("href=../../actors/hafnium/>HAFNIUM</a>"));
     assert!(groups.contains("<a href=../../articles/dong-minh-quy-trach-nhiem/#claim-dong-minh>"), "{groups}");
-    let based = &china[china.find("<h2 id=actors>").expect("actors based in China")..];
+    let based = section(&china, "actors");
     assert!(based.starts_with("<h2 id=actors>Tác nhân đặt tại Trung Quốc</h2>"));
-    assert!(based[..based.find("</section>").unwrap_or(based.len())].contains("href=../../actors/mss/"));
+    assert!(based.contains("href=../../actors/mss/") && !based.contains("hafnium"));
     let hafnium = site.page("actors/hafnium/index.html");
     assert!(hafnium.contains("<dt>Bị cho là có liên hệ với</dt>"));
 }
