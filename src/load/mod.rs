@@ -176,7 +176,8 @@ impl Folder {
 enum FileContent {
     Markdown(Result<Arc<Markdown>, Diagnostic>),
     Sidecar(Result<Arc<Record<raw::Sidecar>>, Diagnostic>),
-    Actor(Result<Record<raw::Actor>, Diagnostic>),
+    /// Boxed: an actor record is the largest by far, and most files are articles.
+    Actor(Result<Box<Record<raw::Actor>>, Diagnostic>),
     Country(Result<Record<raw::Country>, Diagnostic>),
     /// A file of a kind not read here, with the warning that says so: a `.yml` or `.markdown`
     /// file silently ignored would puzzle an editor.
@@ -288,7 +289,7 @@ impl Content {
             }
         }
         let actor = |file: &FileContent| match file {
-            FileContent::Actor(read) => Some(read.clone()),
+            FileContent::Actor(read) => Some(read.as_ref().map(|record| Record::clone(record)).map_err(Clone::clone)),
             _ => None,
         };
         let country = |file: &FileContent| match file {
@@ -400,7 +401,7 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     match (folder, extension) {
         (Folder::Articles, "md") => FileContent::Markdown(read_markdown(root, &path).map(Arc::new)),
         (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path).map(Arc::new)),
-        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path)),
+        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path).map(Box::new)),
         (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path)),
         _ => {
             let message = format!("ignored: only {} files are read here", folder.wanted().join(" and "));
