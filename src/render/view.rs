@@ -156,8 +156,9 @@ fn country_chip(country: &Country) -> Chip {
     }
 }
 
-fn html(markdown_text: &Option<String>) -> Option<String> {
-    markdown_text.as_deref().map(|text| markdown::to_html(text, &[]))
+/// An editor's Markdown field as HTML, with the site's rule for raw HTML.
+fn html(archive: &Archive, markdown_text: &Option<String>) -> Option<String> {
+    markdown_text.as_deref().map(|text| markdown::to_html(text, &[], archive.config.raw_html))
 }
 
 /// The span of `articles` (newest first, as in the model), if there are any.
@@ -212,7 +213,7 @@ impl Views {
                 aliases: actor.aliases.clone(),
                 kind: actor.kind.map(|kind| kind.as_str()),
                 country: actor.country.map(|id| self.country_chips[id.index()].clone()),
-                description_html: html(&actor.description),
+                description_html: html(archive, &actor.description),
                 links: actor.links.clone(),
                 article_count: actor.articles.len(),
                 claims_made: actor.claims_made.len(),
@@ -232,7 +233,7 @@ impl Views {
             Value::from_serializable(&CountryView {
                 chip: self.country_chips[id.index()].clone(),
                 name_en: country.name_en.clone(),
-                description_html: html(&country.description),
+                description_html: html(archive, &country.description),
                 actor_count: country.actors.len(),
                 article_count: country.articles.len(),
                 claims_made: country.claims_made.len(),
@@ -290,7 +291,7 @@ impl Views {
                 about: claim.about.map(|id| self.actor_chips[id.index()].clone()),
                 date: claim.date.map(DateView::new),
                 quote: claim.quote.clone(),
-                note_html: html(&claim.note),
+                note_html: html(&self.archive, &claim.note),
                 article_title: article.title.clone(),
                 article_url: article_url(article),
                 article_date: DateView::new(article.date),
