@@ -41,6 +41,13 @@ function record() {
   });
 }
 
+/** A page in a new context that runs `record` before each document's own scripts. */
+async function recordingPage(browser) {
+  const context = await browser.newContext();
+  await context.addInitScript(record);
+  return context.newPage();
+}
+
 /** Does what a reader might: opens and closes every <details>, clicks every link that leaves
  *  the web, submits every form that does, hovers every element; then lets queued tasks run.
  *  Returns what ran and what the policy reported. */
@@ -79,18 +86,18 @@ describe('payloads in every Markdown field', () => {
     await server?.close();
   });
 
-  for (const [label, urls] of [
-    ['http://', () => htmlPages(site.out).map((file) => `${server.url}/${file.replace(/index\.html$/, '')}`)],
-    ['file:// from the zip', () => htmlPages(path.join(site.unzipped, 'site')).map((file) => fileUrl(path.join(site.unzipped, 'site'), file))],
+  const offline = () => path.join(site.unzipped, 'site');
+  const overHttp = (file) => `${server.url}/${file.replace(/index\.html$/, '')}`;
+  for (const [label, urlOf, root] of [
+    ['http://', overHttp, () => site.out],
+    ['file:// from the zip', (file) => fileUrl(offline(), file), offline],
   ]) {
     test(`run nowhere over ${label}, and the policy blocks nothing of dossier's`, async () => {
-      const context = await browser.newContext();
-      await context.addInitScript(record);
-      const page = await context.newPage();
+      const page = await recordingPage(browser);
       // The payload <img src=x> is kept without its handler; the file x does not exist.
       const watch = watchPage(page, { ignore: [/\/favicon\.ico\b/, /\/x(?=$|[):\s])/] });
       const problems = [];
-      const pages = urls();
+      const pages = htmlPages(root()).map(urlOf);
       assert.ok(pages.some((url) => url.includes(ARTICLE)), 'the article with the payloads is among the pages');
       for (const url of pages) {
         watch.clear();
@@ -101,21 +108,18 @@ describe('payloads in every Markdown field', () => {
         if (page.url() !== url) problems.push(`${url}: went to ${page.url()}`);
         problems.push(...watch.all().map((message) => `${url}: ${message}`));
       }
-      await context.close();
+      await page.context().close();
       assert.deepEqual(problems, []);
     });
 
     test(`search works under the policy over ${label}`, async () => {
-      const context = await browser.newContext();
-      await context.addInitScript(record);
-      const page = await context.newPage();
+      const page = await recordingPage(browser);
       const watch = watchPage(page);
-      const search = label === 'http://' ? `${server.url}/search/` : fileUrl(path.join(site.unzipped, 'site'), 'search/index.html');
-      await page.goto(`${search}?q=apt32`);
+      await page.goto(`${urlOf('search/index.html')}?q=apt32`);
       await page.locator('#search-results li.search-result').first().waitFor({ timeout: 10_000 });
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
       assert.deepEqual(watch.all(), []);
-      await context.close();
+      await page.context().close();
     });
   }
 });
@@ -137,9 +141,7 @@ describe('unsafe_html = true', () => {
   });
 
   test('keeps an <iframe> embed, and the policy still stops inline scripts', async () => {
-    const context = await browser.newContext();
-    await context.addInitScript(record);
-    const page = await context.newPage();
+    const page = await recordingPage(browser);
     await page.goto(`${server.url}/${ARTICLE}`, { waitUntil: 'load' });
     const embedded = page.frameLocator('iframe[title="Bài nhúng"]').locator('h1');
     assert.equal(await embedded.innerText(), 'Mỹ - Trung đối thoại về an ninh mạng');
@@ -147,6 +149,6 @@ describe('unsafe_html = true', () => {
     const { pwned, violations } = await page.evaluate(provoke);
     assert.deepEqual(pwned, []);
     assert.ok(violations.some((violation) => violation.startsWith('script-src')), violations.join('\n'));
-    await context.close();
+    await page.context().close();
   });
 });
