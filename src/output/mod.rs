@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use crate::layout::{self, MARKER, MARKER_TEXT, Refusal};
-use crate::render::OutputFile;
+use crate::file::OutputFile;
 
 type WriteError = (PathBuf, io::Error);
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use super::OutputFile;
+use crate::file::OutputFile;
 use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
 use super::view::{DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};

@@ -27,7 +27,7 @@ pub mod tokenize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Archive;
-use crate::render::OutputFile;
+use crate::file::OutputFile;
 
 pub use budget::{FIRST_PAGE, Sizes};
 pub use shard::Index;

@@ -20,7 +20,7 @@ use super::fields::Field;
 use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
 use super::{FORMAT, VERSION, encode, root};
 use crate::model::{Archive, Article};
-use crate::render::OutputFile;
+use crate::file::OutputFile;
 
 /// A term shard stops growing past this size (a single term may still make it bigger).
 const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
