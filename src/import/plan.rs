@@ -72,8 +72,7 @@ impl<'a> Plan<'a> {
     /// synonym counts only when MISP gives it to this actor alone.
     fn matches(&self, cluster: &misp::Cluster) -> BTreeSet<String> {
         let names = cluster.names();
-        let synonyms =
-            names.iter().skip(1).map(|name| name_key(name)).filter(|name| !self.shared.contains_key(name));
+        let synonyms = names.iter().skip(1).map(|name| name_key(name)).filter(|name| !self.shared.contains_key(name));
         let own = [name_key(&cluster.value), slugify(&cluster.value)];
         own.into_iter()
             .chain(synonyms)

@@ -14,8 +14,8 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Archive;
 use crate::file::OutputFile;
+use crate::model::Archive;
 use crate::render::Site;
 
 /// Files by their `/`-separated path.
