@@ -4,6 +4,7 @@
 //! shared read-only. Render does no file IO: the theme was read by [`crate::theme`], writing is
 //! [`crate::output`]'s.
 
+mod context;
 mod engine;
 mod offline;
 mod pages;
