@@ -1,18 +1,11 @@
 //! dossier: a static site generator for an annotated news archive.
 //!
-//! The pipeline, one module per stage, each taking the previous stage's types:
-//!
-//! ```text
-//! config ─▶ load ─▶ model ─▶ render ─▶ output
-//!  site.toml  files to    resolved    pages,      atomic swap
-//!             raw records archive     assets,     of the folder,
-//!             + locations (validated) search idx  zip
-//! ```
-//!
-//! [`check`] runs the first three stages, [`prepare`] readies the fourth, [`validate`] runs all
-//! but the writing, [`build`] all of them. The commands in `main.rs` are thin layers over these
-//! functions and over the editor's tools: [`serve`] (the live preview), [`scaffold`] (`new`), [`import`] (actors from MISP) and
-//! [`report`] (diagnostics as JSON).
+//! One module per stage of the pipeline (config, load, model, render, search, output: the
+//! diagram is in ARCHITECTURE.md), run in order by one [`session::Session`]. [`check`] runs the
+//! first three stages, [`prepare`] readies the fourth, [`validate`] runs all but the writing,
+//! [`build`] all of them. The commands in `main.rs` are thin layers over these functions and over
+//! the editor's tools: [`serve`] (the live preview, a session kept open), [`scaffold`] (`new`),
+//! [`import`] (actors from MISP) and [`report`] (diagnostics as JSON).
 
 // A `Diagnostic` is the error value of content problems: large, but only made on the cold path of
 // a mistake, and boxing it at every `Result` would add noise for no measurable gain.
