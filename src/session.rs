@@ -48,20 +48,23 @@ impl Change {
     }
 }
 
+/// A stage's result as a session keeps it: its value, or every diagnostic if it had errors.
+type Kept<T> = Option<Result<T, Vec<Diagnostic>>>;
+
 /// A site's pipeline, and for a session kept open, what its last run read and made.
 pub struct Session {
     root: PathBuf,
     /// `None` for a session of one run, which keeps nothing between runs.
-    kept: Option<Kept>,
-    /// The archive as last checked with its warnings, or every diagnostic if it had errors.
-    checked: Option<Result<(Arc<Archive>, Vec<Diagnostic>), Vec<Diagnostic>>>,
+    open: Option<Open>,
+    /// The archive as last checked, with its warnings.
+    checked: Kept<(Arc<Archive>, Vec<Diagnostic>)>,
     /// The theme as last read.
-    theme: Option<Result<Arc<Theme>, Vec<Diagnostic>>>,
+    theme: Kept<Arc<Theme>>,
 }
 
 /// What a session kept open holds between runs to read and check only what changed.
 #[derive(Default)]
-struct Kept {
+struct Open {
     /// `None` until the first read.
     files: Option<load::Content>,
     memo: Memo,
@@ -70,12 +73,12 @@ struct Kept {
 impl Session {
     /// A session for one run: `check`, `validate`, `build`.
     pub fn once(root: &Path) -> Session {
-        Session { root: root.to_path_buf(), kept: None, checked: None, theme: None }
+        Session { root: root.to_path_buf(), open: None, checked: None, theme: None }
     }
 
     /// A session kept open across many runs, each told what changed: `dossier serve`.
     pub fn kept_open(root: &Path) -> Session {
-        Session { kept: Some(Kept::default()), ..Session::once(root) }
+        Session { open: Some(Open::default()), ..Session::once(root) }
     }
 
     /// Reads what `change` names (everything on a session's first run) and checks the site: the
@@ -83,26 +86,26 @@ impl Session {
     pub fn check(&mut self, change: &Change) -> Checked {
         let mut timings = Timings::default();
         let root = &self.root;
-        let (site, mut diagnostics) = timings.time("load", || match &mut self.kept {
+        let (site, mut diagnostics) = timings.time("load", || match &mut self.open {
             None => load::load(root),
-            Some(kept) => {
-                let files = match kept.files.take() {
+            Some(open) => {
+                let files = match open.files.take() {
                     Some(mut files) => {
                         files.update(&change.content);
                         files
                     }
                     None => load::Content::read(root),
                 };
-                kept.files.insert(files).site()
+                open.files.insert(files).site()
             }
         });
         let config = match Config::load(root) {
             Ok(config) => config,
             Err(error) => return Checked { archive: None, diagnostics: vec![error], timings },
         };
-        let (archive, model_diagnostics) = timings.time("model", || match &mut self.kept {
+        let (archive, model_diagnostics) = timings.time("model", || match &mut self.open {
             None => model::build(config, site),
-            Some(kept) => model::rebuild(config, &site, &mut kept.memo),
+            Some(open) => model::rebuild(config, &site, &mut open.memo),
         });
         diagnostics.extend(model_diagnostics);
         diagnostic::sort(&mut diagnostics);
