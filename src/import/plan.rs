@@ -270,7 +270,8 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Names (by their [`name_key`]) that MISP gives to more than one of its actors, with those actors' names.
+/// Names (by their [`name_key`]) that MISP gives to more than one of its actors, with those
+/// actors' names.
 fn shared_names(galaxy: &misp::Galaxy) -> BTreeMap<String, Vec<&str>> {
     let mut owners: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for cluster in &galaxy.values {

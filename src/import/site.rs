@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::ImportError;
 use super::actor_file::ActorFields;
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, LoadedSite};
+use crate::load::{self, LoadedSite, raw};
 use crate::model::resolve::name_key;
 
 /// Who a lowercased name belongs to, for messages.
@@ -90,7 +90,9 @@ fn references(site: &LoadedSite) -> BTreeSet<String> {
         references.extend(sidecar.data.actors.iter().map(|actor| name_key(&actor.value)));
         for claim in &sidecar.data.claims {
             let parties = [&claim.value.by, &claim.value.target, &claim.value.about];
-            references.extend(parties.into_iter().flatten().map(|party| name_key(&party.value)));
+            for party in parties.into_iter().flatten().flat_map(raw::OneOrMany::entries) {
+                references.insert(name_key(&party.value));
+            }
         }
     }
     references

@@ -108,9 +108,11 @@ impl Sources<'_> {
 
     fn country(&self, context: &mut Context, id: CountryId, number: usize) -> &'static str {
         let country = self.archive.country(id);
-        let actors: Vec<Value> = country.actors.iter().map(|id| self.views.actor(*id)).collect();
+        let actors =
+            |ids: &[ActorId]| -> Value { ids.iter().map(|id| self.views.actor(*id)).collect::<Vec<_>>().into() };
         context.insert_value("country", self.views.country(id));
-        context.insert_value("actors", actors.into());
+        context.insert_value("actors", actors(&country.actors));
+        context.insert_value("groups", actors(&country.groups));
         self.lists(context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
         "country.html"
     }

@@ -29,8 +29,8 @@ fn marks(archive: &Archive, id: ArticleId) -> Vec<markdown::Mark> {
         .map(|mark| {
             let (target, label, title) = match mark.anchor {
                 Anchor::Claim(claim) => {
-                    let number = archive.claim(claim).number;
-                    (format!("claim-{number}"), number.to_string(), format!("Nhận định {number}"))
+                    let claim = archive.claim(claim);
+                    (claim.anchor.clone(), claim.number.to_string(), format!("Nhận định {}", claim.number))
                 }
                 Anchor::Note(index) => {
                     let label = note_label(index);
