@@ -32,6 +32,7 @@ pub mod serve;
 pub mod session;
 pub mod text;
 pub mod theme;
+pub mod urls;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

@@ -15,10 +15,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::sanitize;
+use crate::{sanitize, urls};
 
-/// The prefix of a quote mark's id: the mark of `claim-1` is `q-claim-1`.
-pub const MARK_ID_PREFIX: &str = "q-";
 /// The class of the numbered reference link after a quote mark.
 pub const REFERENCE_CLASS: &str = "ref";
 
@@ -211,9 +209,9 @@ fn split_text<'a, 'm>(
         }
         let starting: Vec<&&Mark> = covering.iter().filter(|mark| mark.range.start == start).collect();
         for extra in starting.iter().skip(1) {
-            let _ = write!(html, "<span id=\"{MARK_ID_PREFIX}{}\"></span>", extra.target);
+            let _ = write!(html, "<span id=\"{}\"></span>", urls::mark_id(&extra.target));
         }
-        let id = starting.first().map(|mark| format!(" id=\"{MARK_ID_PREFIX}{}\"", mark.target)).unwrap_or_default();
+        let id = starting.first().map(|mark| format!(" id=\"{}\"", urls::mark_id(&mark.target))).unwrap_or_default();
         let _ = write!(html, "<mark{id}>{text}</mark>");
         for mark in covering.into_iter().filter(|mark| mark.range.end == end) {
             if inside_link {

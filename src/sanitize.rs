@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 
 use ammonia::url::{ParseError, Url};
 
-use crate::markdown::{MARK_ID_PREFIX, REFERENCE_CLASS};
+use crate::markdown::REFERENCE_CLASS;
+use crate::urls::MARK_ID_PREFIX;
 
 /// The schemes a link or an image may use. An address without a scheme is relative, and kept.
 const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];

@@ -16,6 +16,7 @@ use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Record, SourceFile, raw};
 use crate::text::{is_valid_slug, slugify};
+use crate::urls;
 
 /// A claim checked within its article, before the archive gives it an id: complete but for its
 /// `number` and `anchor` (given once the article's claims are in the order of their quotes), its
@@ -226,7 +227,7 @@ fn anchor(
     for (index, (mut draft, id)) in drafts.into_iter().enumerate() {
         let number = index + 1;
         let anchor =
-            claim_anchor(&id.as_ref().map_or_else(|| default_claim_id(number), |id| id.value.trim().to_owned()));
+            urls::claim_anchor(&id.as_ref().map_or_else(|| default_claim_id(number), |id| id.value.trim().to_owned()));
         if let Some((first, first_id)) = taken.get(&anchor) {
             // Two defaults never clash, so at least one of the two ids was written.
             if let Some(written) = id.as_ref().or(first_id.as_ref()) {
@@ -358,7 +359,7 @@ fn answered(
             }
         }
     };
-    let wanted = claim_anchor(fragment.trim());
+    let wanted = urls::claim_anchor(fragment.trim());
     let claims = &archive.article(article).claims;
     if let Some(found) = claims.iter().find(|id| archive.claim(**id).anchor == wanted) {
         return Ok(Some(*found));

@@ -24,6 +24,7 @@ pub use memo::Memo;
 
 use crate::config::Config;
 use crate::date::PartialDate;
+use crate::urls;
 pub use crate::load::raw::Link;
 
 macro_rules! id_type {
@@ -190,19 +191,11 @@ impl Basis {
 /// publication did not state them.
 pub const SUPPLIABLE_FIELDS: [&str; 3] = ["title", "date", "source"];
 
-/// The fragment id of a claim in its article's page, from its id (given, or `claim-<number>`).
-/// An id that already starts with `claim-` is its own anchor, so the default ids read
-/// `#claim-1`, and a reference may name a claim by its id or by its anchor.
-pub fn claim_anchor(id: &str) -> String {
-    if id.starts_with(CLAIM_ANCHOR_PREFIX) { id.to_owned() } else { format!("{CLAIM_ANCHOR_PREFIX}{id}") }
-}
-
-/// The id of the claim at `number` (1-based) of its article when the editor gives none.
+/// The id of the claim at `number` (1-based) of its article when the editor gives none: its
+/// anchor, `claim-<number>`.
 pub fn default_claim_id(number: usize) -> String {
-    format!("{CLAIM_ANCHOR_PREFIX}{number}")
+    urls::claim_anchor(&number.to_string())
 }
-
-const CLAIM_ANCHOR_PREFIX: &str = "claim-";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -352,7 +345,7 @@ pub struct Claim {
     /// 1-based position among its article's claims (the order of their quotes in the text), as
     /// shown in the page.
     pub number: usize,
-    /// Its fragment id in the article page (see [`claim_anchor`]).
+    /// Its fragment id in the article page (see [`urls::claim_anchor`]).
     pub anchor: String,
     /// Who makes it: one party or several, each named once.
     pub by: Vec<Party>,

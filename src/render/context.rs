@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
+use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::{DateView, Views, article};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
+use crate::urls;
 
 /// How many of the newest articles the feed carries.
 const FEED_ENTRIES: usize = 50;
@@ -26,6 +27,29 @@ struct Pagination {
     next: Option<String>,
 }
 
+/// Where a page stands in the site's menu: the section whose first page it is (`current`), or
+/// the section it lies within (`within`): `articles`, `actors` or `countries`.
+#[derive(Default, Serialize)]
+struct Nav {
+    current: Option<&'static str>,
+    within: Option<&'static str>,
+}
+
+impl Nav {
+    fn of(kind: Kind) -> Nav {
+        let (current, within) = match kind {
+            Kind::Home { number: 1 } => (Some("articles"), None),
+            Kind::Home { .. } | Kind::Article(_) => (None, Some("articles")),
+            Kind::Actors => (Some("actors"), None),
+            Kind::Actor { .. } => (None, Some("actors")),
+            Kind::Countries => (Some("countries"), None),
+            Kind::Country { .. } => (None, Some("countries")),
+            Kind::Search | Kind::NotFound | Kind::Feed => (None, None),
+        };
+        Nav { current, within }
+    }
+}
+
 /// The archive and its views, from which every page's context is made.
 pub struct Sources<'a> {
     pub archive: &'a Archive,
@@ -39,6 +63,7 @@ impl Sources<'_> {
         context.insert("home", if root.is_empty() { "./" } else { root });
         context.insert("root", root);
         context.insert("path", &page.path);
+        context.insert("nav", &Nav::of(page.kind));
         let template = match page.kind {
             Kind::Home { number } => self.home(&mut context, number),
             Kind::Article(id) => self.article(&mut context, id),
@@ -66,7 +91,7 @@ impl Sources<'_> {
         context.insert("actor_total", &archive.actors.len());
         context.insert("country_total", &archive.countries.len());
         context.insert("claim_total", &archive.claims.len());
-        self.paginate(context, "", archive.articles.len(), number);
+        self.paginate(context, urls::HOME, archive.articles.len(), number);
         "index.html"
     }
 
@@ -102,7 +127,7 @@ impl Sources<'_> {
             .collect();
         context.insert_value("actor", self.views.actor(id));
         context.insert_value("related", related.into());
-        self.lists(context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
+        self.lists(context, EntityLists::of_actor(actor), &urls::actor(&actor.id), number);
         "actor.html"
     }
 
@@ -113,7 +138,7 @@ impl Sources<'_> {
         context.insert_value("country", self.views.country(id));
         context.insert_value("actors", actors(&country.actors));
         context.insert_value("groups", actors(&country.groups));
-        self.lists(context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
+        self.lists(context, EntityLists::of_country(country), &urls::country(&country.id), number);
         "country.html"
     }
 
@@ -137,8 +162,8 @@ impl Sources<'_> {
         let pagination = Pagination {
             number,
             total,
-            previous: (number > 1).then(|| numbered_url(base, number - 1)),
-            next: (number < total).then(|| numbered_url(base, number + 1)),
+            previous: (number > 1).then(|| urls::numbered(base, number - 1)),
+            next: (number < total).then(|| urls::numbered(base, number + 1)),
         };
         context.insert("pagination", &pagination);
     }

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::file::OutputFile;
 use crate::model::Archive;
 use crate::theme::Theme;
+use crate::urls;
 
 /// The bytes set aside for a page before rendering it: most pages fit.
 const PAGE_CAPACITY: usize = 32 * 1024;
@@ -74,6 +75,7 @@ impl Engine {
             context.insert("site", &site);
             context.insert("assets", assets);
             context.insert("has_feed", &config.base_url.is_some());
+            context.insert("urls", &urls::PUBLIC);
         }
         let not_found_root = config.base_path().unwrap_or_default();
         let feed_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();

@@ -6,13 +6,14 @@ use lol_html::html_content::ContentType;
 use lol_html::{HtmlRewriter, Settings, element, text};
 
 use crate::file::OutputFile;
+use crate::urls;
 
 /// The file as the zip holds it: pages with every relative link to a folder pointing at its
 /// `index.html`, other files as they are. The 404 page is left out (`None`): only a web server
 /// shows it, and its links start from the site's path on its host, which means nothing on disk.
 pub fn offline_file(file: &OutputFile) -> Option<OutputFile> {
     match file.path.as_str() {
-        "404.html" => None,
+        urls::NOT_FOUND => None,
         path if path.ends_with(".html") => {
             Some(OutputFile { path: file.path.clone(), bytes: rewrite_links(&file.bytes) })
         }
@@ -31,9 +32,9 @@ fn folder_link_to_file(href: &str) -> Option<String> {
         None => (href, ""),
     };
     if path.is_empty() || path == "." {
-        return Some(format!("index.html{rest}"));
+        return Some(format!("{}{rest}", urls::INDEX));
     }
-    path.ends_with('/').then(|| format!("{path}index.html{rest}"))
+    path.ends_with('/').then(|| format!("{}{rest}", urls::file(path)))
 }
 
 fn rewrite_links(html: &[u8]) -> Vec<u8> {

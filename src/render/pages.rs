@@ -2,6 +2,7 @@
 //! pages so that no page grows without bound as the archive does.
 
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
+use crate::urls;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -38,11 +39,6 @@ impl Page {
     pub fn root(&self) -> String {
         "../".repeat(self.path.matches('/').count())
     }
-}
-
-/// The folder URL of page `number` of a list whose first page is at `base` (relative to root).
-pub fn numbered_url(base: &str, number: usize) -> String {
-    if number <= 1 { base.to_owned() } else { format!("{base}page/{number}/") }
 }
 
 /// How many pages a list of `items` entries needs at `page_size` per page (at least one).
@@ -86,32 +82,32 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
         for number in 1..=page_count(items, size) {
-            pages.push(Page { kind: kind(number), path: format!("{}index.html", numbered_url(base, number)) });
+            pages.push(Page { kind: kind(number), path: urls::file(&urls::numbered(base, number)) });
         }
     };
-    numbered("", archive.articles.len(), &|number| Kind::Home { number }, &mut pages);
+    numbered(urls::HOME, archive.articles.len(), &|number| Kind::Home { number }, &mut pages);
     for (index, article) in archive.articles.iter().enumerate() {
         pages.push(Page {
             kind: Kind::Article(ArticleId(index as u32)),
-            path: format!("articles/{}/index.html", article.slug),
+            path: urls::file(&urls::article(&article.slug)),
         });
     }
-    pages.push(Page { kind: Kind::Actors, path: "actors/index.html".to_owned() });
+    pages.push(Page { kind: Kind::Actors, path: urls::file(urls::ACTORS) });
     for (index, actor) in archive.actors.iter().enumerate() {
         let id = ActorId(index as u32);
-        let base = format!("actors/{}/", actor.id);
+        let base = urls::actor(&actor.id);
         numbered(&base, EntityLists::of_actor(actor).longest(), &|number| Kind::Actor { id, number }, &mut pages);
     }
-    pages.push(Page { kind: Kind::Countries, path: "countries/index.html".to_owned() });
+    pages.push(Page { kind: Kind::Countries, path: urls::file(urls::COUNTRIES) });
     for (index, country) in archive.countries.iter().enumerate() {
         let id = CountryId(index as u32);
-        let base = format!("countries/{}/", country.id);
+        let base = urls::country(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
-    pages.push(Page { kind: Kind::Search, path: "search/index.html".to_owned() });
-    pages.push(Page { kind: Kind::NotFound, path: "404.html".to_owned() });
+    pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
+    pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {
-        pages.push(Page { kind: Kind::Feed, path: "feed.xml".to_owned() });
+        pages.push(Page { kind: Kind::Feed, path: urls::FEED.to_owned() });
     }
     pages
 }
@@ -121,9 +117,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbered_pages_live_under_page_n() {
-        assert_eq!(numbered_url("actors/apt32/", 1), "actors/apt32/");
-        assert_eq!(numbered_url("actors/apt32/", 3), "actors/apt32/page/3/");
+    fn page_counts_round_up() {
         assert_eq!(page_count(0, 50), 1);
         assert_eq!(page_count(101, 50), 3);
     }

@@ -13,6 +13,7 @@ use tera::Value;
 
 use crate::date::PartialDate;
 use crate::markdown;
+use crate::urls;
 use crate::model::{
     Actor, ActorId, ActorKind, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
     SUPPLIABLE_FIELDS,
@@ -70,6 +71,8 @@ pub struct ArticleSummary {
 pub struct ClaimView {
     /// The fragment id in the article page.
     pub anchor: String,
+    /// The id of its quote's mark in the article's body.
+    pub mark: String,
     pub number: usize,
     /// The kind's word in the content format (which templates of older sites compare against).
     pub kind: &'static str,
@@ -181,18 +184,18 @@ pub struct Views {
 }
 
 pub fn article_url(article: &Article) -> String {
-    format!("articles/{}/", article.slug)
+    urls::article(&article.slug)
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
-    Chip { id: actor.id.clone(), name: actor.name.clone(), url: format!("actors/{}/", actor.id), kind: "actor" }
+    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: "actor" }
 }
 
 fn country_chip(country: &Country) -> Chip {
     Chip {
         id: country.id.clone(),
         name: country.name.clone(),
-        url: format!("countries/{}/", country.id),
+        url: urls::country(&country.id),
         kind: "country",
     }
 }
@@ -235,7 +238,7 @@ fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     let article = archive.article(claim.article);
     let article_url = article_url(article);
     ClaimLink {
-        url: format!("{article_url}#{}", claim.anchor),
+        url: urls::with_anchor(&article_url, &claim.anchor),
         number: claim.number,
         by: claim.by.iter().map(|party| party_name(archive, *party)).collect(),
         label: claim.kind.row().label,
@@ -357,6 +360,7 @@ impl Views {
             let row = claim.kind.row();
             Value::from_serializable(&ClaimView {
                 anchor: claim.anchor.clone(),
+                mark: urls::mark_id(&claim.anchor),
                 number: claim.number,
                 kind: row.word,
                 class: row.class,

@@ -18,6 +18,7 @@ use super::admit::{self, Refusal};
 use super::inject;
 use super::route::{Route, route};
 use super::state::{Live, Snapshot};
+use crate::urls;
 
 /// Open pages that may listen at once; more get 503 and their browser retries later.
 const MAX_STREAMS: usize = 64;
@@ -144,10 +145,10 @@ fn file(key: &str, path: &str, snapshot: &Snapshot) -> Answer {
         }
         None => {}
     }
-    if site.contains(&format!("{key}/index.html")) {
+    if site.contains(&urls::file(&format!("{key}/"))) {
         return with_header(text(StatusCode::FOUND, "found\n"), header::LOCATION, &format!("{path}/"));
     }
-    match site.get("404.html") {
+    match site.get(urls::NOT_FOUND) {
         Some(Ok(page)) => bytes(StatusCode::NOT_FOUND, inject::page(page, snapshot, base_url), HTML),
         _ => text(StatusCode::NOT_FOUND, "not found\n"),
     }

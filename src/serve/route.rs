@@ -5,6 +5,8 @@
 //! UTF-8) are refused outright rather than normalised, so nothing that looks like an escape is ever
 //! looked up.
 
+use crate::urls;
+
 /// The server's own endpoints live under this prefix, which no page path can take: slugs and ids
 /// start with a letter or a digit.
 pub const PREFIX: &str = "/__dossier/";
@@ -57,7 +59,7 @@ fn site_key(path: &str) -> Option<String> {
     if *last == "." || *last == ".." {
         return None;
     }
-    if last.is_empty() { Some(format!("{decoded}index.html")) } else { Some(decoded) }
+    if last.is_empty() { Some(urls::file(&decoded)) } else { Some(decoded) }
 }
 
 /// `%XX` escapes decoded to bytes; `None` for a `%` not followed by two hex digits.

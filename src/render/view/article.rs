@@ -4,12 +4,14 @@
 
 use serde::Serialize;
 
-use crate::markdown;
+use crate::{markdown, urls};
 use crate::model::{Anchor, Archive, ArticleId};
 
 #[derive(Serialize)]
 pub struct NoteView {
     anchor: String,
+    /// The id of its quote's mark in the article's body.
+    mark: String,
     label: String,
     quote: String,
     note_html: String,
@@ -34,7 +36,7 @@ fn marks(archive: &Archive, id: ArticleId) -> Vec<markdown::Mark> {
                 }
                 Anchor::Note(index) => {
                     let label = note_label(index);
-                    (format!("note-{}", index + 1), label.clone(), format!("Ghi chú {label}"))
+                    (urls::note_anchor(index + 1), label.clone(), format!("Ghi chú {label}"))
                 }
             };
             markdown::Mark { range: mark.range.clone(), target, label, title }
@@ -57,7 +59,8 @@ pub fn notes(archive: &Archive, id: ArticleId) -> Vec<NoteView> {
         .iter()
         .enumerate()
         .map(|(index, note)| NoteView {
-            anchor: format!("note-{}", index + 1),
+            anchor: urls::note_anchor(index + 1),
+            mark: urls::mark_id(&urls::note_anchor(index + 1)),
             label: note_label(index),
             quote: note.quote.clone(),
             note_html: markdown::to_html(&note.note, &[], archive.config.raw_html),
