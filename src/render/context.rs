@@ -8,7 +8,8 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
-use super::view::{DateView, Views, article};
+use super::view::article::{self, Reference};
+use super::view::{DateView, Views};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
 use crate::urls;
 
@@ -54,11 +55,13 @@ impl Nav {
 pub struct Sources<'a> {
     pub archive: &'a Archive,
     pub views: &'a Views,
+    /// The accessible name of a reference link in an article's body, worded by the templates.
+    pub reference_title: &'a dyn Fn(&Reference) -> Result<String, tera::Error>,
 }
 
 impl Sources<'_> {
     /// The template of `page` and its context; `root` is the way from the page to the site root.
-    pub fn context(&self, page: &Page, root: &str) -> (&'static str, Context) {
+    pub fn context(&self, page: &Page, root: &str) -> Result<(&'static str, Context), tera::Error> {
         let mut context = Context::new();
         context.insert("home", if root.is_empty() { "./" } else { root });
         context.insert("root", root);
@@ -66,7 +69,7 @@ impl Sources<'_> {
         context.insert("nav", &Nav::of(page.kind));
         let template = match page.kind {
             Kind::Home { number } => self.home(&mut context, number),
-            Kind::Article(id) => self.article(&mut context, id),
+            Kind::Article(id) => self.article(&mut context, id)?,
             Kind::Actors => {
                 context.insert_value("actors", self.views.all_actors());
                 "actors.html"
@@ -81,7 +84,7 @@ impl Sources<'_> {
             Kind::NotFound => "404.html",
             Kind::Feed => self.feed(&mut context),
         };
-        (template, context)
+        Ok((template, context))
     }
 
     fn home(&self, context: &mut Context, number: usize) -> &'static str {
@@ -95,11 +98,11 @@ impl Sources<'_> {
         "index.html"
     }
 
-    fn article(&self, context: &mut Context, id: ArticleId) -> &'static str {
+    fn article(&self, context: &mut Context, id: ArticleId) -> Result<&'static str, tera::Error> {
         let (archive, views) = (self.archive, self.views);
         let article = archive.article(id);
         context.insert_value("article", views.article(id));
-        context.insert("body_html", &article::body_html(archive, id));
+        context.insert("body_html", &article::body_html(archive, id, self.reference_title)?);
         context.insert("author", &article.author);
         context.insert("source_url", &article.url);
         context.insert("tags", &article.tags);
@@ -111,7 +114,7 @@ impl Sources<'_> {
         };
         context.insert_value("newer", neighbour(id.index().checked_sub(1)));
         context.insert_value("older", neighbour(Some(id.index() + 1)));
-        "article.html"
+        Ok("article.html")
     }
 
     fn actor(&self, context: &mut Context, id: ActorId, number: usize) -> &'static str {

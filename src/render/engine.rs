@@ -10,11 +10,17 @@ use tera::Tera;
 use super::context::Sources;
 use super::pages::{Kind, Page};
 use super::view::Views;
+use super::view::article::Reference;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::file::OutputFile;
 use crate::model::Archive;
 use crate::theme::Theme;
 use crate::urls;
+
+/// The internal template that words a reference link's accessible name with the theme's
+/// `reference_title` component, so that wording stays in the templates.
+const REFERENCE_TITLE: &str = "__reference_title";
+const REFERENCE_TITLE_SOURCE: &str = "{{ <reference_title kind={kind} label={label} /> }}";
 
 /// The bytes set aside for a page before rendering it: most pages fit.
 const PAGE_CAPACITY: usize = 32 * 1024;
@@ -68,6 +74,8 @@ impl Engine {
             Err(_) => compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
                 .map_err(|error| vec![template_diagnostic(&error, &theme, None)])?,
         };
+        tera.add_raw_template(REFERENCE_TITLE, REFERENCE_TITLE_SOURCE)
+            .map_err(|error| vec![template_diagnostic(&error, &theme, Some("components.html"))])?;
         let config = &archive.config;
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
         for global in [&mut tera, &mut as_written] {
@@ -83,7 +91,13 @@ impl Engine {
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
-        let (template, context) = Sources { archive, views }.context(page, &self.root(page));
+        let reference_title = |reference: &Reference| {
+            self.tera.render(REFERENCE_TITLE, &tera::Context::from_serialize(reference)?)
+        };
+        let sources = Sources { archive, views, reference_title: &reference_title };
+        let (template, context) = sources
+            .context(page, &self.root(page))
+            .map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))?;
         // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         self.tera.render_to(template, &context, &mut html).map_err(|_| {

@@ -19,26 +19,23 @@ use crate::model::{
     SUPPLIABLE_FIELDS,
 };
 
-/// A date as `<time datetime>` wants it and as a Vietnamese reader reads it.
+/// A date as `<time datetime>` wants it and in its parts, with the precision the editor gave:
+/// the `date` component of `templates/components.html` words it for the reader.
 #[derive(Clone, Debug, Serialize)]
 pub struct DateView {
     pub iso: String,
-    pub display: String,
     pub year: i16,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
     /// The first moment of the date, for feeds (`2021-07-01T00:00:00Z` for July 2021).
     pub timestamp: String,
 }
 
 impl DateView {
     pub fn new(date: PartialDate) -> DateView {
-        let display = match (date.month, date.day) {
-            (Some(month), Some(day)) => format!("{day}/{month}/{}", date.year),
-            (Some(month), None) => format!("tháng {month}/{}", date.year),
-            _ => format!("năm {}", date.year),
-        };
         let timestamp =
             format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
-        DateView { iso: date.iso(), display, year: date.year, timestamp }
+        DateView { iso: date.iso(), year: date.year, month: date.month, day: date.day, timestamp }
     }
 }
 
@@ -389,10 +386,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_with_their_precision() {
-        let day = PartialDate::parse("2020-04-23").unwrap();
-        assert_eq!(DateView::new(day).display, "23/4/2020");
-        assert_eq!(DateView::new(PartialDate::parse("2021-07").unwrap()).display, "tháng 7/2021");
-        assert_eq!(DateView::new(PartialDate::parse("2013").unwrap()).display, "năm 2013");
+    fn dates_keep_their_precision() {
+        let day = DateView::new(PartialDate::parse("2020-04-23").unwrap());
+        assert_eq!((day.year, day.month, day.day), (2020, Some(4), Some(23)));
+        let month = DateView::new(PartialDate::parse("2021-07").unwrap());
+        assert_eq!((month.month, month.day, month.timestamp.as_str()), (Some(7), None, "2021-07-01T00:00:00Z"));
+        let year = DateView::new(PartialDate::parse("2013").unwrap());
+        assert_eq!((year.month, year.day), (None, None));
     }
 }

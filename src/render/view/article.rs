@@ -17,29 +17,46 @@ pub struct NoteView {
     note_html: String,
 }
 
-/// The article's body as HTML, its located quotes marked.
-pub fn body_html(archive: &Archive, id: ArticleId) -> String {
-    markdown::to_html(&archive.article(id).body, &marks(archive, id), archive.config.raw_html)
+/// What a reference link in the body points to, for the template that words its accessible name
+/// (the `reference_title` component): `kind` is `claim` or `note`, `label` its number or letter.
+#[derive(Serialize)]
+pub struct Reference {
+    pub kind: &'static str,
+    pub label: String,
+}
+
+/// The article's body as HTML, its located quotes marked; `title` words each reference link's
+/// accessible name.
+pub fn body_html<E>(
+    archive: &Archive,
+    id: ArticleId,
+    title: &dyn Fn(&Reference) -> Result<String, E>,
+) -> Result<String, E> {
+    Ok(markdown::to_html(&archive.article(id).body, &marks(archive, id, title)?, archive.config.raw_html))
 }
 
 /// The article's located quotes as marks that link to their claim or note in the side panel.
-fn marks(archive: &Archive, id: ArticleId) -> Vec<markdown::Mark> {
+fn marks<E>(
+    archive: &Archive,
+    id: ArticleId,
+    title: &dyn Fn(&Reference) -> Result<String, E>,
+) -> Result<Vec<markdown::Mark>, E> {
     archive
         .article(id)
         .marks
         .iter()
         .map(|mark| {
-            let (target, label, title) = match mark.anchor {
+            let (target, reference) = match mark.anchor {
                 Anchor::Claim(claim) => {
                     let claim = archive.claim(claim);
-                    (claim.anchor.clone(), claim.number.to_string(), format!("Nhận định {}", claim.number))
+                    (claim.anchor.clone(), Reference { kind: "claim", label: claim.number.to_string() })
                 }
                 Anchor::Note(index) => {
-                    let label = note_label(index);
-                    (urls::note_anchor(index + 1), label.clone(), format!("Ghi chú {label}"))
+                    (urls::note_anchor(index + 1), Reference { kind: "note", label: note_label(index) })
                 }
             };
-            markdown::Mark { range: mark.range.clone(), target, label, title }
+            let title = title(&reference)?;
+            Ok(markdown::Mark { range: mark.range.clone(), target, label: reference.label, title })
         })
         .collect()
 }
