@@ -75,7 +75,11 @@ impl Engine {
                 .map_err(|error| vec![template_diagnostic(&error, &theme, None)])?,
         };
         tera.add_raw_template(REFERENCE_TITLE, REFERENCE_TITLE_SOURCE)
-            .map_err(|error| vec![template_diagnostic(&error, &theme, Some("components.html"))])?;
+            .map_err(|error| {
+                let help = "templates/components.html words the name of a quote's reference link with \
+                            `{% component reference_title(kind, label) %}`; copy it from the built-in theme";
+                vec![template_diagnostic(&error, &theme, Some("components.html")).with_help(help)]
+            })?;
         let config = &archive.config;
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
         for global in [&mut tera, &mut as_written] {
