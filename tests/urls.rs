@@ -19,9 +19,7 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::Actors => urls::file(urls::ACTORS),
         Kind::Actor { id, number } => urls::file(&urls::numbered(&urls::actor(&archive.actor(id).id), number)),
         Kind::Countries => urls::file(urls::COUNTRIES),
-        Kind::Country { id, number } => {
-            urls::file(&urls::numbered(&urls::country(&archive.country(id).id), number))
-        }
+        Kind::Country { id, number } => urls::file(&urls::numbered(&urls::country(&archive.country(id).id), number)),
         Kind::Search => urls::file(urls::SEARCH),
         Kind::NotFound => urls::NOT_FOUND.to_owned(),
         Kind::Feed => urls::FEED.to_owned(),

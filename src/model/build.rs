@@ -196,9 +196,9 @@ fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagn
     let file = &record.file;
     let kind =
         data.kind.as_ref().and_then(|kind| {
-            let found = ActorKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
+            let found = ActorKind::all().find(|candidate| candidate.as_str() == kind.value.trim());
             if found.is_none() {
-                let choices: Vec<&str> = ActorKind::ALL.iter().map(|kind| kind.as_str()).collect();
+                let choices: Vec<&str> = ActorKind::all().map(ActorKind::as_str).collect();
                 diagnostics.push(file.error_on(kind, format!("unknown actor kind `{}`", kind.value)).with_help(
                     closest(&kind.value, &choices).map_or_else(
                         || format!("use one of: {}", choices.join(", ")),

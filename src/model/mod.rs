@@ -24,8 +24,8 @@ pub use memo::Memo;
 
 use crate::config::Config;
 use crate::date::PartialDate;
-use crate::urls;
 pub use crate::load::raw::Link;
+use crate::urls;
 
 macro_rules! id_type {
     ($name:ident) => {
@@ -208,25 +208,45 @@ pub enum ActorKind {
     Person,
 }
 
+/// One actor kind as the code knows it. Its Vietnamese wording is in `templates/components.html`
+/// (`actor_kind`), under its `label`.
+#[derive(Debug)]
+pub struct ActorKindRow {
+    pub kind: ActorKind,
+    /// The word an editor writes after `kind:` in an actor file.
+    pub word: &'static str,
+    /// The key the templates' `actor_kind` component words it by.
+    pub label: &'static str,
+}
+
+const fn actor_row(kind: ActorKind, word: &'static str) -> ActorKindRow {
+    ActorKindRow { kind, word, label: word }
+}
+
+/// The actor vocabulary, in the order of [`ActorKind`].
+pub const ACTOR_KINDS: [ActorKindRow; 6] = [
+    actor_row(ActorKind::Group, "group"),
+    actor_row(ActorKind::Agency, "agency"),
+    actor_row(ActorKind::Government, "government"),
+    actor_row(ActorKind::Company, "company"),
+    actor_row(ActorKind::Organization, "organization"),
+    actor_row(ActorKind::Person, "person"),
+];
+
+assert_rows_in_variant_order!(ACTOR_KINDS, kind);
+
 impl ActorKind {
-    pub const ALL: [ActorKind; 6] = [
-        ActorKind::Group,
-        ActorKind::Agency,
-        ActorKind::Government,
-        ActorKind::Company,
-        ActorKind::Organization,
-        ActorKind::Person,
-    ];
+    /// Every kind, in the vocabulary's order.
+    pub fn all() -> impl Iterator<Item = ActorKind> {
+        ACTOR_KINDS.iter().map(|row| row.kind)
+    }
+
+    pub fn row(self) -> &'static ActorKindRow {
+        &ACTOR_KINDS[self as usize]
+    }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Group => "group",
-            ActorKind::Agency => "agency",
-            ActorKind::Government => "government",
-            ActorKind::Company => "company",
-            ActorKind::Organization => "organization",
-            ActorKind::Person => "person",
-        }
+        self.row().word
     }
 }
 

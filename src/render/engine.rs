@@ -74,12 +74,11 @@ impl Engine {
             Err(_) => compile(theme.templates.iter().map(|(name, source)| (name.as_str(), source.as_str())))
                 .map_err(|error| vec![template_diagnostic(&error, &theme, None)])?,
         };
-        tera.add_raw_template(REFERENCE_TITLE, REFERENCE_TITLE_SOURCE)
-            .map_err(|error| {
-                let help = "templates/components.html words the name of a quote's reference link with \
+        tera.add_raw_template(REFERENCE_TITLE, REFERENCE_TITLE_SOURCE).map_err(|error| {
+            let help = "templates/components.html words the name of a quote's reference link with \
                             `{% component reference_title(kind, label) %}`; copy it from the built-in theme";
-                vec![template_diagnostic(&error, &theme, Some("components.html")).with_help(help)]
-            })?;
+            vec![template_diagnostic(&error, &theme, Some("components.html")).with_help(help)]
+        })?;
         let config = &archive.config;
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
         for global in [&mut tera, &mut as_written] {
@@ -95,9 +94,8 @@ impl Engine {
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
-        let reference_title = |reference: &Reference| {
-            self.tera.render(REFERENCE_TITLE, &tera::Context::from_serialize(reference)?)
-        };
+        let reference_title =
+            |reference: &Reference| self.tera.render(REFERENCE_TITLE, &tera::Context::from_serialize(reference)?);
         let sources = Sources { archive, views, reference_title: &reference_title };
         let (template, context) = sources
             .context(page, &self.root(page))

@@ -13,11 +13,11 @@ use tera::Value;
 
 use crate::date::PartialDate;
 use crate::markdown;
-use crate::urls;
 use crate::model::{
     Actor, ActorId, ActorKind, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
     SUPPLIABLE_FIELDS,
 };
+use crate::urls;
 
 /// A date as `<time datetime>` wants it and in its parts, with the precision the editor gave:
 /// the `date` component of `templates/components.html` words it for the reader.
@@ -114,6 +114,7 @@ pub struct ClaimLink {
 pub struct ActorView {
     pub chip: Chip,
     pub aliases: Vec<String>,
+    /// The label key of its kind (`ActorKindRow::label`), which `actor_kind` words.
     pub kind: Option<&'static str>,
     pub country: Option<Chip>,
     /// Whether `country` is an alleged link (a group's) rather than where the actor is based.
@@ -189,12 +190,7 @@ fn actor_chip(actor: &Actor) -> Chip {
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip {
-        id: country.id.clone(),
-        name: country.name.clone(),
-        url: urls::country(&country.id),
-        kind: "country",
-    }
+    Chip { id: country.id.clone(), name: country.name.clone(), url: urls::country(&country.id), kind: "country" }
 }
 
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.
@@ -278,7 +274,7 @@ impl Views {
             Value::from_serializable(&ActorView {
                 chip: self.actor_chips[id.index()].clone(),
                 aliases: actor.aliases.clone(),
-                kind: actor.kind.map(|kind| kind.as_str()),
+                kind: actor.kind.map(|kind| kind.row().label),
                 country: actor.country.map(|id| self.country_chips[id.index()].clone()),
                 country_alleged: actor.kind == Some(ActorKind::Group),
                 country_claims: actor.country_claims.iter().map(|id| claim_link(archive, *id)).collect(),

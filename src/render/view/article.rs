@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::{markdown, urls};
 use crate::model::{Anchor, Archive, ArticleId};
+use crate::{markdown, urls};
 
 #[derive(Serialize)]
 pub struct NoteView {
