@@ -22,6 +22,7 @@ pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod diagnostic;
+pub mod folders;
 pub mod import;
 pub mod load;
 pub mod markdown;

@@ -72,10 +72,14 @@ impl Theme {
 
 /// Every file under `root/folder`, by its `/`-separated path inside the folder, sorted.
 fn read_folder(root: &Path, folder: &str, errors: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
-    let base = root.join(folder);
-    if !base.is_dir() {
-        return Vec::new();
-    }
+    let base = match crate::folders::resolve(root, folder) {
+        Ok(Some(base)) => base,
+        Ok(None) => return Vec::new(),
+        Err(error) => {
+            errors.push(error);
+            return Vec::new();
+        }
+    };
     let mut files = Vec::new();
     for entry in WalkDir::new(&base).sort_by_file_name() {
         let entry = match entry {

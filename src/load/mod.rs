@@ -310,11 +310,18 @@ fn with_extension(name: &OsStr, extension: &str) -> OsString {
 
 /// The names of the files in one content folder, sorted, hidden files and folders left out.
 /// Problems listing it go to `listing`.
+/// A folder that leads outside the site root is reported once, however many folders lie in it.
 fn list(root: &Path, folder: Folder, listing: &mut Vec<Diagnostic>) -> Vec<OsString> {
-    let directory = root.join(folder.path());
-    if !directory.is_dir() {
-        return Vec::new();
-    }
+    let directory = match crate::folders::resolve(root, folder.path()) {
+        Ok(Some(directory)) => directory,
+        Ok(None) => return Vec::new(),
+        Err(error) => {
+            if !listing.contains(&error) {
+                listing.push(error);
+            }
+            return Vec::new();
+        }
+    };
     let mut names = Vec::new();
     for entry in WalkDir::new(&directory).min_depth(1).max_depth(1).sort_by_file_name() {
         match entry {
