@@ -16,6 +16,7 @@ pub mod raw;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,12 +26,16 @@ use serde_saphyr::{Location, Spanned};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::text::{is_valid_slug, nfc, position_of_offset};
+use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, is_valid_slug, nfc, position_of_offset};
 
 pub const CONTENT_DIR: &str = "content";
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
+
+/// The largest content file read, in bytes (10 MB): the longest real article is a few hundred
+/// kilobytes, and one of hundreds of megabytes made the build allocate gigabytes.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
 
 /// The text of one content file, NFC, with where its YAML starts in the file.
 #[derive(Clone, Debug)]
@@ -45,10 +50,12 @@ pub struct SourceFile {
 impl SourceFile {
     /// A diagnostic at a YAML location of this file, in file lines.
     pub fn error_at(&self, location: Location, message: impl Into<String>) -> Diagnostic {
-        let position = Position {
-            line: location.line() as usize + self.yaml_line_offset,
-            column: (location.column() as usize).max(1),
-        };
+        self.error_at_line(location.line() as usize, location.column() as usize, message)
+    }
+
+    /// A diagnostic at a line and column (1-based) of this file's YAML.
+    pub fn error_at_line(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+        let position = Position { line: line + self.yaml_line_offset, column: column.max(1) };
         Diagnostic::error(&self.path, message).at(&self.text, position)
     }
 
@@ -351,10 +358,40 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     }
 }
 
-/// Reads a file as NFC text; invalid UTF-8 is reported at the line of the first bad byte.
+/// Reads a file as NFC text. Invalid UTF-8 is reported at the line of the first bad byte, a
+/// forbidden character at its own line and column, a file over [`MAX_FILE_BYTES`] with its size.
 fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(path))
-        .map_err(|error| Diagnostic::error(path, format!("cannot read the file: {error}")))?;
+    let text = decode(path, read_bounded(root, path)?)?;
+    match first_forbidden(&text) {
+        Some((offset, c)) => Err(Diagnostic::error(path, forbidden_message(c))
+            .at(&text, position_of_offset(&text, offset))
+            .with_help("delete it: most editors do not show it")),
+        None => Ok(text),
+    }
+}
+
+/// The bytes of a file, or its size if it is over [`MAX_FILE_BYTES`]: read no further than the
+/// limit, so a file that grows while it is read cannot make the build allocate without bound.
+fn read_bounded(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let cannot_read = |error: std::io::Error| Diagnostic::error(path, format!("cannot read the file: {error}"));
+    let file = std::fs::File::open(root.join(path)).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
+    let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = size.max(bytes.len() as u64);
+        let message = format!(
+            "the file is {size} bytes ({:.1} MB), over the limit of {} MB for a content file",
+            size as f64 / 1e6,
+            MAX_FILE_BYTES / 1_000_000
+        );
+        return Err(Diagnostic::error(path, message).with_help("split the article, or shorten it"));
+    }
+    Ok(bytes)
+}
+
+/// `bytes` as NFC text without a byte order mark.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
@@ -404,6 +441,10 @@ fn stem(path: &Path, file: &SourceFile) -> Result<String, Diagnostic> {
     let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
     if is_valid_slug(&stem) {
         Ok(stem)
+    } else if is_reserved_on_windows(&stem) {
+        Err(file
+            .error(format!("bad file name `{stem}`: Windows reserves it for a device, so the site could not be unzipped there"))
+            .with_help(format!("add a word to the name, such as `{stem}-1`")))
     } else {
         let suggestion: String = crate::text::slugify(&stem);
         Err(file
@@ -424,12 +465,33 @@ fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> R
     if yaml.trim().is_empty() {
         return Ok(T::default());
     }
-    serde_saphyr::from_str(yaml).map_err(|error| {
+    let value = serde_saphyr::from_str(yaml).map_err(|error| {
         let message = yaml_message(&error);
         match error.location() {
             Some(location) => file.error_at(location, message),
             None => file.error(message),
         }
+    })?;
+    match escaped_forbidden(yaml) {
+        Some((line, column, c)) => Err(file
+            .error_at_line(line, column, forbidden_message(c))
+            .with_help(format!("remove the escape that writes it (such as `\\u{:04X}`) from this quoted value", c as u32))),
+        None => Ok(value),
+    }
+}
+
+/// The line, column (both 1-based, in the YAML) and character of the first value whose quoted
+/// escapes (`"\u0001"`, `"\x00"`, `"\N"`) write a forbidden character. The file's text was
+/// checked already, so only escapes can bring one in, and only a text with a backslash is parsed
+/// again to look.
+fn escaped_forbidden(yaml: &str) -> Option<(usize, usize, char)> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    if !yaml.contains('\\') {
+        return None;
+    }
+    Parser::new_from_str(yaml).map_while(Result::ok).find_map(|(event, span)| match event {
+        Event::Scalar(value, ..) => first_forbidden(&value).map(|(_, c)| (span.start.line(), span.start.col() + 1, c)),
+        _ => None,
     })
 }
 
