@@ -223,7 +223,10 @@ fn candidate_regions(quote: &[char], words: &Words) -> Vec<Range<usize>> {
             chosen.extend(best);
         }
         chosen.sort_unstable();
-        chosen.into_iter().map(|start| start.saturating_sub(length / 2)..(start + length * 3 / 2).min(chars.len())).collect()
+        chosen
+            .into_iter()
+            .map(|start| start.saturating_sub(length / 2)..(start + length * 3 / 2).min(chars.len()))
+            .collect()
     };
     regions.dedup_by(|next, previous| {
         let overlaps = next.start <= previous.end;
@@ -303,7 +306,10 @@ fn align(quote: &[char], words: &Words, region: Range<usize>) -> Option<Passage>
         }
         let cell = current[quote.len()];
         let passage = Passage { distance: (cell >> 32) as u32, start: (cell & (ONE - 1)) as usize, end };
-        if words.ends(end) && (shortest..=longest).contains(&(end - passage.start)) && best.is_none_or(|best| passage < best) {
+        if words.ends(end)
+            && (shortest..=longest).contains(&(end - passage.start))
+            && best.is_none_or(|best| passage < best)
+        {
             best = Some(passage);
         }
         std::mem::swap(&mut previous, &mut current);
@@ -449,7 +455,9 @@ mod tests {
         let quote = near_miss(&text[from..to]);
         let (passage, effort) = Haystack::new(&text).closest_passage_measured(&quote);
         let length = quote.chars().count();
-        assert!(passage.is_some_and(|passage| text[from..to].starts_with(passage.trim_end_matches(char::is_alphanumeric))));
+        assert!(
+            passage.is_some_and(|passage| text[from..to].starts_with(passage.trim_end_matches(char::is_alphanumeric)))
+        );
         assert!(effort.regions <= CANDIDATES, "{effort:?}");
         assert!(effort.cells <= CANDIDATES * 3 * length * length, "{effort:?}");
     }

@@ -109,7 +109,19 @@ mod tests {
 
     #[test]
     fn control_characters_and_noncharacters_are_forbidden() {
-        for c in ['\0', '\u{1}', '\u{B}', '\u{1B}', '\u{7F}', '\u{85}', '\u{9F}', '\u{FDD0}', '\u{FFFE}', '\u{FFFF}', '\u{10FFFF}'] {
+        for c in [
+            '\0',
+            '\u{1}',
+            '\u{B}',
+            '\u{1B}',
+            '\u{7F}',
+            '\u{85}',
+            '\u{9F}',
+            '\u{FDD0}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10FFFF}',
+        ] {
             assert!(is_forbidden(c), "U+{:04X}", c as u32);
         }
         for c in ['\t', '\n', '\r', ' ', '\u{A0}', 'ặ', '\u{2028}', '\u{FEFF}', '\u{FFFD}', '\u{1F600}'] {

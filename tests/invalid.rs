@@ -194,7 +194,10 @@ fn a_control_character_in_a_template_is_refused() {
 
 #[test]
 fn a_noncharacter_in_a_description_is_refused() {
-    fails_with("noncharacter", &["content/countries/cn.yaml:3:29: error: the invisible character U+FFFF is not allowed"]);
+    fails_with(
+        "noncharacter",
+        &["content/countries/cn.yaml:3:29: error: the invisible character U+FFFF is not allowed"],
+    );
 }
 
 #[test]

@@ -35,7 +35,8 @@ fn outside(site: &TestSite) -> PathBuf {
 fn a_root_folder_linked_outside_the_site_fails_check_and_build() {
     for folder in ["static", "templates", "content", "content/articles"] {
         let site = site_with_link_outside(folder);
-        let expected = format!("{folder}: error: `{folder}/` is a link to {}, outside the site root", outside(&site).display());
+        let expected =
+            format!("{folder}: error: `{folder}/` is a link to {}, outside the site root", outside(&site).display());
         for run in [site.check(), site.build()] {
             assert!(!run.success, "{folder}: should fail");
             let output = run.stdout + &run.stderr;

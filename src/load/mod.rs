@@ -443,7 +443,9 @@ fn stem(path: &Path, file: &SourceFile) -> Result<String, Diagnostic> {
         Ok(stem)
     } else if is_reserved_on_windows(&stem) {
         Err(file
-            .error(format!("bad file name `{stem}`: Windows reserves it for a device, so the site could not be unzipped there"))
+            .error(format!(
+                "bad file name `{stem}`: Windows reserves it for a device, so the site could not be unzipped there"
+            ))
             .with_help(format!("add a word to the name, such as `{stem}-1`")))
     } else {
         let suggestion: String = crate::text::slugify(&stem);
@@ -473,9 +475,10 @@ fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> R
         }
     })?;
     match escaped_forbidden(yaml) {
-        Some((line, column, c)) => Err(file
-            .error_at_line(line, column, forbidden_message(c))
-            .with_help(format!("remove the escape that writes it (such as `\\u{:04X}`) from this quoted value", c as u32))),
+        Some((line, column, c)) => Err(file.error_at_line(line, column, forbidden_message(c)).with_help(format!(
+            "remove the escape that writes it (such as `\\u{:04X}`) from this quoted value",
+            c as u32
+        ))),
         None => Ok(value),
     }
 }
