@@ -209,7 +209,10 @@ impl Content {
         let read: Vec<(Folder, OsString, Option<FileContent>)> = files
             .into_par_iter()
             .map(|(folder, name, relative)| {
-                let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file());
+                // A folder that became a link leading outside is read no more (and is reported when
+                // the change to the folder lists everything again).
+                let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file())
+                    && matches!(crate::folders::resolve(root, folder.path()), Ok(Some(_)));
                 let file = (is_file && !is_hidden(&name)).then(|| read_file(root, folder, &name));
                 (folder, name, file)
             })
@@ -579,6 +582,21 @@ mod tests {
         }
         assert!(is_surely_nfc("Bộ Ngoại giao “bác bỏ” – tin tặc…"));
         assert!(!is_surely_nfc("tin ta\u{0323}\u{0306}c"));
+    }
+
+    // A save inside a folder that had become a link to a folder outside the site read the file
+    // there when the watcher named it.
+    #[test]
+    fn a_saved_file_in_a_folder_linked_outside_is_not_read() {
+        let temp = tempfile::tempdir().unwrap();
+        let (root, outside) = (temp.path().join("site"), temp.path().join("outside"));
+        std::fs::create_dir_all(root.join(CONTENT_DIR)).unwrap();
+        std::fs::create_dir(&outside).unwrap();
+        let mut content = Content::read(&root);
+        std::fs::write(outside.join("bi-mat.md"), "---\ntitle: x\n---\n").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join(ARTICLES_DIR)).unwrap();
+        content.update(&BTreeSet::from([Path::new(ARTICLES_DIR).join("bi-mat.md")]));
+        assert!(content.site().0.articles.is_empty());
     }
 
     #[test]
