@@ -135,7 +135,8 @@ impl<'t> Haystack<'t> {
     /// passage in it. Ties go to the earliest start, then the earliest end.
     pub fn closest_passage_measured(&self, quote: &str) -> (Option<&'t str>, Effort) {
         let quote: Vec<char> = fold(quote.trim()).text.chars().collect();
-        let (offsets, chars): (Vec<usize>, Vec<char>) = self.folded.text.char_indices().unzip();
+        let mut chars = Vec::with_capacity(self.folded.text.len());
+        chars.extend(self.folded.text.chars());
         let mut effort = Effort::default();
         let words = Words(&chars);
         let mut best: Option<Passage> = None;
@@ -151,8 +152,10 @@ impl<'t> Haystack<'t> {
             }
         }
         let passage = best.map(|Passage { start, end, .. }| {
-            let folded_end = offsets.get(end).copied().unwrap_or(self.folded.text.len());
-            &self.text[self.folded.original_range(offsets[start]..folded_end)]
+            let mut offsets = self.folded.text.char_indices().map(|(offset, _)| offset).skip(start);
+            let folded_start = offsets.next().unwrap_or(self.folded.text.len());
+            let folded_end = offsets.nth(end - start - 1).unwrap_or(self.folded.text.len());
+            &self.text[self.folded.original_range(folded_start..folded_end)]
         });
         (passage, effort)
     }
@@ -250,13 +253,16 @@ fn window_scores(quote: &[char], chars: &[char]) -> Vec<u32> {
         }
         wanted[number] += 1;
     }
-    let grams: Vec<Option<usize>> = chars.windows(3).map(|gram| numbers.get(&trigram(gram)).copied()).collect();
+    // The number of each trigram of the text among the quote's, `NONE` for one the quote lacks.
+    const NONE: u32 = u32::MAX;
+    let grams: Vec<u32> =
+        chars.windows(3).map(|gram| numbers.get(&trigram(gram)).map_or(NONE, |&number| number as u32)).collect();
     let span = quote.len() - 2;
     let mut held = vec![0u32; wanted.len()];
     let mut score = 0;
     let mut scores = Vec::with_capacity(grams.len() - span + 1);
-    for (index, gram) in grams.iter().enumerate() {
-        if let Some(number) = *gram {
+    for (index, &gram) in grams.iter().enumerate() {
+        if let Some(number) = (gram != NONE).then_some(gram as usize) {
             score += u32::from(held[number] < wanted[number]);
             held[number] += 1;
         }
@@ -264,7 +270,8 @@ fn window_scores(quote: &[char], chars: &[char]) -> Vec<u32> {
             continue;
         }
         scores.push(score);
-        if let Some(number) = grams[index + 1 - span] {
+        let leaving = grams[index + 1 - span];
+        if let Some(number) = (leaving != NONE).then_some(leaving as usize) {
             held[number] -= 1;
             score -= u32::from(held[number] < wanted[number]);
         }
@@ -300,9 +307,11 @@ fn align(quote: &[char], words: &Words, region: Range<usize>) -> Option<Passage>
     for (index, &c) in words.0[region.clone()].iter().enumerate() {
         let end = region.start + index + 1;
         current[0] = if words.starts(end) { end as u64 } else { previous[0] + ONE };
-        for row in 1..=quote.len() {
-            let diagonal = previous[row - 1] + u64::from(quote[row - 1] != c) * ONE;
-            current[row] = diagonal.min(previous[row] + ONE).min(current[row - 1] + ONE);
+        let mut above = current[0];
+        for ((cell, left), &wanted) in current[1..].iter_mut().zip(previous.windows(2)).zip(quote) {
+            let diagonal = left[0] + u64::from(wanted != c) * ONE;
+            above = diagonal.min(left[1] + ONE).min(above + ONE);
+            *cell = above;
         }
         let cell = current[quote.len()];
         let passage = Passage { distance: (cell >> 32) as u32, start: (cell & (ONE - 1)) as usize, end };
@@ -450,7 +459,7 @@ mod tests {
     #[test]
     fn closest_passage_aligns_a_bounded_number_of_cells() {
         let text = prose(1_000_000, 7);
-        let from = text.len() / 2 + text[text.len() / 2..].find(' ').unwrap() + 1;
+        let from = text.match_indices(' ').map(|(at, _)| at + 1).find(|&at| at >= text.len() / 2).unwrap();
         let to = from + text[from..].char_indices().nth(1000).unwrap().0;
         let quote = near_miss(&text[from..to]);
         let (passage, effort) = Haystack::new(&text).closest_passage_measured(&quote);
@@ -469,7 +478,7 @@ mod tests {
     fn closest_passage_timings() {
         for (characters, bytes) in [(547, 4_500), (230, 100_000), (1_000, 1_000_000)] {
             let text = prose(bytes, 3);
-            let from = text.len() / 2 + text[text.len() / 2..].find(' ').unwrap() + 1;
+            let from = text.match_indices(' ').map(|(at, _)| at + 1).find(|&at| at >= text.len() / 2).unwrap();
             let to = from + text[from..].char_indices().nth(characters).unwrap().0;
             let quote = near_miss(&text[from..to]);
             let haystack = Haystack::new(&text);
