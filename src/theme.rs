@@ -10,6 +10,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
 use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, position_of_offset};
 
 macro_rules! embed {
@@ -57,8 +58,8 @@ impl Theme {
     pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::builtin();
         let mut errors = Vec::new();
-        for (relative, bytes) in read_folder(root, "templates", &mut errors) {
-            let path = format!("templates/{relative}");
+        for (relative, bytes) in read_folder(root, TEMPLATES_DIR, &mut errors) {
+            let path = format!("{TEMPLATES_DIR}/{relative}");
             match String::from_utf8(bytes) {
                 Ok(text) => match first_forbidden(&text) {
                     Some((offset, c)) => errors.push(
@@ -71,7 +72,7 @@ impl Theme {
                 Err(_) => errors.push(Diagnostic::error(path, "the template is not valid UTF-8")),
             }
         }
-        let own = read_folder(root, "static", &mut errors);
+        let own = read_folder(root, STATIC_DIR, &mut errors);
         errors.extend(unportable_names(own.iter().map(|(name, _)| name.as_str())));
         theme.assets.extend(own);
         if errors.is_empty() { Ok(theme) } else { Err(errors) }
@@ -113,7 +114,7 @@ fn unportable_names<'a>(own: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
 
 /// Every file under `root/folder`, by its `/`-separated path inside the folder, sorted.
 fn read_folder(root: &Path, folder: &str, errors: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
-    let base = match crate::folders::resolve(root, folder) {
+    let base = match crate::layout::source_folder(root, folder) {
         Ok(Some(base)) => base,
         Ok(None) => return Vec::new(),
         Err(error) => {

@@ -28,7 +28,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, is_valid_slug, nfc, position_of_offset};
 
-pub const CONTENT_DIR: &str = "content";
+pub use crate::layout::CONTENT_DIR;
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
@@ -212,7 +212,7 @@ impl Content {
                 // A folder that became a link leading outside is read no more (and is reported when
                 // the change to the folder lists everything again).
                 let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file())
-                    && matches!(crate::folders::resolve(root, folder.path()), Ok(Some(_)));
+                    && matches!(crate::layout::source_folder(root, folder.path()), Ok(Some(_)));
                 let file = (is_file && !is_hidden(&name)).then(|| read_file(root, folder, &name));
                 (folder, name, file)
             })
@@ -322,7 +322,7 @@ fn with_extension(name: &OsStr, extension: &str) -> OsString {
 /// Problems listing it go to `listing`.
 /// A folder that leads outside the site root is reported once, however many folders lie in it.
 fn list(root: &Path, folder: Folder, listing: &mut Vec<Diagnostic>) -> Vec<OsString> {
-    let directory = match crate::folders::resolve(root, folder.path()) {
+    let directory = match crate::layout::source_folder(root, folder.path()) {
         Ok(Some(directory)) => directory,
         Ok(None) => return Vec::new(),
         Err(error) => {
