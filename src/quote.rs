@@ -215,8 +215,8 @@ fn trigram(chars: &[char]) -> u64 {
 fn candidate_regions(quote: &[char], words: &Words) -> Vec<Range<usize>> {
     let length = quote.len();
     let chars = words.0;
-    let mut regions = if chars.len() <= 2 * length || length < 3 {
-        vec![0..chars.len()]
+    let mut regions: Vec<Range<usize>> = if chars.len() <= 2 * length || length < 3 {
+        std::iter::once(0..chars.len()).collect()
     } else {
         let scores = window_scores(quote, chars);
         let mut chosen: Vec<usize> = Vec::new();
@@ -301,7 +301,7 @@ fn to_words(words: &Words, region: Range<usize>) -> Option<Range<usize>> {
 fn align(quote: &[char], words: &Words, region: Range<usize>) -> Option<Passage> {
     const ONE: u64 = 1 << 32;
     let (shortest, longest) = ((quote.len() * 3 / 4).max(1), quote.len() * 5 / 4 + 1);
-    let mut previous: Vec<u64> = (0..=quote.len() as u64).map(|row| row * ONE | region.start as u64).collect();
+    let mut previous: Vec<u64> = (0..=quote.len() as u64).map(|row| (row * ONE) | region.start as u64).collect();
     let mut current = previous.clone();
     let mut best: Option<Passage> = None;
     for (index, &c) in words.0[region.clone()].iter().enumerate() {
@@ -410,7 +410,7 @@ mod tests {
         while text.len() < length {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             text.push_str(WORDS[(state >> 33) as usize % WORDS.len()]);
-            text.push(if (state >> 20) % 11 == 0 { '.' } else { ' ' });
+            text.push(if (state >> 20).is_multiple_of(11) { '.' } else { ' ' });
         }
         text
     }
