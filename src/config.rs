@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Position};
 use toml::de::{DeTable, DeValue};
 
 use crate::layout::{self, Outside};
+use crate::markdown::RawHtml;
 use crate::text::{first_forbidden, forbidden_message, position_of_offset};
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -25,6 +26,7 @@ struct RawConfig {
     base_url: Option<String>,
     output_dir: Option<toml::Spanned<PathBuf>>,
     page_size: Option<usize>,
+    unsafe_html: Option<bool>,
 }
 
 /// The checked site configuration.
@@ -41,6 +43,8 @@ pub struct Config {
     pub output_dir: PathBuf,
     /// Entries per list page before a list continues on a next page.
     pub page_size: usize,
+    /// What becomes of raw HTML in editors' Markdown: cleaned, unless `unsafe_html = true`.
+    pub raw_html: RawHtml,
 }
 
 impl Config {
@@ -94,6 +98,7 @@ impl Config {
             base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
             output_dir,
             page_size,
+            raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
         })
     }
 }
@@ -153,6 +158,7 @@ mod tests {
         assert_eq!(config.language, "vi");
         assert_eq!(config.output_dir, PathBuf::from("/site/public"));
         assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(config.raw_html, RawHtml::Sanitised);
     }
 
     #[test]
@@ -172,6 +178,12 @@ mod tests {
             assert_eq!(error.position.map(|position| position.line), Some(2), "{text}");
             assert!(error.message.contains("U+00"), "{}", error.message);
         }
+    }
+
+    #[test]
+    fn unsafe_html_trusts_raw_html() {
+        let config = Config::parse(Path::new("/site"), "title = \"x\"\nunsafe_html = true\n").unwrap();
+        assert_eq!(config.raw_html, RawHtml::Trusted);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use dossier::config::Config;
 use dossier::date::PartialDate;
+use dossier::markdown::RawHtml;
 use dossier::model::{Actor, ActorId, Archive, Article, Country, CountryId};
 use dossier::search::{self, Index, query};
 
@@ -16,6 +17,7 @@ fn config() -> Config {
         base_url: None,
         output_dir: PathBuf::from("public"),
         page_size: 50,
+        raw_html: RawHtml::Sanitised,
     }
 }
 
@@ -33,6 +35,7 @@ fn article(slug: &str, date: &str, title: &str, text: &str) -> Article {
         actors: Vec::new(),
         countries: Vec::new(),
         tags: Vec::new(),
+        supplied: Vec::new(),
         claims: Vec::new(),
         notes: Vec::new(),
         marks: Vec::new(),
@@ -46,8 +49,10 @@ fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
         aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
         kind: None,
         country: None,
+        represents: None,
         description: None,
         links: Vec::new(),
+        country_claims: Vec::new(),
         articles: Vec::new(),
         claims_made: Vec::new(),
         claims_received: Vec::new(),
@@ -128,6 +133,7 @@ fn a_country_is_found_by_either_of_its_names() {
         name_en: "China".to_owned(),
         description: None,
         actors: Vec::new(),
+        groups: Vec::new(),
         articles: Vec::new(),
         claims_made: Vec::new(),
         claims_received: Vec::new(),
