@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Position};
+use toml::de::{DeTable, DeValue};
+
 use crate::layout::{self, Outside};
 use crate::markdown::RawHtml;
-use crate::text::position_of_offset;
+use crate::text::{first_forbidden, forbidden_message, position_of_offset};
 
 pub const CONFIG_FILE: &str = "site.toml";
 const DEFAULT_PAGE_SIZE: usize = 50;
@@ -63,6 +65,9 @@ impl Config {
 
     /// Parses and checks the text of `site.toml`.
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostic> {
+        if let Some((offset, c)) = first_forbidden(text) {
+            return Err(forbidden(text, offset, c));
+        }
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
             let message = error.message().to_owned();
             let diagnostic = Diagnostic::error(CONFIG_FILE, message);
@@ -74,6 +79,10 @@ impl Config {
                 None => diagnostic,
             }
         })?;
+        if let Some((offset, c)) = escaped_forbidden(text) {
+            return Err(forbidden(text, offset, c)
+                .with_help(format!("remove the escape that writes it (such as `\\u{:04X}`)", c as u32)));
+        }
         let page_size = raw.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         if page_size == 0 {
             return Err(Diagnostic::error(CONFIG_FILE, "`page_size` must be at least 1"));
@@ -108,6 +117,26 @@ fn checked_output_dir(root: &Path, text: &str, spanned: toml::Spanned<PathBuf>) 
     }
 }
 
+/// The error for the forbidden character `c` at byte `offset` of `text`.
+fn forbidden(text: &str, offset: usize, c: char) -> Diagnostic {
+    Diagnostic::error(CONFIG_FILE, forbidden_message(c)).at(text, position_of_offset(text, offset))
+}
+
+/// The byte offset of the first string value of `text` (valid TOML) whose escapes (`"\u0001"`)
+/// write a forbidden character, and that character. Only a text with a backslash can hold one.
+fn escaped_forbidden(text: &str) -> Option<(usize, char)> {
+    fn search(value: &toml::Spanned<DeValue>) -> Option<(usize, char)> {
+        match value.get_ref() {
+            DeValue::String(string) => first_forbidden(string).map(|(_, c)| (value.span().start, c)),
+            DeValue::Array(items) => items.into_iter().find_map(search),
+            DeValue::Table(table) => table.values().find_map(search),
+            _ => None,
+        }
+    }
+    let table = text.contains('\\').then(|| DeTable::parse(text).ok()).flatten()?;
+    table.get_ref().values().find_map(search)
+}
+
 impl Config {
     /// The path part of `base_url` with slashes around it (`/ho-so/` for
     /// `https://example.org/ho-so`), for pages served at any depth such as 404.html.
@@ -140,6 +169,15 @@ mod tests {
         assert_eq!(config("https://example.org/").base_path().as_deref(), Some("/"));
         assert_eq!(config("https://example.org/ho-so/").base_path().as_deref(), Some("/ho-so/"));
         assert_eq!(Config::parse(Path::new("/"), "title = \"x\"").unwrap().base_path(), None);
+    }
+
+    #[test]
+    fn a_control_character_in_a_value_is_reported_at_its_line() {
+        for text in ["title = \"x\"\ndescription = \"a\u{85}b\"\n", "title = \"x\"\ndescription = \"a\\u0001b\"\n"] {
+            let error = Config::parse(Path::new("/site"), text).unwrap_err();
+            assert_eq!(error.position.map(|position| position.line), Some(2), "{text}");
+            assert!(error.message.contains("U+00"), "{}", error.message);
+        }
     }
 
     #[test]
