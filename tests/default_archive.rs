@@ -34,6 +34,15 @@ fn every_article_actor_and_country_has_a_page() {
     }
 }
 
+// Regression: the default archive printed a warning for Lazarus Group, an actor left over from a
+// dropped "Tin liên quan" list that no article refers to.
+#[test]
+fn the_default_archive_builds_without_a_warning() {
+    let site = TestSite::default_archive();
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning:"), "the demo every new user sees prints no warning:\n{}", run.stderr);
+}
+
 #[test]
 fn every_quote_is_highlighted_and_linked() {
     let site = TestSite::default_archive();
