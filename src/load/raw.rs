@@ -32,6 +32,54 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// One reference or a list of them: `by: us` and `by: [us, gb]` both read as a list. Each entry
+/// keeps its own location; a single value takes the location of the field's value.
+#[derive(Clone, Debug)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl OneOrMany {
+    /// The entries, each with its location (`at` is where the field's value stands).
+    pub fn entries(spanned: &Spanned<OneOrMany>) -> Vec<Spanned<String>> {
+        match &spanned.value {
+            OneOrMany::One(value) => vec![Spanned::new(value.clone(), spanned.referenced, spanned.defined)],
+            OneOrMany::Many(values) => values.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a reference such as `us`, or a list such as `[us, gb]`")
+            }
+            fn visit_str<E>(self, value: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(value.to_owned()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<OneOrMany, E> {
+                Err(E::custom(YES_NO_WORD))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut values = Vec::new();
+                while let Some(value) = seq.next_element::<Spanned<String>>()? {
+                    values.push(value);
+                }
+                Ok(OneOrMany::Many(values))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// YAML reads `no`, `yes`, `on` and `off` as true or false where any value may stand.
+const YES_NO_WORD: &str =
+    "a yes/no word is read as true or false here: put the reference in quotes, such as \"no\" for Norway";
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
@@ -41,6 +89,8 @@ pub struct FrontMatter {
     pub url: Option<Spanned<String>>,
     pub author: Option<Spanned<String>>,
     pub summary: Option<Spanned<String>>,
+    /// The fields the editor wrote because the publication did not state them.
+    pub supplied: Option<Spanned<OneOrMany>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,10 +111,14 @@ pub struct Sidecar {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    pub by: Option<Spanned<String>>,
+    pub id: Option<Spanned<String>>,
+    pub by: Option<Spanned<OneOrMany>>,
     pub kind: Option<Spanned<String>>,
-    pub target: Option<Spanned<String>>,
-    pub about: Option<Spanned<String>>,
+    pub target: Option<Spanned<OneOrMany>>,
+    pub about: Option<Spanned<OneOrMany>>,
+    pub basis: Option<Spanned<String>>,
+    pub hedged: Option<bool>,
+    pub responds_to: Option<Spanned<String>>,
     pub date: Option<Spanned<Text>>,
     pub quote: Option<Spanned<String>>,
     pub note: Option<String>,
@@ -85,6 +139,8 @@ pub struct Actor {
     pub aliases: Vec<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
     pub country: Option<Spanned<String>>,
+    /// The country the actor speaks for, when it differs from the default of its kind.
+    pub represents: Option<Spanned<String>>,
     pub description: Option<String>,
     #[serde(default)]
     pub links: Vec<Link>,
