@@ -27,6 +27,8 @@ import {
 } from './lib.mjs';
 
 const ARTICLE = 'articles/trung-quoc-bac-cao-buoc-chien-dich-tin-tac-toan-cau/';
+// The allies' claim of 19/7/2021 in that article (its `id` in the sidecar).
+const CLAIM = 'claim-dong-minh-quy-trach-nhiem';
 
 describe('the default archive', () => {
   let site;
@@ -100,14 +102,14 @@ describe('the default archive', () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/${ARTICLE}`);
     await screenshot(page, 'article');
-    const reference = page.locator('a.ref[href="#claim-1"]');
+    const reference = page.locator(`a.ref[href="#${CLAIM}"]`);
     await reference.click();
-    assert.equal(new URL(page.url()).hash, '#claim-1');
-    const claim = page.locator('li#claim-1');
+    assert.equal(new URL(page.url()).hash, `#${CLAIM}`);
+    const claim = page.locator(`li#${CLAIM}`);
     assert.ok(await claim.isVisible());
-    await claim.locator('a[href="#q-claim-1"]').click();
-    assert.equal(new URL(page.url()).hash, '#q-claim-1');
-    assert.equal(await page.locator('mark#q-claim-1').count(), 1);
+    await claim.locator(`a[href="#q-${CLAIM}"]`).click();
+    assert.equal(new URL(page.url()).hash, `#q-${CLAIM}`);
+    assert.equal(await page.locator(`mark#q-${CLAIM}`).count(), 1);
   });
 
   test('the offline zip works from disk: links name files and lead to the pages', async () => {
