@@ -3,11 +3,11 @@
 // link to its page, each party's page lists the claim and links back to it, and a denial links to
 // the accusation it answers while the accusation links to its answers.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { REPO_ROOT, buildSite, fileUrl, launch, newPage, screenshot, serve, watchPage } from './lib.mjs';
+import { fileUrl, newPage, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
 
 const SLUG = 'trung-quoc-bac-cao-buoc-chien-dich-tin-tac-toan-cau';
 
@@ -26,7 +26,7 @@ const ANSWERS = [
 ];
 
 /** The two ways a reader opens the site: the served folder and the unzipped offline copy. */
-function ways(site, server) {
+function ways({ site, server }) {
   const offline = path.join(site.unzipped, 'site');
   return [
     { name: 'http://', page: (folder) => `${server.url}/${folder}` },
@@ -41,24 +41,11 @@ async function sentenceLinks(claim) {
 }
 
 describe('claims in the default archive', () => {
-  let site;
-  let server;
-  let browser;
+  const archive = useDefaultArchive();
 
-  before(async () => {
-    site = buildSite(REPO_ROOT, { zip: true, unzip: true });
-    server = await serve(site.out);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  test('the allies claims name every party with a link to its page, which links back', async () => {
-    for (const way of ways(site, server)) {
-      const page = await newPage(browser);
+  test("the allies' claims name every party with a link to its page, which links back", async () => {
+    for (const way of ways(archive)) {
+      const page = await newPage(archive.browser);
       const watch = watchPage(page);
       const article = way.page(`articles/${SLUG}/`);
       await page.goto(article);
@@ -89,8 +76,8 @@ describe('claims in the default archive', () => {
   });
 
   test('a denial links to the accusation it answers, and the accusation back to it', async () => {
-    for (const way of ways(site, server)) {
-      const page = await newPage(browser);
+    for (const way of ways(archive)) {
+      const page = await newPage(archive.browser);
       const article = way.page(`articles/${SLUG}/`);
       for (const [denial, accusation] of ANSWERS) {
         for (const [from, to] of [
