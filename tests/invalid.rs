@@ -68,6 +68,88 @@ fn unknown_claim_kind_suggests_the_right_one() {
 }
 
 #[test]
+fn an_answer_to_an_unknown_claim_suggests_the_closest() {
+    fails_with(
+        "responds-to-unknown",
+        &[
+            "content/articles/my-canh-bao-volt-typhoon.yaml:12:18: error: `my-canh-bao-volt-typhoon` has no claim `#canh-bo`",
+            "help: did you mean `#claim-canh-bao`?",
+            "content/articles/doi-thoai-2013.yaml:6:18: error: unknown article `my-canh-bao-volt-typhon`",
+            "help: did you mean `my-canh-bao-volt-typhoon#claim-1`?",
+        ],
+    );
+}
+
+#[test]
+fn a_claim_answering_itself_is_refused() {
+    fails_with("responds-to-itself", &["content/articles/viet-nam-bac-bo.yaml:15:18: error: the claim answers itself"]);
+}
+
+#[test]
+fn claims_answering_each_other_in_a_circle_are_refused() {
+    fails_with(
+        "responds-to-circle",
+        &[
+            "content/articles/my-canh-bao-volt-typhoon.yaml:6:18: error: the claims answer each other in a circle: my-canh-bao-volt-typhoon#claim-1 → doi-thoai-2013#claim-1 → my-canh-bao-volt-typhoon#claim-1",
+        ],
+    );
+}
+
+#[test]
+fn two_claims_with_one_id_are_refused() {
+    fails_with(
+        "duplicate-claim-id",
+        &["content/articles/my-canh-bao-volt-typhoon.yaml:8:9: error: claims 1 and 2 have the same id `canh-bao`"],
+    );
+}
+
+#[test]
+fn unknown_basis_suggests_the_right_one() {
+    fails_with(
+        "unknown-basis",
+        &[
+            "content/articles/doi-thoai-2013.yaml:5:12: error: unknown basis `politcal`",
+            "help: did you mean `political`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_supplied_field_lists_the_fields() {
+    fails_with(
+        "unknown-supplied",
+        &[
+            "content/articles/doi-thoai-2013.md:5:19: error: unknown `supplied` field `author`",
+            "help: use one of: title, date, source",
+        ],
+    );
+}
+
+#[test]
+fn represents_an_unknown_country_suggests_the_closest() {
+    fails_with(
+        "represents-unknown-country",
+        &["content/actors/fireeye.yaml:4:13: error: unknown country `usa`", "help: did you mean `us` (Mỹ)?"],
+    );
+}
+
+#[test]
+fn a_claim_by_nobody_is_refused() {
+    fails_with("empty-party-list", &["content/articles/doi-thoai-2013.yaml:3:9: error: `by` lists nobody"]);
+}
+
+#[test]
+fn a_party_listed_twice_is_refused() {
+    fails_with(
+        "party-listed-twice",
+        &[
+            "content/articles/doi-thoai-2013.yaml:5:18: error: `Trung Quốc` names the same party as `cn`, listed before it in `target`",
+            "help: list each party once",
+        ],
+    );
+}
+
+#[test]
 fn bad_slug_suggests_a_file_name() {
     fails_with("bad-slug", &["content/articles/Doi Thoai.md:1:1: error: bad file name", "rename it to `doi-thoai`"]);
 }

@@ -144,7 +144,8 @@ impl Folder {
 enum FileContent {
     Markdown(Result<Arc<Markdown>, Diagnostic>),
     Sidecar(Result<Arc<Record<raw::Sidecar>>, Diagnostic>),
-    Actor(Result<Record<raw::Actor>, Diagnostic>),
+    /// Boxed: an actor record is the largest by far, and most files are articles.
+    Actor(Result<Box<Record<raw::Actor>>, Diagnostic>),
     Country(Result<Record<raw::Country>, Diagnostic>),
     /// A file of a kind not read here, with the warning that says so: a `.yml` or `.markdown`
     /// file silently ignored would puzzle an editor.
@@ -253,7 +254,7 @@ impl Content {
         }
         for file in actors.values() {
             match file {
-                FileContent::Actor(Ok(record)) => site.actors.push(record.clone()),
+                FileContent::Actor(Ok(record)) => site.actors.push(Record::clone(record)),
                 FileContent::Actor(Err(error)) => diagnostics.push(error.clone()),
                 _ => {}
             }
@@ -335,7 +336,7 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     match (folder, extension) {
         (Folder::Articles, "md") => FileContent::Markdown(read_markdown(root, &path).map(Arc::new)),
         (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path).map(Arc::new)),
-        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path)),
+        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path).map(Box::new)),
         (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path)),
         _ => {
             let message = format!("ignored: only {} files are read here", folder.wanted().join(" and "));

@@ -160,3 +160,36 @@ pub struct Country {
     pub name_en: Option<Spanned<String>>,
     pub description: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by(yaml: &str) -> Result<Vec<String>, String> {
+        let claim: Claim = serde_saphyr::from_str(yaml).map_err(|error| error.to_string())?;
+        let by = claim.by.expect("the test writes `by`");
+        Ok(OneOrMany::entries(&by).into_iter().map(|entry| entry.value).collect())
+    }
+
+    #[test]
+    fn one_reference_or_a_list_read_alike() {
+        assert_eq!(by("by: us").unwrap(), ["us"]);
+        assert_eq!(by("by: [us, gb]").unwrap(), ["us", "gb"]);
+        assert_eq!(by("by:\n  - us\n  - Việt Nam\n").unwrap(), ["us", "Việt Nam"]);
+        assert_eq!(by("by: []").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_entry_of_a_list_keeps_its_column() {
+        let claim: Claim = serde_saphyr::from_str("by: [us, gb]").unwrap();
+        let entries = OneOrMany::entries(claim.by.as_ref().unwrap());
+        assert_eq!(entries.iter().map(|entry| entry.referenced.column()).collect::<Vec<_>>(), [6, 10]);
+    }
+
+    #[test]
+    fn norway_unquoted_is_read_as_false_and_the_error_says_to_quote_it() {
+        let error = by("by: no").unwrap_err();
+        assert!(error.contains("put the reference in quotes, such as \"no\" for Norway"), "{error}");
+        assert_eq!(by("by: \"no\"").unwrap(), ["no"]);
+    }
+}

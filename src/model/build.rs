@@ -482,29 +482,15 @@ fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) -> Vec<Answer
     let Draft { mut article, claims, mut notes, sidecar } = draft;
     notes.sort_by_key(|(range, _)| (range.start, range.end));
     let mut answers = Vec::new();
-    for (index, claim) in claims.into_iter().enumerate() {
+    for DraftClaim { range, responds_to, mut claim } in claims {
         let claim_id = ClaimId(archive.claims.len() as u32);
         article.claims.push(claim_id);
-        article.marks.push(Mark { range: claim.range, anchor: Anchor::Claim(claim_id) });
-        if let (Some(reference), Some(sidecar)) = (claim.responds_to, &sidecar) {
+        article.marks.push(Mark { range, anchor: Anchor::Claim(claim_id) });
+        if let (Some(reference), Some(sidecar)) = (responds_to, &sidecar) {
             answers.push(Answer { claim: claim_id, reference, sidecar: sidecar.clone() });
         }
-        archive.claims.push(Claim {
-            article: id,
-            number: index + 1,
-            anchor: claim.anchor,
-            by: claim.by,
-            kind: claim.kind,
-            target: claim.target,
-            about: claim.about,
-            basis: claim.basis,
-            hedged: claim.hedged,
-            responds_to: None,
-            responses: Vec::new(),
-            date: claim.date,
-            quote: claim.quote,
-            note: claim.note,
-        });
+        claim.article = id;
+        archive.claims.push(claim);
     }
     for (index, (range, note)) in notes.into_iter().enumerate() {
         article.marks.push(Mark { range, anchor: Anchor::Note(index) });

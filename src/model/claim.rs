@@ -17,23 +17,15 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{Record, SourceFile, raw};
 use crate::text::{is_valid_slug, slugify};
 
-/// A claim checked within its article, before the archive gives it an id.
+/// A claim checked within its article, before the archive gives it an id: complete but for its
+/// `article` (the article's id comes with the archive's order) and its answers.
 #[derive(Clone)]
 pub(super) struct DraftClaim {
     /// Where the quote stands in the article text.
     pub range: Range<usize>,
-    pub anchor: String,
-    pub by: Vec<Party>,
-    pub kind: ClaimKind,
-    pub target: Vec<Party>,
-    pub about: Vec<ActorId>,
-    pub basis: Option<Basis>,
-    pub hedged: bool,
     /// The claim it answers, as written; resolved once every article is in the archive.
     pub responds_to: Option<Spanned<String>>,
-    pub date: Option<PartialDate>,
-    pub quote: String,
-    pub note: Option<String>,
+    pub claim: Claim,
 }
 
 /// What checking a sidecar's claims needs from its article.
@@ -56,7 +48,8 @@ pub(super) fn claims(
     let mut seen = HashSet::new();
     for spanned in records {
         let Some((draft, id)) = claim(spanned, context, quotes, involve, diagnostics) else { continue };
-        let key = (draft.by.clone(), draft.kind, draft.target.clone(), draft.about.clone(), draft.quote.clone());
+        let claim = &draft.claim;
+        let key = (claim.by.clone(), claim.kind, claim.target.clone(), claim.about.clone(), claim.quote.clone());
         if !seen.insert(key) {
             let warning = context
                 .file
@@ -104,17 +97,23 @@ fn claim(
     let about = about.unwrap_or(Some(Vec::new()))?;
     let draft = DraftClaim {
         range: range?,
-        anchor: String::new(),
-        by: by??,
-        kind: kind?,
-        target: target??,
-        about: about.into_iter().filter_map(|party| party.actor()).collect(),
-        basis: if claim.basis.is_some() { Some(basis?) } else { None },
-        hedged: claim.hedged.unwrap_or(false),
         responds_to: claim.responds_to.clone(),
-        date,
-        quote: claim.quote.as_ref()?.value.trim().to_owned(),
-        note: claim.note.clone(),
+        claim: Claim {
+            article: ArticleId(0),
+            number: 0,
+            anchor: String::new(),
+            by: by??,
+            kind: kind?,
+            target: target??,
+            about: about.into_iter().filter_map(|party| party.actor()).collect(),
+            basis: if claim.basis.is_some() { Some(basis?) } else { None },
+            hedged: claim.hedged.unwrap_or(false),
+            responds_to: None,
+            responses: Vec::new(),
+            date,
+            quote: claim.quote.as_ref()?.value.trim().to_owned(),
+            note: claim.note.clone(),
+        },
     };
     Some((draft, id.cloned()))
 }
@@ -214,7 +213,7 @@ fn valid_id(id: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagn
     valid
 }
 
-/// Gives each claim, in text order, its anchor: from its id, or from its number. Two claims with
+/// Gives each claim, in text order, its number and its anchor: from its id, or from its number. Two claims with
 /// one anchor are reported at the id written for one of them.
 fn anchor(
     drafts: Vec<(DraftClaim, Option<Spanned<String>>)>,
@@ -230,17 +229,16 @@ fn anchor(
         if let Some((first, first_id)) = taken.get(&anchor) {
             // Two defaults never clash, so at least one of the two ids was written.
             if let Some(written) = id.as_ref().or(first_id.as_ref()) {
-                let message = format!("claims {first} and {number} have the same id `{anchor}`");
-                let help = format!(
-                    "ids are unique in the article; a claim with no `id` has the id `{}` from its number in the page",
-                    default_claim_id(number)
-                );
+                let message = format!("claims {first} and {number} have the same id `{}`", written.value.trim());
+                let help =
+                    "give each claim its own id; a claim without `id` has the id `claim-` and its number in the page";
                 diagnostics.push(file.error_on(written, message).with_help(help));
             }
         } else {
             taken.insert(anchor.clone(), (number, id));
         }
-        draft.anchor = anchor;
+        draft.claim.number = number;
+        draft.claim.anchor = anchor;
         claims.push(draft);
     }
     claims

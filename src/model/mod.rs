@@ -112,13 +112,21 @@ pub const CLAIM_KINDS: [ClaimKindRow; 13] = [
     kind_row(ClaimKind::Reports, "reports", false),
 ];
 
-const _: () = {
-    let mut index = 0;
-    while index < CLAIM_KINDS.len() {
-        assert!(CLAIM_KINDS[index].kind as usize == index, "CLAIM_KINDS follows the order of ClaimKind");
-        index += 1;
-    }
-};
+/// Checks at compile time that row `i` of a vocabulary table describes variant `i` of its enum,
+/// which is what lets `row()` index the table.
+macro_rules! assert_rows_in_variant_order {
+    ($table:ident, $field:ident) => {
+        const _: () = {
+            let mut index = 0;
+            while index < $table.len() {
+                assert!($table[index].$field as usize == index, concat!(stringify!($table), " follows its enum"));
+                index += 1;
+            }
+        };
+    };
+}
+
+assert_rows_in_variant_order!(CLAIM_KINDS, kind);
 
 impl ClaimKind {
     /// Every kind, in the vocabulary's order.
@@ -170,13 +178,7 @@ pub const BASES: [BasisRow; 5] = [
     BasisRow { basis: Basis::OwnWord, word: "self", label: "self" },
 ];
 
-const _: () = {
-    let mut index = 0;
-    while index < BASES.len() {
-        assert!(BASES[index].basis as usize == index, "BASES follows the order of Basis");
-        index += 1;
-    }
-};
+assert_rows_in_variant_order!(BASES, basis);
 
 impl Basis {
     pub fn row(self) -> &'static BasisRow {
@@ -344,7 +346,7 @@ pub enum Anchor {
     Note(usize),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Claim {
     pub article: ArticleId,
     /// 1-based position among its article's claims (the order of their quotes in the text), as

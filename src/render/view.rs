@@ -69,7 +69,7 @@ pub struct ClaimView {
     /// The fragment id in the article page.
     pub anchor: String,
     pub number: usize,
-    /// The kind's word in the content format.
+    /// The kind's word in the content format (which templates of older sites compare against).
     pub kind: &'static str,
     /// The kind's CSS class and the key of its wording in the templates.
     pub class: &'static str,
@@ -140,6 +140,8 @@ pub struct Active {
 /// How many claims of one kind an actor or a country made or received.
 #[derive(Clone, Debug, Serialize)]
 pub struct KindCount {
+    /// The kind's word in the content format, as in [`ClaimView::kind`].
+    pub kind: &'static str,
     pub class: &'static str,
     pub label: &'static str,
     pub count: usize,
@@ -208,6 +210,7 @@ fn active(archive: &Archive, articles: &[ArticleId]) -> Option<Active> {
 fn kind_counts(archive: &Archive, claims: &[ClaimId]) -> Vec<KindCount> {
     ClaimKind::all()
         .map(|kind| KindCount {
+            kind: kind.row().word,
             class: kind.row().class,
             label: kind.row().label,
             count: claims.iter().filter(|id| archive.claim(**id).kind == kind).count(),
