@@ -237,3 +237,21 @@ fn sidecars_of_the_previous_format_build_to_the_same_claims() {
         assert_eq!(claim_sentences(&site), expected, "{fixture}");
     }
 }
+
+// An article with an error is left out of the archive: an answer to one of its claims must not
+// add an "unknown article" error that sends the editor to the wrong file.
+#[test]
+fn an_answer_to_an_article_with_errors_reports_only_that_articles_error() {
+    let site = TestSite::fixture("base").overlay("invalid/invalid-date");
+    let sidecar = site.read("content/articles/my-canh-bao-volt-typhoon.yaml");
+    let answering = sidecar.replacen(
+        "    about: volt-typhoon\n",
+        "    about: volt-typhoon\n    responds_to: doi-thoai-2013#claim-1\n",
+        1,
+    );
+    site.write("content/articles/my-canh-bao-volt-typhoon.yaml", &answering);
+    let run = site.build();
+    assert!(!run.success);
+    assert!(run.stderr.contains("doi-thoai-2013.md:3:7: error: invalid date"), "{}", run.stderr);
+    assert!(!run.stderr.contains("my-canh-bao-volt-typhoon.yaml"), "{}", run.stderr);
+}

@@ -1,7 +1,9 @@
-//! `dossier serve`: the real binary on an ephemeral port, driven over plain TCP. It serves the
-//! site with the live script, refuses paths that leave the site, tells open pages to reload after
-//! an edit, and after a broken edit keeps serving the last good site with the errors shown over
-//! it, until the edit is fixed. Every wait polls with a deadline; the server is killed at the end.
+//! `dossier serve`: the real binary on an ephemeral port, driven over plain TCP on the loopback
+//! address. It serves the site with the live script, refuses paths that leave the site, tells
+//! open pages to reload after an edit, and after a broken edit keeps serving the last good site
+//! with the errors shown over it, until the edit is fixed. Hostile requests (huge announced
+//! bodies, slow clients, other hosts) neither stop it nor starve it. Every wait polls with a
+//! deadline; the server is killed at the end.
 
 mod editor_support;
 
@@ -9,7 +11,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use editor_support::{DEADLINE, Site, dossier, eventually, run};
 
@@ -46,20 +48,36 @@ impl Server {
 
     /// `GET path` over HTTP/1.0 (so the body is never chunked): the status and the body.
     fn get(&self, path: &str) -> (u16, String) {
-        let response = self.raw(&format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
+        let response = self.raw(&format!("GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.host()));
         let status = response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
         let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body).to_owned();
         (status, body)
     }
 
+    /// The Host a browser sends for the server's address.
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
     /// Sends `request` as it is and reads the whole answer.
     fn raw(&self, request: &str) -> String {
+        answer(self.send(request), DEADLINE)
+    }
+
+    /// Connects and sends `request` as it is, returning the open connection.
+    fn send(&self, request: &str) -> TcpStream {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting to the server");
-        stream.set_read_timeout(Some(DEADLINE)).expect("a read timeout");
         stream.write_all(request.as_bytes()).expect("sending a request");
-        let mut response = Vec::new();
-        let _ = stream.read_to_end(&mut response);
-        String::from_utf8_lossy(&response).into_owned()
+        stream
+    }
+
+    /// Asserts that the server is alive and answers a page at once: the answer must come before
+    /// the client gives up after [`PROMPTLY`], where a starved server would leave it waiting.
+    fn assert_answers_promptly(&mut self) {
+        let request = format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", self.host());
+        let response = answer(self.send(&request), PROMPTLY);
+        assert!(response.starts_with("HTTP/1.1 200 OK") && response.contains("</html>"), "{response}");
+        assert!(self.is_running());
     }
 
     /// Opens the events stream as a page does, and returns its lines once the server has
@@ -67,7 +85,7 @@ impl Server {
     fn events(&self, since: Option<&str>) -> Receiver<String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting to the server");
         let query = since.map(|token| format!("?since={token}")).unwrap_or_default();
-        let request = format!("GET /__dossier/events{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        let request = format!("GET /__dossier/events{query} HTTP/1.1\r\nHost: {}\r\n\r\n", self.host());
         stream.write_all(request.as_bytes()).expect("opening the events stream");
         let lines = lines_of(stream, Log::Read);
         wait_for_line(&lines, "retry:");
@@ -84,6 +102,19 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// How long a client waits for a page before it calls the server starved: far more than a page
+/// takes, far less than the server's own timeouts, which a starved request would wait out.
+const PROMPTLY: Duration = Duration::from_secs(3);
+
+/// Reads from `stream` until the server closes it, or for at most `patience` without a byte; a
+/// connection the server resets ends the answer too.
+fn answer(mut stream: TcpStream, patience: Duration) -> String {
+    stream.set_read_timeout(Some(patience)).expect("a read timeout");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
 }
 
 /// What to do with the server's log.
@@ -298,4 +329,125 @@ fn a_template_error_on_some_pages_only_is_shown_after_the_reload() {
     let (status, page) =
         eventually("the fixed page", || Some(server.get("/actors/fireeye/")).filter(|(s, _)| *s == 200));
     assert!(page.contains("Tác nhân riêng") && !page.contains("dossier-overlay"), "{status}: {page}");
+}
+
+/// Whether the server closed `stream` (or reset it) before `patience` ran out without a byte.
+fn closed_by_server(mut stream: TcpStream, patience: Duration) -> bool {
+    stream.set_read_timeout(Some(patience)).expect("a read timeout");
+    let mut buffer = [0; 1024];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(error) => return error.kind() == std::io::ErrorKind::ConnectionReset,
+        }
+    }
+}
+
+// Regression: tiny_http allocated a request body by its announced length when it dropped it, so
+// `Content-Length: 1000000000000` aborted the process, and 18446744073709551615 killed one worker
+// thread per request until the port was dead.
+#[test]
+fn huge_announced_bodies_neither_stop_nor_wear_out_the_server() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    for length in ["1000000000000", "18446744073709551615"] {
+        for method in ["GET", "POST"] {
+            // More requests than the server has threads of any kind.
+            for _ in 0..8 {
+                let head = format!("{method} / HTTP/1.1\r\nHost: {}\r\nContent-Length: {length}\r\n", server.host());
+                let response = server.raw(&format!("{head}\r\nabc"));
+                assert!(response.starts_with("HTTP/1.1 4"), "{method} with {length}: {response}");
+            }
+        }
+        server.assert_answers_promptly();
+    }
+}
+
+// Regression: four connections announcing a 100 kB body and sending 3 bytes held all four
+// workers, and no page was answered while they held on.
+#[test]
+fn slow_clients_do_not_starve_the_server() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    let host = server.host();
+    let slow_bodies: Vec<TcpStream> = (0..16)
+        .map(|_| server.send(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 100000\r\n\r\nabc")))
+        .collect();
+    let endless_heads: Vec<TcpStream> =
+        (0..16).map(|_| server.send(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nX-Slow: a"))).collect();
+    server.assert_answers_promptly();
+
+    // The body is refused as soon as it is announced, not waited for.
+    for stream in slow_bodies {
+        let response = answer(stream, PROMPTLY);
+        assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    }
+    // A head that never ends is cut off by the server rather than left to hold its place.
+    for stream in endless_heads {
+        assert!(closed_by_server(stream, DEADLINE), "the server kept a head that never ends open");
+    }
+    server.assert_answers_promptly();
+}
+
+// Regression: there was no Host check, so `Host: evil.com` got pages and the event stream: any
+// web page whose name is made to resolve to 127.0.0.1 (DNS rebinding) could read the preview.
+#[test]
+fn other_hosts_get_neither_pages_nor_events() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    let port = server.port;
+    for target in ["/", ARTICLE_PAGE, "/__dossier/events", "/__dossier/live.js", "http://evil.com/"] {
+        for host in ["evil.com".to_owned(), format!("evil.com:{port}"), format!("localhost.evil.com:{port}")] {
+            let response = server.raw(&format!("GET {target} HTTP/1.1\r\nHost: {host}\r\n\r\n"));
+            assert!(response.starts_with("HTTP/1.1 421"), "{target} for {host}: {response}");
+            assert!(!response.contains("<html") && !response.contains("retry:"), "{target} for {host}: {response}");
+        }
+    }
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let response = server.raw(&format!("GET {ARTICLE_PAGE} HTTP/1.1\r\nHost: {host}\r\n\r\n"));
+        assert!(response.starts_with("HTTP/1.1 200 OK") && response.contains("không có cơ sở"), "{host}: {response}");
+    }
+    let without_host = server.raw("GET / HTTP/1.1\r\n\r\n");
+    assert!(without_host.starts_with("HTTP/1.1 400"), "{without_host}");
+    server.assert_answers_promptly();
+}
+
+#[test]
+fn requests_with_a_body_or_another_method_are_refused() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    let host = server.host();
+    let post = server.raw(&format!("POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 5\r\n\r\nhello"));
+    assert!(post.starts_with("HTTP/1.1 405") && post.contains("\r\nAllow: GET, HEAD\r\n"), "{post}");
+    let get_with_body = server.raw(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 5\r\n\r\nhello"));
+    assert!(get_with_body.starts_with("HTTP/1.1 413"), "{get_with_body}");
+    let chunked =
+        format!("GET / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    let chunked = server.raw(&chunked);
+    assert!(chunked.starts_with("HTTP/1.1 413"), "{chunked}");
+    server.assert_answers_promptly();
+}
+
+// Event streams stay open by design, so their number is bounded apart from other requests: past
+// the bound a page is told to come back later, and pages still load.
+#[test]
+fn open_pages_past_the_limit_are_turned_away_and_pages_still_load() {
+    let site = Site::copy("site");
+    let mut server = Server::start(&site);
+    let request = format!("GET /__dossier/events HTTP/1.1\r\nHost: {}\r\n\r\n", server.host());
+    let mut open = Vec::new();
+    let turned_away = loop {
+        assert!(open.len() < 200, "no limit on open event streams");
+        let mut stream = BufReader::new(server.send(&request));
+        stream.get_ref().set_read_timeout(Some(DEADLINE)).expect("a read timeout");
+        let mut status = String::new();
+        let _ = stream.read_line(&mut status);
+        if !status.starts_with("HTTP/1.1 200") {
+            break status;
+        }
+        open.push(stream);
+    };
+    assert!(turned_away.starts_with("HTTP/1.1 503"), "{turned_away}");
+    server.assert_answers_promptly();
 }

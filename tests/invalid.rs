@@ -158,7 +158,10 @@ fn bad_slug_suggests_a_file_name() {
 fn yaml_syntax_error_points_at_its_line() {
     fails_with(
         "yaml-syntax",
-        &["content/articles/doi-thoai-2013.yaml:6:4: error: YAML: ", "did not find expected '-' indicator"],
+        &[
+            "content/articles/doi-thoai-2013.yaml:6:4: error: YAML: this line is indented 3 spaces, as no line above it is",
+            "help: indent it 4 spaces, like the field on line 5",
+        ],
     );
 }
 
@@ -242,4 +245,141 @@ fn an_error_does_not_make_its_actors_look_unreferenced() {
     let run = site.build();
     assert!(!run.success);
     assert!(!run.stderr.contains("no article refers"), "{}", run.stderr);
+}
+
+// YAML mistakes: each message says what to type, at the line of the mistake rather than where the
+// parser noticed it.
+
+#[test]
+fn yaml_missing_colon_says_what_to_write() {
+    fails_with(
+        "yaml-missing-colon",
+        &[
+            "content/articles/doi-thoai-2013.yaml:4:9: error: YAML: a `:` is missing after `kind`",
+            "help: write `kind: cooperates`",
+        ],
+    );
+}
+
+// The parser notices an unclosed `[` at the `:` of the next line.
+#[test]
+fn yaml_unclosed_bracket_is_reported_where_it_opens() {
+    fails_with(
+        "yaml-unclosed-bracket",
+        &[
+            "content/articles/doi-thoai-2013.yaml:1:12: error: YAML: the `[` that starts this list is not closed on its line",
+            "help: end it with `]`: `countries: [us, cn]`",
+        ],
+    );
+}
+
+// The parser notices an unclosed quote on the next line; front matter lines are file lines.
+#[test]
+fn yaml_unclosed_quote_in_front_matter_is_reported_where_it_opens() {
+    fails_with(
+        "yaml-unclosed-quote",
+        &[
+            "content/articles/doi-thoai-2013.md:2:8: error: YAML: the `\"` that starts this value is not closed on its line",
+            "help: end it with `\"`: `title: \"Mỹ - Trung đối thoại về an ninh mạng\"`",
+        ],
+    );
+}
+
+// The parser notices a tab at the end of the line before it.
+#[test]
+fn yaml_tab_indent_is_reported_on_its_line() {
+    fails_with(
+        "yaml-tab-indent",
+        &[
+            "content/articles/doi-thoai-2013.yaml:4:1: error: YAML: a tab in the indentation; YAML indents with spaces only",
+            "help: replace the tab with spaces",
+        ],
+    );
+}
+
+#[test]
+fn yaml_colon_in_a_press_quote_asks_for_quotes() {
+    fails_with(
+        "yaml-colon-in-value",
+        &[
+            "content/articles/viet-nam-bac-bo.yaml:9:22: error: YAML: `: ` inside a value that is not in quotes",
+            "put the whole value in quotes: `quote: 'khẳng định: “Đây là những thông tin không có cơ sở”'`",
+        ],
+    );
+}
+
+#[test]
+fn yaml_value_starting_with_a_dash_asks_for_quotes() {
+    fails_with(
+        "yaml-leading-indicator",
+        &[
+            "content/articles/viet-nam-bac-bo.yaml:9:11: error: YAML: a value cannot start with `-` unless it is in quotes",
+            "help: write `note: '- Trả lời tại họp báo thường kỳ.'`",
+        ],
+    );
+}
+
+#[test]
+fn yaml_hash_that_cuts_a_value_short_is_a_warning() {
+    let site = TestSite::fixture("base");
+    let sidecar = site.read("content/articles/viet-nam-bac-bo.yaml");
+    site.write(
+        "content/articles/viet-nam-bac-bo.yaml",
+        &sidecar.replace("note: Trả lời tại họp báo *thường kỳ*.", "note: Trả lời tại họp báo #12."),
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr
+            .contains("content/articles/viet-nam-bac-bo.yaml:16:31: warning: YAML: a `#` after a space ends the value"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`note: 'Trả lời tại họp báo #12.'`"), "{}", run.stderr);
+}
+
+/// The errors of a failed build of `base` with the overlay `invalid/<case>`, one line each.
+fn errors_of(case: &str) -> Vec<String> {
+    let run = TestSite::fixture("base").overlay(&format!("invalid/{case}")).build();
+    assert!(!run.success, "{case}: the build should fail");
+    run.stderr.lines().filter(|line| line.contains(": error: ")).map(str::to_owned).collect()
+}
+
+// Regression: an article naming an actor whose file did not parse got "unknown actor" for each
+// mention, burying the one error to fix under errors that were not.
+#[test]
+fn an_unreadable_actor_file_is_the_only_error() {
+    assert_eq!(
+        errors_of("unreadable-actor"),
+        ["content/actors/volt-typhoon.yaml:1:5: error: YAML: a `:` is missing after `name`"]
+    );
+}
+
+// Regression: an article left out for its unreadable sidecar made the actors it names warned
+// about as referenced by no article.
+#[test]
+fn an_unreadable_sidecar_makes_no_actor_look_unreferenced() {
+    let run = TestSite::fixture("base").overlay("invalid/unreadable-sidecar").build();
+    assert!(!run.success);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(run.stderr.contains("build failed: 1 error(s)"), "{}", run.stderr);
+}
+
+// A name (not the id) of an unreadable file cannot be told from a typo, so it stays an error,
+// pointing at the file that may hold it.
+#[test]
+fn a_name_of_an_unreadable_country_points_to_its_file() {
+    let site = TestSite::fixture("base").overlay("invalid/unreadable-country");
+    let run = site.build();
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("content/actors/volt-typhoon.yaml:4:10: error: unknown country `China`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: it may be named in `content/countries/cn.yaml`, which could not be read"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("unknown country `cn`"), "{}", run.stderr);
 }

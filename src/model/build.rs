@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 
 use super::claim::{self, Answer, DraftClaim};
 use super::memo::{self, Findings, Memo, Quotes, Remembered};
-use super::resolve::{Expect, Names};
+use super::resolve::{Expect, Names, Unresolved};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
@@ -36,6 +36,12 @@ pub fn rebuild(config: Config, site: &LoadedSite, memo: &mut Memo) -> (Archive, 
 fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) -> (Archive, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut names = Names::default();
+    for (id, path) in &site.unreadable.actors {
+        names.insert_unreadable(id, Expect::Actor, path);
+    }
+    for (id, path) in &site.unreadable.countries {
+        names.insert_unreadable(id, Expect::Country, path);
+    }
 
     let countries: Vec<Country> = site.countries.iter().map(|record| country(record, &mut diagnostics)).collect();
     for (index, (country, record)) in countries.iter().zip(&site.countries).enumerate() {
@@ -102,9 +108,10 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
         site.articles.iter().map(|file| file.markdown.record.id.as_str()).filter(|slug| !kept.contains(slug)).collect();
     claim::link_answers(&mut archive, answers, &left_out, &mut diagnostics);
     link_back(&mut archive);
-    // Articles with errors are left out of the archive, so their actors would look unreferenced:
-    // the warning is only true, and only useful, once the archive is complete.
-    let complete = !diagnostics.iter().any(Diagnostic::is_error);
+    // Articles with errors, and those whose files could not be read, are left out of the archive,
+    // so their actors would look unreferenced: the warning is only true, and only useful, once
+    // the archive is complete.
+    let complete = !diagnostics.iter().any(Diagnostic::is_error) && site.unreadable.articles.is_empty();
     for (actor, record) in archive.actors.iter().zip(&site.actors) {
         if complete && actor.articles.is_empty() {
             diagnostics.push(record.file.error(format!("no article refers to the actor `{}`", actor.id)).as_warning());
@@ -204,7 +211,7 @@ fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagn
     let mut resolve_country = |reference: &Spanned<String>| {
         names
             .resolve_country(&reference.value)
-            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .map_err(|unresolved| report(unresolved, file, reference, diagnostics))
             .ok()
     };
     let country = data.country.as_ref().and_then(&mut resolve_country);
@@ -237,6 +244,18 @@ fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagn
 
 fn is_web_url(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// Reports why `reference` does not resolve, unless it names a file that could not be read.
+pub(super) fn report(
+    unresolved: Unresolved,
+    file: &SourceFile,
+    reference: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Unresolved::Error(message, help) = unresolved {
+        diagnostics.push(with_help(file.error_on(reference, message), help));
+    }
 }
 
 pub(super) fn with_help(diagnostic: Diagnostic, help: Option<String>) -> Diagnostic {
@@ -336,7 +355,13 @@ fn article(
         notes: Vec::new(),
         marks: Vec::new(),
     };
-    if claims.is_empty() && notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
+    // What the sidecar lists, resolved or not: a reference to a file that could not be read
+    // resolves to nothing and is not reported, and the article is not unannotated for that.
+    let lists_nothing = file.sidecar.as_ref().is_none_or(|sidecar| {
+        let data = &sidecar.data;
+        data.actors.is_empty() && data.countries.is_empty() && data.claims.is_empty() && data.notes.is_empty()
+    });
+    if lists_nothing {
         let sidecar = source_file.path.with_extension("yaml");
         let help = match &file.sidecar {
             Some(_) => format!("`{}` lists no actors, countries, claims or notes", sidecar.display()),
@@ -399,7 +424,7 @@ fn annotate(
     let resolve = |reference: &Spanned<String>, expect: Expect, diagnostics: &mut Vec<Diagnostic>| {
         names
             .resolve(&reference.value, expect)
-            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .map_err(|unresolved| report(unresolved, file, reference, diagnostics))
             .ok()
     };
     let involve = |party: Party, actors: &mut BTreeSet<ActorId>, countries: &mut BTreeSet<CountryId>| match party {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::build::{closest, locate, parse_date, with_help};
+use super::build::{closest, locate, parse_date, report, with_help};
 use super::memo::Quotes;
 use super::resolve::{Expect, Names};
 use super::*;
@@ -18,7 +18,8 @@ use crate::load::{Record, SourceFile, raw};
 use crate::text::{is_valid_slug, slugify};
 
 /// A claim checked within its article, before the archive gives it an id: complete but for its
-/// `article` (the article's id comes with the archive's order) and its answers.
+/// `number` and `anchor` (given once the article's claims are in the order of their quotes), its
+/// `article` (whose id comes with the archive's order) and its answers.
 #[derive(Clone)]
 pub(super) struct DraftClaim {
     /// Where the quote stands in the article text.
@@ -80,12 +81,12 @@ fn claim(
     missing("kind", claim.kind.is_some());
     missing("target", claim.target.is_some());
     missing("quote", claim.quote.is_some());
-    let mut parties = |field: &str, value: &Option<Spanned<raw::OneOrMany>>, expect: Expect| {
+    let mut resolve = |field: &str, value: &Option<Spanned<raw::OneOrMany>>, expect: Expect| {
         value.as_ref().map(|value| parties(field, value, expect, context, &mut *involve, diagnostics))
     };
-    let by = parties("by", &claim.by, Expect::Party);
-    let target = parties("target", &claim.target, Expect::Party);
-    let about = parties("about", &claim.about, Expect::Actor);
+    let by = resolve("by", &claim.by, Expect::Party);
+    let target = resolve("target", &claim.target, Expect::Party);
+    let about = resolve("about", &claim.about, Expect::Actor);
     let kind = claim.kind.as_ref().and_then(|kind| claim_kind(kind, file, diagnostics));
     let basis = claim.basis.as_ref().and_then(|basis| self::basis(basis, file, diagnostics));
     let date = claim.date.as_ref().and_then(|date| parse_date(date, file, diagnostics));
@@ -143,8 +144,8 @@ fn parties(
         let resolved = context.names.resolve(&entry.value, expect);
         let party = match resolved {
             Ok(party) => party,
-            Err((message, help)) => {
-                diagnostics.push(with_help(file.error_on(entry, message), help));
+            Err(unresolved) => {
+                report(unresolved, file, entry, diagnostics);
                 complete = false;
                 continue;
             }
@@ -261,6 +262,22 @@ pub(super) fn link_answers(
     left_out: &HashSet<&str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    point_answers(archive, &answers, left_out, diagnostics);
+    break_circles(archive, &answers, diagnostics);
+    for index in 0..archive.claims.len() {
+        if let Some(target) = archive.claims[index].responds_to {
+            archive.claims[target.index()].responses.push(ClaimId(index as u32));
+        }
+    }
+}
+
+/// Sets `responds_to` of every claim whose answer resolves to another claim.
+fn point_answers(
+    archive: &mut Archive,
+    answers: &[Answer],
+    left_out: &HashSet<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let slugs: HashMap<&str, ArticleId> = archive
         .articles
         .iter()
@@ -268,10 +285,9 @@ pub(super) fn link_answers(
         .map(|(index, article)| (article.slug.as_str(), ArticleId(index as u32)))
         .collect();
     let mut resolved = Vec::with_capacity(answers.len());
-    for answer in &answers {
-        let own = archive.claim(answer.claim);
+    for answer in answers {
         let file = &answer.sidecar.file;
-        match answered(archive, &slugs, left_out, own.article, &answer.reference.value) {
+        match answered(archive, &slugs, left_out, archive.claim(answer.claim).article, &answer.reference.value) {
             Ok(Some(target)) if target == answer.claim => {
                 diagnostics.push(
                     file.error_on(&answer.reference, "the claim answers itself")
@@ -283,28 +299,26 @@ pub(super) fn link_answers(
             Err((message, help)) => diagnostics.push(with_help(file.error_on(&answer.reference, message), help)),
         }
     }
-    let answers: BTreeMap<ClaimId, &Answer> = answers.iter().map(|answer| (answer.claim, answer)).collect();
     for (claim, target) in resolved {
         archive.claims[claim.index()].responds_to = Some(target);
     }
+}
+
+/// Reports each circle of answers at the `responds_to` of its first claim, and cuts it there, so
+/// the answers left form chains.
+fn break_circles(archive: &mut Archive, answers: &[Answer], diagnostics: &mut Vec<Diagnostic>) {
+    let answers: BTreeMap<ClaimId, &Answer> = answers.iter().map(|answer| (answer.claim, answer)).collect();
     for circle in circles(archive) {
         let first = circle[0];
         let path: Vec<String> = circle.iter().chain([&first]).map(|claim| reference_to(archive, *claim)).collect();
+        // Every claim in a circle answers one, so it has its answer.
         if let Some(answer) = answers.get(&first) {
-            let error = answer
-                .sidecar
-                .file
-                .error_on(&answer.reference, format!("the claims answer each other in a circle: {}", path.join(" → ")));
-            diagnostics.push(error.with_help(
-                "an answer follows the claim it answers: remove `responds_to` from the claim that opened the exchange",
-            ));
+            let message = format!("the claims answer each other in a circle: {}", path.join(" → "));
+            let help =
+                "an answer follows the claim it answers: remove `responds_to` from the claim that opened the exchange";
+            diagnostics.push(answer.sidecar.file.error_on(&answer.reference, message).with_help(help));
         }
         archive.claims[first.index()].responds_to = None;
-    }
-    for index in 0..archive.claims.len() {
-        if let Some(target) = archive.claims[index].responds_to {
-            archive.claims[target.index()].responses.push(ClaimId(index as u32));
-        }
     }
 }
 

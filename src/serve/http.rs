@@ -1,84 +1,155 @@
 //! Answering requests: files of the site from memory (with the live script injected into HTML),
-//! the server's own script, and the server-sent events stream. tiny_http is blocking, so a few
-//! worker threads take requests in turn; an events stream holds its connection open, so each gets
-//! a thread of its own, up to [`MAX_STREAMS`], and costs nothing but a blocked thread between
-//! events.
+//! the server's own script, and the server-sent events stream, for the requests that `admit`
+//! lets through. Pages are rendered on the runtime's blocking threads, a bounded pool, so that
+//! rendering never holds up the threads that move bytes; an events stream is a task that sleeps
+//! between events, and at most [`MAX_STREAMS`] are open at once.
 
-use std::io::Write;
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use http_body_util::{Channel, Either, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{self, HeaderName, HeaderValue};
+use hyper::{Request, Response, StatusCode};
 
+use super::admit::{self, Refusal};
 use super::inject;
 use super::route::{Route, route};
 use super::state::{Live, Snapshot};
 
 /// Open pages that may listen at once; more get 503 and their browser retries later.
 const MAX_STREAMS: usize = 64;
-/// A comment sent on an idle stream this often, so that a closed page is noticed and its thread
+/// A comment sent on an idle stream this often, so that a closed page is noticed and its slot
 /// freed.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 const LIVE_SCRIPT: &str = include_str!("live.js");
+const HTML: &str = "text/html; charset=utf-8";
 
-/// Counts open event streams.
-#[derive(Default)]
-pub struct Streams {
-    open: AtomicUsize,
+/// A whole answer, or an events stream fed as events come.
+pub type Body = Either<Full<Bytes>, Channel<Bytes>>;
+type Answer = Response<Body>;
+
+/// What every request is answered from: the state shown, the port listened on (which a request's
+/// Host must name) and the count of open event streams.
+pub struct Answers {
+    live: Arc<Live>,
+    port: u16,
+    streams: Arc<AtomicUsize>,
 }
 
-/// Answers one request. Errors writing to a client that went away are of no interest.
-pub fn handle(request: Request, live: &Arc<Live>, streams: &Arc<Streams>) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(with_header(text(405, "only GET and HEAD are served\n"), "Allow", "GET, HEAD"));
-        return;
+impl Answers {
+    pub fn new(live: Arc<Live>, port: u16) -> Answers {
+        Answers { live, port, streams: Arc::new(AtomicUsize::new(0)) }
     }
-    match route(request.url()) {
-        Route::Events { since } => {
-            let last_event =
-                request.headers().iter().find(|h| h.field.equiv("Last-Event-ID")).map(|h| h.value.to_string());
-            stream_events(request, last_event.or(since), live.clone(), streams.clone());
+
+    /// Answers one request; errors writing to a client that went away are hyper's to drop.
+    pub async fn answer(self: Arc<Self>, request: Request<Incoming>) -> Result<Answer, Infallible> {
+        if let Err(refusal) = admit::screen(&request, self.port) {
+            return Ok(refused(&refusal));
         }
-        Route::LiveScript => {
-            let _ = request.respond(bytes(200, LIVE_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"));
+        let target = request.uri().path_and_query().map_or("/", |target| target.as_str());
+        Ok(match route(target) {
+            Route::Events { since } => {
+                let last_event = request.headers().get("Last-Event-ID").and_then(|value| value.to_str().ok());
+                self.events(last_event.map(str::to_owned).or(since))
+            }
+            Route::LiveScript => {
+                bytes(StatusCode::OK, LIVE_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8")
+            }
+            Route::File { key, path } => {
+                let live = self.live.clone();
+                let rendered = tokio::task::spawn_blocking(move || file(&key, &path, &live.current())).await;
+                rendered.unwrap_or_else(|_| text(StatusCode::INTERNAL_SERVER_ERROR, "the page could not be made\n"))
+            }
+            Route::Refused => text(StatusCode::BAD_REQUEST, "bad request: the path is malformed or leaves the site\n"),
+        })
+    }
+
+    /// A stream of server-sent events, fed by a task of its own until the page goes away. A page
+    /// that missed a state (its token differs from the current one) is told of the current state
+    /// at once.
+    fn events(&self, since: Option<String>) -> Answer {
+        let Some(slot) = StreamSlot::take(&self.streams) else {
+            let busy = text(StatusCode::SERVICE_UNAVAILABLE, "too many open pages\n");
+            return with_header(busy, header::RETRY_AFTER, "5");
+        };
+        let mut receiver = self.live.subscribe();
+        let current = self.live.current();
+        let mut next = String::from("retry: 1000\n\n");
+        if since.is_some_and(|since| since != current.token) {
+            next.push_str(&event(&current));
         }
-        Route::File { key, path } => {
-            let _ = request.respond(file(&key, &path, &live.current()));
-        }
-        Route::Refused => {
-            let _ = request.respond(text(400, "bad request: the path is malformed or leaves the site\n"));
-        }
+        let (mut sender, body) = Channel::new(1);
+        tokio::spawn(async move {
+            let _slot = slot;
+            while sender.send_data(Bytes::from(next)).await.is_ok() {
+                next = match tokio::time::timeout(KEEPALIVE, receiver.recv()).await {
+                    Ok(Some(snapshot)) => event(&snapshot),
+                    Ok(None) => break,
+                    Err(_) => String::from(": keepalive\n\n"),
+                };
+            }
+        });
+        let stream = Response::new(Either::Right(body));
+        let stream = with_header(stream, header::CONTENT_TYPE, "text/event-stream");
+        with_header(stream, header::CACHE_CONTROL, "no-store")
     }
 }
 
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
+/// One open events stream, counted while it lives.
+struct StreamSlot(Arc<AtomicUsize>);
+
+impl StreamSlot {
+    /// A slot, unless [`MAX_STREAMS`] are taken.
+    fn take(open: &Arc<AtomicUsize>) -> Option<StreamSlot> {
+        let taken =
+            open.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |open| (open < MAX_STREAMS).then_some(open + 1));
+        taken.ok().map(|_| StreamSlot(open.clone()))
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn refused(refusal: &Refusal) -> Answer {
+    let answer = text(refusal.status(), refusal.message());
+    match refusal {
+        Refusal::Method => with_header(answer, header::ALLOW, "GET, HEAD"),
+        _ => answer,
+    }
+}
 
 /// The site file `key`, from the last good build: injected if HTML, a redirect if `key` is a
 /// folder named without its trailing slash, the site's 404 page if there is no such file. A page
 /// that a template fails to render is answered with its error over an empty page.
 fn file(key: &str, path: &str, snapshot: &Snapshot) -> Answer {
     let Some(site) = &snapshot.site else {
-        let placeholder = bytes(503, inject::placeholder(snapshot), "text/html; charset=utf-8");
-        return with_header(placeholder, "Retry-After", "1");
+        let placeholder = bytes(StatusCode::SERVICE_UNAVAILABLE, inject::placeholder(snapshot), HTML);
+        return with_header(placeholder, header::RETRY_AFTER, "1");
     };
     let base_url = site.base_url();
     match site.get(key) {
         Some(Ok(content)) => {
             let body =
                 if key.ends_with(".html") { inject::page(content, snapshot, base_url) } else { content.to_vec() };
-            return bytes(200, body, content_type(key));
+            return bytes(StatusCode::OK, body, content_type(key));
         }
-        Some(Err(error)) => return bytes(500, inject::unrenderable(error, snapshot), "text/html; charset=utf-8"),
+        Some(Err(error)) => {
+            return bytes(StatusCode::INTERNAL_SERVER_ERROR, inject::unrenderable(error, snapshot), HTML);
+        }
         None => {}
     }
     if site.contains(&format!("{key}/index.html")) {
-        return with_header(text(302, "found\n"), "Location", &format!("{path}/"));
+        return with_header(text(StatusCode::FOUND, "found\n"), header::LOCATION, &format!("{path}/"));
     }
     match site.get("404.html") {
-        Some(Ok(page)) => bytes(404, inject::page(page, snapshot, base_url), "text/html; charset=utf-8"),
-        _ => text(404, "not found\n"),
+        Some(Ok(page)) => bytes(StatusCode::NOT_FOUND, inject::page(page, snapshot, base_url), HTML),
+        _ => text(StatusCode::NOT_FOUND, "not found\n"),
     }
 }
 
@@ -86,7 +157,7 @@ fn file(key: &str, path: &str, snapshot: &Snapshot) -> Answer {
 fn content_type(key: &str) -> &'static str {
     let extension = key.rsplit_once('.').map_or("", |(_, extension)| extension);
     match extension.to_ascii_lowercase().as_str() {
-        "html" => "text/html; charset=utf-8",
+        "html" => HTML,
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
@@ -106,57 +177,26 @@ fn content_type(key: &str) -> &'static str {
     }
 }
 
-/// Adds a header. Names are ours and values ASCII (request paths arrive percent-encoded), so none
-/// is refused in practice; one that is would be left out rather than fail the answer.
-fn with_header(response: Answer, name: &str, value: &str) -> Answer {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(header) => response.with_header(header),
-        Err(()) => response,
+/// Adds a header. Values are ours, or request paths (which hyper has checked to be visible
+/// ASCII), so none is refused in practice; one that is would be left out rather than fail the
+/// answer.
+fn with_header(mut response: Answer, name: HeaderName, value: &str) -> Answer {
+    if let Ok(value) = HeaderValue::from_str(value) {
+        response.headers_mut().insert(name, value);
     }
+    response
 }
 
-fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Answer {
-    let response = Response::from_data(body).with_status_code(StatusCode(status));
-    let response = with_header(response, "Content-Type", content_type);
-    let response = with_header(response, "Cache-Control", "no-store");
-    with_header(response, "X-Content-Type-Options", "nosniff")
+fn bytes(status: StatusCode, body: Vec<u8>, content_type: &str) -> Answer {
+    let mut response = Response::new(Either::Left(Full::new(Bytes::from(body))));
+    *response.status_mut() = status;
+    let response = with_header(response, header::CONTENT_TYPE, content_type);
+    let response = with_header(response, header::CACHE_CONTROL, "no-store");
+    with_header(response, header::X_CONTENT_TYPE_OPTIONS, "nosniff")
 }
 
-fn text(status: u16, message: &str) -> Answer {
+fn text(status: StatusCode, message: &str) -> Answer {
     bytes(status, message.as_bytes().to_vec(), "text/plain; charset=utf-8")
-}
-
-/// Takes the connection over for a stream of server-sent events, on a thread of its own. A page
-/// that missed a state (its token differs from the current one) is told of the current state
-/// at once.
-fn stream_events(request: Request, since: Option<String>, live: Arc<Live>, streams: Arc<Streams>) {
-    if streams.open.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
-        streams.open.fetch_sub(1, Ordering::SeqCst);
-        let _ = request.respond(with_header(text(503, "too many open pages\n"), "Retry-After", "5"));
-        return;
-    }
-    let spawned = std::thread::Builder::new().name("dossier-events".into()).spawn(move || {
-        let receiver = live.subscribe();
-        let current = live.current();
-        let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                    Connection: close\r\n\r\nretry: 1000\n\n";
-        let mut result = writer.write_all(head.as_bytes());
-        if since.is_some_and(|since| since != current.token) {
-            result = result.and_then(|()| writer.write_all(event(&current).as_bytes()));
-        }
-        while result.is_ok() {
-            result = writer.flush().and_then(|()| match receiver.recv_timeout(KEEPALIVE) {
-                Ok(snapshot) => writer.write_all(event(&snapshot).as_bytes()),
-                Err(RecvTimeoutError::Timeout) => writer.write_all(b": keepalive\n\n"),
-                Err(RecvTimeoutError::Disconnected) => Err(std::io::ErrorKind::BrokenPipe.into()),
-            });
-        }
-        streams.open.fetch_sub(1, Ordering::SeqCst);
-    });
-    if spawned.is_err() {
-        super::complain(format_args!("dossier serve: cannot start a thread for an events stream"));
-    }
 }
 
 /// `reload` when the build succeeded; `errors` with the overlay's HTML when it failed.

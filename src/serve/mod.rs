@@ -1,7 +1,8 @@
 //! `dossier serve`: the live preview for editors.
 //!
-//! The site is built in memory (`rebuild`) and served from memory (`http`, `route`) with
-//! tiny_http on a few worker threads; nothing is written to disk. A watcher (`watch`) turns
+//! The site is built in memory (`rebuild`) and served from memory (`http`, `route`) by hyper on
+//! a small runtime of its own (`server`), which bounds what every connection may cost, and only
+//! to requests that name this server and carry no body (`admit`); nothing is written to disk. A watcher (`watch`) turns
 //! saves into rebuilds, which read again only the files saved (`content`) and render pages only
 //! when a browser asks for them (`state`); every page is rendered once, and the search index
 //! made, in the background (`background`). Each rebuild publishes a new `state::Snapshot`, and
@@ -10,18 +11,20 @@
 //! served. The script that listens, and the overlay, are added to served pages only (`inject`).
 //! A content error never stops the server; only failing to listen or to watch does.
 
+mod admit;
 mod background;
 mod content;
 mod http;
 mod inject;
 mod rebuild;
 mod route;
+mod server;
 mod state;
 mod watch;
 
 use std::convert::Infallible;
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -33,8 +36,6 @@ use watch::{Change, Watcher};
 /// The port tried first when none is given, and how many after it.
 const DEFAULT_PORT: u16 = 8000;
 const PORTS_TRIED: u16 = 20;
-/// Threads answering ordinary requests; event streams have threads of their own.
-const WORKERS: usize = 4;
 
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
@@ -64,9 +65,9 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
         return Err(ServeError::NotAFolder(options.root));
     }
     let mut watcher = Watcher::start(&options.root)?;
-    let (server, address) = listen(options.bind, options.port)?;
+    let (listener, address) = listen(options.bind, options.port)?;
     let live = Arc::new(Live::new());
-    start_workers(Arc::new(server), &live)?;
+    server::start(listener, http::Answers::new(live.clone(), address.port())).map_err(ServeError::Thread)?;
     say(format_args!("serving {} at http://{address}/", options.root.display()));
     if !options.bind.is_loopback() {
         say(format_args!("note: listening on {}, so the preview is reachable from other machines", options.bind));
@@ -82,17 +83,17 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
 
 /// Listens on `port`, or on the first free port from [`DEFAULT_PORT`]; returns the address
 /// actually bound (port 0 asks the system for one).
-fn listen(bind: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
+fn listen(bind: IpAddr, port: Option<u16>) -> Result<(TcpListener, SocketAddr), ServeError> {
     let ports: Vec<u16> = match port {
         Some(port) => vec![port],
         None => (DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED).collect(),
     };
     let mut last_error = String::new();
     for port in &ports {
-        match tiny_http::Server::http(SocketAddr::new(bind, *port)) {
-            Ok(server) => {
-                let address = server.server_addr().to_ip().unwrap_or(SocketAddr::new(bind, *port));
-                return Ok((server, address));
+        match TcpListener::bind(SocketAddr::new(bind, *port)) {
+            Ok(listener) => {
+                let address = listener.local_addr().unwrap_or(SocketAddr::new(bind, *port));
+                return Ok((listener, address));
             }
             Err(error) => last_error = error.to_string(),
         }
@@ -102,20 +103,6 @@ fn listen(bind: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketA
         _ => format!("{bind}, ports {DEFAULT_PORT} to {}", DEFAULT_PORT + PORTS_TRIED - 1),
     };
     Err(ServeError::Listen { address, message: last_error })
-}
-
-fn start_workers(server: Arc<tiny_http::Server>, live: &Arc<Live>) -> Result<(), ServeError> {
-    let streams = Arc::new(http::Streams::default());
-    for index in 0..WORKERS {
-        let (server, live, streams) = (server.clone(), live.clone(), streams.clone());
-        let worker = move || {
-            while let Ok(request) = server.recv() {
-                http::handle(request, &live, &streams);
-            }
-        };
-        std::thread::Builder::new().name(format!("dossier-http-{index}")).spawn(worker).map_err(ServeError::Thread)?;
-    }
-    Ok(())
 }
 
 /// One line per rebuild on stdout; the errors of a failed one on stderr, as `check` shows them.

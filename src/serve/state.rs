@@ -9,8 +9,9 @@
 //! while the new one is made.
 
 use std::collections::HashMap;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Archive;
@@ -139,7 +140,7 @@ pub struct Live {
     instance: String,
     current: RwLock<Arc<Snapshot>>,
     generation: Mutex<u64>,
-    subscribers: Mutex<Vec<Sender<Arc<Snapshot>>>>,
+    subscribers: Mutex<Vec<UnboundedSender<Arc<Snapshot>>>>,
 }
 
 impl Live {
@@ -221,9 +222,10 @@ impl Live {
         std::mem::replace(&mut *self.current.write().unwrap_or_else(PoisonError::into_inner), snapshot)
     }
 
-    /// A receiver of every snapshot published from now on.
-    pub fn subscribe(&self) -> Receiver<Arc<Snapshot>> {
-        let (sender, receiver) = channel();
+    /// A receiver of every snapshot published from now on, for an events stream's task; the
+    /// builder that publishes sends without waiting.
+    pub fn subscribe(&self) -> UnboundedReceiver<Arc<Snapshot>> {
+        let (sender, receiver) = unbounded_channel();
         self.subscribers.lock().unwrap_or_else(PoisonError::into_inner).push(sender);
         receiver
     }

@@ -1,5 +1,7 @@
 // `dossier serve` as an editor uses it, in Chromium: the open page changes by itself after a
-// save, a broken save shows the errors over the last good page, and fixing it clears them.
+// save, a broken save shows the errors over the last good page, and fixing it clears them. And as
+// an attacker's page would reach it: under a name of its own that resolves to the loopback
+// address (DNS rebinding), it gets neither pages nor events.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,5 +85,16 @@ describe('dossier serve', () => {
 
     fs.writeFileSync(sidecar, annotations);
     await overlay.waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  // Chromium resolves every `*.localhost` name to the loopback address, as a rebound name would.
+  test('a page reached under another name gets neither pages nor events (DNS rebinding)', async () => {
+    const page = await newPage(browser);
+    const rebound = server.url.replace('127.0.0.1', 'rebound.localhost');
+    const response = await page.goto(`${rebound}${ARTICLE}`);
+    assert.equal(response.status(), 421);
+    assert.equal(await page.locator('h1').count(), 0, 'no page of the site');
+    const events = await page.evaluate(async () => (await fetch('/__dossier/events')).status);
+    assert.equal(events, 421);
   });
 });
