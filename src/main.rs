@@ -1,12 +1,13 @@
 //! The `dossier` command: parses arguments and prints what the library reports. Each subcommand
 //! is a thin layer over one library function: `build`, `check` (`validate`), `serve`,
-//! `new` (`scaffold`) and `import-actors` (`import`).
+//! `new` (`scaffold`) and `import-actors` (`import`); `completions` and `man` are generated from
+//! these clap definitions, so they cannot drift from the flags.
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use dossier::diagnostic::Diagnostic;
 use dossier::import::{ImportError, ImportOptions, ImportReport};
@@ -47,7 +48,8 @@ enum Command {
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// `json` prints one JSON object (counts and every diagnostic) for CI and editors.
+        /// `json` prints one JSON object (counts and every diagnostic) for CI and editors;
+        /// `github` one GitHub Actions command per diagnostic, shown on a pull request's lines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -88,12 +90,17 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the shell completion script for SHELL (`dossier completions bash > dossier.bash`).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page, in roff (`dossier man > dossier.1`).
+    Man,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
+    Github,
 }
 
 fn main() -> ExitCode {
@@ -106,6 +113,21 @@ fn main() -> ExitCode {
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
         Command::ImportActors { misp, only_referenced, dry_run, root } => {
             import_actors(&root, &misp, ImportOptions { only_referenced, dry_run })
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => man(),
+    }
+}
+
+fn man() -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write the manual page: {error}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -170,6 +192,9 @@ fn check(root: &Path, format: Format) -> ExitCode {
                 eprintln!("error: cannot write the report as JSON: {error}");
                 return ExitCode::FAILURE;
             }
+        }
+        Format::Github => {
+            print!("{}", dossier::report::github_commands(&diagnostics, &dossier::report::repository_prefix(root)))
         }
         Format::Text => print_text(&diagnostics, pages, started.elapsed().as_millis()),
     }
