@@ -64,6 +64,15 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
     },
+    /// Start a new archive in DIR (default: here): settings, an example article with its
+    /// annotations, its actors and country, a .gitignore and a README. Never overwrites a file.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Also in a folder that is not empty: write only the files that are missing.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create an article and its annotation file from a template, with today's date.
     New {
         /// The file name: lowercase ASCII letters, digits and `-` (`viet-nam-bac-cao-buoc-apt32`).
@@ -110,6 +119,7 @@ fn main() -> ExitCode {
         }
         Command::Check { root, format } => check(&root, format),
         Command::Serve { root, port, bind } => serve(root, port, bind),
+        Command::Init { dir, force } => init(&dir, force),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
         Command::ImportActors { misp, only_referenced, dry_run, root } => {
             import_actors(&root, &misp, ImportOptions { only_referenced, dry_run })
@@ -224,6 +234,25 @@ fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u1
 fn serve(root: PathBuf, port: Option<u16>, bind: IpAddr) -> ExitCode {
     match dossier::serve::serve(dossier::serve::ServeOptions { root, port, bind }) {
         Ok(never) => match never {},
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init(dir: &Path, force: bool) -> ExitCode {
+    match dossier::scaffold::init::init_archive(dir, force) {
+        Ok(done) => {
+            for path in &done.created {
+                println!("created {}", dir.join(path).display());
+            }
+            for path in &done.kept {
+                println!("kept {} as it was", dir.join(path).display());
+            }
+            println!("next: `dossier serve --root {}` to preview the archive", dir.display());
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
