@@ -40,9 +40,12 @@ enum Command {
         /// Also write a zip of the site that works opened from disk (file://).
         #[arg(long)]
         zip: Option<PathBuf>,
-        /// Print how long each stage took.
-        #[arg(long)]
-        timings: bool,
+        /// Also print how long each stage took.
+        #[arg(long, short, visible_alias = "timings", conflicts_with = "quiet")]
+        verbose: bool,
+        /// Print errors only: no warnings, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Check the site as a build would, writing nothing; exit 1 when there are errors.
     Check {
@@ -52,6 +55,9 @@ enum Command {
         /// `github` one GitHub Actions command per diagnostic, shown on a pull request's lines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Print errors only: no warnings, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Serve the site from memory, rebuild it on every save and reload open pages.
     Serve {
@@ -112,12 +118,30 @@ enum Format {
     Github,
 }
 
+/// How much a command prints besides its errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Errors, warnings and a summary line.
+    Normal,
+    /// Also how long each stage took.
+    Verbose,
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, timings } => {
-            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, timings)
+        Command::Build { root, out, zip, verbose, quiet } => {
+            let verbosity = if quiet {
+                Verbosity::Quiet
+            } else if verbose {
+                Verbosity::Verbose
+            } else {
+                Verbosity::Normal
+            };
+            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, verbosity)
         }
-        Command::Check { root, format } => check(&root, format),
+        Command::Check { root, format, quiet } => check(&root, format, quiet),
         Command::Serve { root, port, bind } => serve(root, port, bind),
         Command::Init { dir, force } => init(&dir, force),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
@@ -148,17 +172,24 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
+fn print_diagnostics_to_stdout(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        println!("{diagnostic}");
+    }
+}
+
 fn say_waiting(out: &Path) {
     eprintln!("waiting for another build into {} to finish", out.display());
 }
 
-fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
+fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let zip = options.zip.clone();
     match dossier::build(root, &options) {
+        Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
             print_diagnostics(&report.warnings);
-            if show_timings {
+            if verbosity == Verbosity::Verbose {
                 for (stage, duration) in &report.timings.0 {
                     eprintln!("{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
                 }
@@ -190,12 +221,15 @@ fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
 }
 
 /// Everything a build would report, on stdout: the diagnostics are what the command is for.
-fn check(root: &Path, format: Format) -> ExitCode {
+fn check(root: &Path, format: Format, quiet: bool) -> ExitCode {
     let started = std::time::Instant::now();
-    let (diagnostics, pages) = match dossier::validate(root) {
+    let (mut diagnostics, pages) = match dossier::validate(root) {
         Ok((pages, warnings)) => (warnings, Some(pages)),
         Err(diagnostics) => (diagnostics, None),
     };
+    if quiet {
+        diagnostics.retain(Diagnostic::is_error);
+    }
     match format {
         Format::Json => {
             if let Err(error) = print_json(&diagnostics) {
@@ -206,6 +240,7 @@ fn check(root: &Path, format: Format) -> ExitCode {
         Format::Github => {
             print!("{}", dossier::report::github_commands(&diagnostics, &dossier::report::repository_prefix(root)))
         }
+        Format::Text if quiet => print_diagnostics_to_stdout(&diagnostics),
         Format::Text => print_text(&diagnostics, pages, started.elapsed().as_millis()),
     }
     if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
@@ -220,9 +255,7 @@ fn print_json(diagnostics: &[Diagnostic]) -> serde_json::Result<()> {
 /// Each diagnostic as `path:line:col: severity: message`, its line with a caret, and its help;
 /// then a summary line.
 fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u128) {
-    for diagnostic in diagnostics {
-        println!("{diagnostic}");
-    }
+    print_diagnostics_to_stdout(diagnostics);
     let errors = diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count();
     let warnings = diagnostics.len() - errors;
     match pages {
