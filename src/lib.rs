@@ -75,8 +75,13 @@ impl Checked {
 
 /// Reads and validates the site at `root` without writing anything.
 pub fn check(root: &Path) -> Checked {
+    check_with(root, &config::Overrides::default())
+}
+
+/// [`check`] with settings of the command line over `site.toml`'s.
+pub fn check_with(root: &Path, overrides: &config::Overrides) -> Checked {
     let mut timings = Timings::default();
-    let config = match config::Config::load(root) {
+    let config = match config::Config::load_with(root, overrides) {
         Ok(config) => config,
         Err(error) => return Checked { archive: None, diagnostics: vec![error], timings },
     };
@@ -96,6 +101,7 @@ pub struct BuildOptions {
     pub zip: Option<PathBuf>,
     /// Called with the output folder when another build holds its lock, before waiting for it.
     pub on_wait: Option<fn(&Path)>,
+    pub overrides: config::Overrides,
 }
 
 /// What a successful build did, for the summary line.
@@ -131,7 +137,12 @@ pub struct Prepared {
 /// Checks the site at `root` and readies its rendering: the stages every command shares. Returns
 /// every diagnostic if the content or the templates have errors.
 pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
-    let checked = check(root);
+    prepare_with(root, &config::Overrides::default())
+}
+
+/// [`prepare`] with settings of the command line over `site.toml`'s.
+pub fn prepare_with(root: &Path, overrides: &config::Overrides) -> Result<Prepared, Vec<Diagnostic>> {
+    let checked = check_with(root, overrides);
     let (Some(archive), false) = (checked.archive, checked.diagnostics.iter().any(Diagnostic::is_error)) else {
         return Err(checked.diagnostics);
     };
@@ -168,7 +179,8 @@ impl Tally {
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let Prepared { site, mut warnings, mut timings } = prepare(root).map_err(BuildError::Content)?;
+    let Prepared { site, mut warnings, mut timings } =
+        prepare_with(root, &options.overrides).map_err(BuildError::Content)?;
     let requested = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
     let outside = if options.out.is_some() { layout::Outside::Allowed } else { layout::Outside::Refused };
     let out = layout::place_output(root, &requested, outside)

@@ -7,8 +7,9 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use dossier::config::Overrides;
 use dossier::diagnostic::Diagnostic;
 use dossier::import::{ImportError, ImportOptions, ImportReport};
 use dossier::{BuildError, BuildOptions};
@@ -40,6 +41,8 @@ enum Command {
         /// Also write a zip of the site that works opened from disk (file://).
         #[arg(long)]
         zip: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: ConfigOverrides,
         /// Also print how long each stage took.
         #[arg(long, short, visible_alias = "timings", conflicts_with = "quiet")]
         verbose: bool,
@@ -69,6 +72,8 @@ enum Command {
         /// The address to listen on; anything but a loopback address shares the preview.
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
+        #[command(flatten)]
+        overrides: ConfigOverrides,
     },
     /// Start a new archive in DIR (default: here): settings, an example article with its
     /// annotations, its actors and country, a .gitignore and a README. Never overwrites a file.
@@ -118,6 +123,20 @@ enum Format {
     Github,
 }
 
+/// Settings of `site.toml` that `build` and `serve` take from the command line.
+#[derive(Args)]
+struct ConfigOverrides {
+    /// The public address, over `base_url` of site.toml: for a preview deployment elsewhere.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+impl From<ConfigOverrides> for Overrides {
+    fn from(given: ConfigOverrides) -> Overrides {
+        Overrides { base_url: given.base_url }
+    }
+}
+
 /// How much a command prints besides its errors.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Verbosity {
@@ -131,7 +150,7 @@ enum Verbosity {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, verbose, quiet } => {
+        Command::Build { root, out, zip, overrides, verbose, quiet } => {
             let verbosity = if quiet {
                 Verbosity::Quiet
             } else if verbose {
@@ -139,10 +158,12 @@ fn main() -> ExitCode {
             } else {
                 Verbosity::Normal
             };
-            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, verbosity)
+            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting), overrides: overrides.into() }, verbosity)
         }
         Command::Check { root, format, quiet } => check(&root, format, quiet),
-        Command::Serve { root, port, bind } => serve(root, port, bind),
+        Command::Serve { root, port, bind, overrides } => {
+            serve(dossier::serve::ServeOptions { root, port, bind, overrides: overrides.into() })
+        }
         Command::Init { dir, force } => init(&dir, force),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
         Command::ImportActors { misp, only_referenced, dry_run, root } => {
@@ -264,8 +285,8 @@ fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u1
     }
 }
 
-fn serve(root: PathBuf, port: Option<u16>, bind: IpAddr) -> ExitCode {
-    match dossier::serve::serve(dossier::serve::ServeOptions { root, port, bind }) {
+fn serve(options: dossier::serve::ServeOptions) -> ExitCode {
+    match dossier::serve::serve(options) {
         Ok(never) => match never {},
         Err(error) => {
             eprintln!("error: {error}");

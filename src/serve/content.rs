@@ -8,21 +8,22 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::{Config, Overrides};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{self, Memo};
 use crate::{Checked, Timings, diagnostic};
 
 pub struct Content {
     root: PathBuf,
+    overrides: Overrides,
     /// `None` until the first read.
     files: Option<load::Content>,
     memo: Memo,
 }
 
 impl Content {
-    pub fn new(root: PathBuf) -> Content {
-        Content { root, files: None, memo: Memo::default() }
+    pub fn new(root: PathBuf, overrides: Overrides) -> Content {
+        Content { root, overrides, files: None, memo: Memo::default() }
     }
 
     /// Reads what changed at `paths` (relative to the root; everything on the first call) and
@@ -39,7 +40,7 @@ impl Content {
             None => load::Content::read(root),
         });
         let files = self.files.insert(files);
-        let config = match Config::load(root) {
+        let config = match Config::load_with(root, &self.overrides) {
             Ok(config) => config,
             Err(error) => return Checked { archive: None, diagnostics: vec![error], timings },
         };
@@ -104,7 +105,7 @@ mod tests {
         let root = folder.path();
         let article = "content/articles/viet-nam-bac-bo.md";
         let sidecar = "content/articles/viet-nam-bac-bo.yaml";
-        let mut content = Content::new(root.to_path_buf());
+        let mut content = Content::new(root.to_path_buf(), Overrides::default());
         assert!(!content.check(&everything()).has_errors());
 
         step(&mut content, root, &[article], |root| {

@@ -24,6 +24,7 @@ use super::background::{Background, Job};
 use super::content::Content;
 use super::state::{Live, Pages, Served};
 use super::watch::Change;
+use crate::config::Overrides;
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::ARTICLES_DIR;
 use crate::model::Archive;
@@ -51,8 +52,8 @@ pub enum Outcome {
 }
 
 impl Builder {
-    pub fn new(root: PathBuf, background: Background) -> Builder {
-        Builder { content: Content::new(root.clone()), root, checked: None, theme: None, background }
+    pub fn new(root: PathBuf, overrides: Overrides, background: Background) -> Builder {
+        Builder { content: Content::new(root.clone(), overrides), root, checked: None, theme: None, background }
     }
 
     /// Rebuilds what `change` invalidates and publishes the result.
