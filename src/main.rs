@@ -158,7 +158,17 @@ fn main() -> ExitCode {
             } else {
                 Verbosity::Normal
             };
-            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting), overrides: overrides.into() }, verbosity)
+            build(
+                &root,
+                BuildOptions {
+                    out,
+                    zip,
+                    on_wait: Some(say_waiting),
+                    overrides: overrides.into(),
+                    ..BuildOptions::default()
+                },
+                verbosity,
+            )
         }
         Command::Check { root, format, quiet } => check(&root, format, quiet),
         Command::Serve { root, port, bind, overrides } => {
@@ -206,7 +216,13 @@ fn say_waiting(out: &Path) {
 fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let zip = options.zip.clone();
-    match dossier::build(root, &options) {
+    let display = match verbosity {
+        Verbosity::Quiet => None,
+        _ => dossier::progress::show_on_terminal(options.progress.clone()),
+    };
+    let built = dossier::build(root, &options);
+    drop(display);
+    match built {
         Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
             print_diagnostics(&report.warnings);

@@ -44,3 +44,18 @@ fn verbose_build_prints_each_stage_and_the_summary() {
     }
     assert!(run.stdout.starts_with("built "), "{}", run.stdout);
 }
+
+#[test]
+fn a_build_not_on_a_terminal_prints_no_progress() {
+    // The default archive, larger than the fixture, so that a slow machine's build passes the
+    // second after which a terminal would see a progress line.
+    let site = TestSite::default_archive();
+    let run = site.build();
+    assert!(run.success, "{}", run.stderr);
+    // Standard error holds the warnings, exactly as `check` lists them, and nothing else.
+    let checked = check(&site, &[]);
+    let warnings = checked.stdout.rsplit_once("\nok: ").map(|(warnings, _)| warnings).unwrap_or_default();
+    assert_eq!(run.stderr.trim_end(), warnings.trim_end());
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with("built "), "{}", run.stdout);
+}
