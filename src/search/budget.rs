@@ -16,7 +16,7 @@ use super::QUERY_BUDGET_BYTES;
 use super::query;
 use super::shard::{Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path};
 use super::tokenize::fold;
-use crate::render::OutputFile;
+use crate::file::OutputFile;
 
 /// Results on the first page, whose documents a search loads.
 pub const FIRST_PAGE: usize = 10;

@@ -26,8 +26,8 @@ mod shard;
 pub mod tokenize;
 
 use crate::diagnostic::Diagnostic;
+use crate::file::OutputFile;
 use crate::model::Archive;
-use crate::render::OutputFile;
 
 pub use budget::{FIRST_PAGE, Sizes};
 pub use shard::Index;

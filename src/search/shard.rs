@@ -19,8 +19,8 @@ use super::budget::{self, Sample, Sizes};
 use super::fields::Field;
 use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
 use super::{FORMAT, VERSION, encode, root};
+use crate::file::OutputFile;
 use crate::model::{Archive, Article};
-use crate::render::OutputFile;
 
 /// A term shard stops growing past this size (a single term may still make it bigger).
 const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
