@@ -47,7 +47,23 @@ pub struct Config {
     pub raw_html: RawHtml,
 }
 
+/// Settings given on the command line, which take precedence over `site.toml`'s.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--base-url`: for a preview deployment at another address.
+    pub base_url: Option<String>,
+}
+
 impl Config {
+    /// Reads `site.toml` in `root`, with `overrides` over what it says.
+    pub fn load_with(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = &overrides.base_url {
+            config.base_url = Some(without_trailing_slash(url));
+        }
+        Ok(config)
+    }
+
     /// Reads `site.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
@@ -95,12 +111,17 @@ impl Config {
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             language: raw.language.unwrap_or_else(|| "vi".to_owned()),
-            base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
+            base_url: raw.base_url.as_deref().map(without_trailing_slash),
             output_dir,
             page_size,
             raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
         })
     }
+}
+
+/// A base URL as kept: without its trailing slash, which every use adds back where it needs one.
+fn without_trailing_slash(url: &str) -> String {
+    url.trim_end_matches('/').to_owned()
 }
 
 /// `output_dir` against the site root, or an error at its value if a build may not own it.
