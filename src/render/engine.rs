@@ -9,7 +9,7 @@ use tera::{Context, Tera, Value};
 
 use super::OutputFile;
 use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
-use super::view::{DateView, Views};
+use super::view::{self, DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
 use crate::model::{Anchor, Archive, ArticleId, ClaimId};
@@ -203,7 +203,7 @@ impl Engine {
                     .collect();
                 context.insert_value("actor", views.actor(id));
                 context.insert_value("related", related.into());
-                lists(&mut context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
+                lists(&mut context, EntityLists::of_actor(actor), &view::actor_url(&actor.id), number);
                 "actor.html"
             }
             Kind::Countries => {
@@ -215,7 +215,7 @@ impl Engine {
                 let actors: Vec<Value> = country.actors.iter().map(|id| views.actor(*id)).collect();
                 context.insert_value("country", views.country(id));
                 context.insert_value("actors", actors.into());
-                lists(&mut context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
+                lists(&mut context, EntityLists::of_country(country), &view::country_url(&country.id), number);
                 "country.html"
             }
             Kind::Search => "search.html",
