@@ -102,12 +102,15 @@ fn is_expansion(term: &str, word: &Token) -> bool {
         && is_folded != word.has_diacritics()
 }
 
+/// The scores of a list, computed as the client computes them (`impact × (scale / levels)`, and
+/// not the algebraically equal `impact / levels × scale`), so that both give the same bits and
+/// rank ties alike.
 fn entry_scores(entry: &Entry) -> Scores {
-    let levels = f64::from(encode::IMPACT_LEVELS);
+    let unit = entry.scale / f64::from(encode::IMPACT_LEVELS);
     encode::decode(&entry.postings)
         .unwrap_or_default()
         .into_iter()
-        .map(|posting| (posting.doc, f64::from(posting.impact) / levels * entry.scale))
+        .map(|posting| (posting.doc, f64::from(posting.impact) * unit))
         .collect()
 }
 
@@ -167,7 +170,11 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
     let words = query.words.len().max(1) as f64;
     let mut hits: Vec<Hit> = totals
         .into_iter()
-        .map(|(doc, (score, found))| Hit { doc, score: score * (found as f64 / words).powi(2) })
+        .map(|(doc, (score, found))| {
+            // As the client does, `score × share × share`: the same bits as there.
+            let share = found as f64 / words;
+            Hit { doc, score: score * share * share }
+        })
         .collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
     (hits, lookups.shards)
