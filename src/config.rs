@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::layout::{self, Outside};
 use crate::text::position_of_offset;
 
 pub const CONFIG_FILE: &str = "site.toml";
 const DEFAULT_PAGE_SIZE: usize = 50;
+const DEFAULT_OUTPUT_DIR: &str = "public";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,7 +21,7 @@ struct RawConfig {
     description: Option<String>,
     language: Option<String>,
     base_url: Option<String>,
-    output_dir: Option<PathBuf>,
+    output_dir: Option<toml::Spanned<PathBuf>>,
     page_size: Option<usize>,
 }
 
@@ -32,7 +34,8 @@ pub struct Config {
     pub language: String,
     /// The public address, without a trailing slash; used only where an absolute URL is required.
     pub base_url: Option<String>,
-    /// Where builds go, absolute (resolved against the site root).
+    /// Where builds go, resolved against the site root; a folder the site may own (see
+    /// [`layout::place_output`]).
     pub output_dir: PathBuf,
     /// Entries per list page before a list continues on a next page.
     pub page_size: usize,
@@ -71,14 +74,32 @@ impl Config {
         if page_size == 0 {
             return Err(Diagnostic::error(CONFIG_FILE, "`page_size` must be at least 1"));
         }
+        let output_dir = match raw.output_dir {
+            Some(spanned) => checked_output_dir(root, text, spanned)?,
+            None => root.join(DEFAULT_OUTPUT_DIR),
+        };
         Ok(Config {
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             language: raw.language.unwrap_or_else(|| "vi".to_owned()),
             base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
-            output_dir: root.join(raw.output_dir.unwrap_or_else(|| PathBuf::from("public"))),
+            output_dir,
             page_size,
         })
+    }
+}
+
+/// `output_dir` against the site root, or an error at its value if a build may not own it.
+fn checked_output_dir(root: &Path, text: &str, spanned: toml::Spanned<PathBuf>) -> Result<PathBuf, Diagnostic> {
+    let output_dir = root.join(spanned.get_ref());
+    match layout::place_output(root, &output_dir, Outside::Refused) {
+        Ok(_) => Ok(output_dir),
+        Err(refusal) => {
+            let span = spanned.span();
+            let width = text[span.clone()].chars().count();
+            let message = format!("`output_dir` cannot be {}: {refusal}", text[span.clone()].trim());
+            Err(Diagnostic::error(CONFIG_FILE, message).spanning(text, position_of_offset(text, span.start), width))
+        }
     }
 }
 
@@ -120,5 +141,16 @@ mod tests {
         let error = Config::parse(Path::new("/site"), "title = \"x\"\ntitel = \"y\"\n").unwrap_err();
         assert_eq!(error.position, Some(Position { line: 2, column: 1 }));
         assert!(error.message.contains("unknown field `titel`"), "{}", error.message);
+    }
+
+    #[test]
+    fn an_output_dir_the_site_may_not_own_is_reported_at_its_value() {
+        for (value, rule) in [("/", "holds it"), ("..", "holds it"), ("content", "`content/`"), (".git", "dot-folder")]
+        {
+            let text = format!("title = \"x\"\noutput_dir = \"{value}\"\n");
+            let error = Config::parse(Path::new("/site"), &text).unwrap_err();
+            assert_eq!(error.position, Some(Position { line: 2, column: 14 }), "{value}");
+            assert!(error.message.contains(rule), "{value}: {}", error.message);
+        }
     }
 }

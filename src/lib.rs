@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod import;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -37,8 +38,8 @@ pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -93,6 +94,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Also write the offline variant of the site, zipped, to this file.
     pub zip: Option<PathBuf>,
+    /// Called with the output folder when another build holds its lock, before waiting for it.
+    pub on_wait: Option<fn(&Path)>,
 }
 
 /// What a successful build did, for the summary line.
@@ -108,14 +111,14 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
-/// Why a build failed: content or template errors (all of them), or a file that could not be
-/// written.
+/// Why a build failed: content or template errors (all of them), an output folder the build may
+/// not replace, or a file that could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     #[error("{} error(s) in the site", .0.iter().filter(|d| d.is_error()).count())]
     Content(Vec<Diagnostic>),
-    #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Output(#[from] output::Error),
 }
 
 /// A checked archive as a site ready to render, with the warnings and timings so far.
@@ -161,23 +164,20 @@ impl Tally {
 }
 
 /// Checks, renders and writes the site at `root`. Pages are written as they are rendered, while
-/// the search index is made beside them, into a staging folder that replaces the output only
-/// when everything is in it: on any error the previous output stays as it was.
+/// the search index is made beside them, into a staging folder; the zip is made from it; the
+/// staging folder replaces the output only when all of that succeeded: on any error the previous
+/// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let Prepared { site, mut warnings, mut timings } = prepare(root).map_err(BuildError::Content)?;
-    let out = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
-    let write_error = |(path, source)| BuildError::Write { path, source };
-    let staging = output::Staging::begin(&out).map_err(write_error)?;
+    let requested = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
+    let outside = if options.out.is_some() { layout::Outside::Allowed } else { layout::Outside::Refused };
+    let out = layout::place_output(root, &requested, outside)
+        .map_err(|reason| output::Error::Refused { path: requested.clone(), reason })?;
+    let staging = output::Staging::begin(&out, options.on_wait.unwrap_or(|_| {}))?;
     let tally = Tally::default();
-    let zip_files = options.zip.as_ref().map(|_| Mutex::new(Vec::new()));
     let keep = |file: render::OutputFile| {
         staging.write(&file);
         tally.add(&file);
-        if let Some(zip_files) = &zip_files
-            && let Some(offline) = render::offline_file(&file)
-        {
-            zip_files.lock().unwrap_or_else(PoisonError::into_inner).push(offline);
-        }
     };
     let ((pages, render_time), (search, search_time)) =
         rayon::join(|| timed(|| site.render_all(&keep)), || timed(|| search::index_files(site.archive())));
@@ -186,14 +186,12 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let search_bytes = search.bytes;
     warnings.extend(search.warnings);
     timings.time("write", || search.files.into_par_iter().for_each(keep));
-    timings.time("swap", || staging.finish()).map_err(write_error)?;
-    if let (Some(zip), Some(files)) = (&options.zip, zip_files) {
-        let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        timings.time("zip", || output::write_zip(zip, &files)).map_err(write_error)?;
+    if let Some(zip) = &options.zip {
+        timings.time("zip", || staging.zip(zip, &render::offline_file))?;
     }
+    timings.time("swap", || staging.finish())?;
     Ok(BuildReport {
-        out,
+        out: requested,
         pages,
         files: tally.files.into_inner(),
         bytes: tally.bytes.into_inner(),

@@ -26,12 +26,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder (replaced atomically, only on success).
+    /// Build the site into the output folder (replaced whole, only on success, and only if an
+    /// earlier build made it).
     Build {
         /// The site folder (with site.toml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site; default: `output_dir` of site.toml, or `public/`.
+        /// Where to write the site; default: `output_dir` of site.toml, or `public/`. A folder
+        /// outside the site must be new, empty, or made by an earlier build.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Also write a zip of the site that works opened from disk (file://).
@@ -96,7 +98,9 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, timings } => build(&root, BuildOptions { out, zip }, timings),
+        Command::Build { root, out, zip, timings } => {
+            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, timings)
+        }
         Command::Check { root, format } => check(&root, format),
         Command::Serve { root, port, bind } => serve(root, port, bind),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
@@ -110,6 +114,10 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
         eprintln!("{diagnostic}");
     }
+}
+
+fn say_waiting(out: &Path) {
+    eprintln!("waiting for another build into {} to finish", out.display());
 }
 
 fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
@@ -141,8 +149,9 @@ fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
             eprintln!("build failed: {errors} error(s); the previous output was left as it was");
             ExitCode::FAILURE
         }
-        Err(error) => {
+        Err(BuildError::Output(error)) => {
             eprintln!("error: {error}");
+            eprintln!("build failed; the previous output was left as it was");
             ExitCode::FAILURE
         }
     }

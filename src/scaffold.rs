@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::CONFIG_FILE;
 use crate::load::ARTICLES_DIR;
-use crate::model::ClaimKind;
+use crate::model::{BASES, ClaimKind};
 use crate::text::{is_valid_slug, slugify};
 
 /// What `dossier new` was asked for.
@@ -125,7 +125,8 @@ fn article_text(request: &NewArticle) -> String {
 }
 
 fn sidecar_text(slug: &str) -> String {
-    let kinds: Vec<&str> = ClaimKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    let kinds: Vec<&str> = ClaimKind::all().map(ClaimKind::as_str).collect();
+    let bases: Vec<&str> = BASES.iter().map(|row| row.word).collect();
     format!(
         "# Annotations of content/articles/{slug}.md (see docs/content-format.md).\n\
          # Uncomment what the article supports. References are ids, names or aliases of\n\
@@ -135,17 +136,22 @@ fn sidecar_text(slug: &str) -> String {
          # countries: [vn]\n\
          # tags: [APT32, phản bác]\n\
          # claims:\n\
-         #   - by: fireeye          # who makes the claim: an actor or a country\n\
+         #   - by: fireeye          # who makes the claim: an actor or a country, or a list [us, gb]\n\
          #     kind: accuses        # {}\n\
-         #     target: vn           # whom the claim is about: an actor or a country\n\
-         #     about: apt32         # optional: the actor the claim concerns\n\
+         #     target: vn           # whom the claim is about: one or a list of actors or countries\n\
+         #     about: apt32         # optional: the actor or actors the claim concerns\n\
+         #     basis: technical     # optional: {}\n\
+         #     hedged: true         # optional: the article reports it with reservation\n\
+         #     id: fireeye-bao-cao  # optional: a name for answers; by default claim-1, claim-2...\n\
+         #     responds_to: other-slug#claim-2  # optional: the claim this one answers\n\
          #     date: 2020-04-22     # optional: when the claim was made\n\
          #     quote: a passage copied from the article text\n\
          #     note: Optional *Markdown* commentary by the editor.\n\
          # notes:\n\
          #   - quote: a passage copied from the article text\n\
          #     note: An editorial note in Markdown, anchored to the passage.\n",
-        kinds.join(", ")
+        kinds.join(", "),
+        bases.join(" | ")
     )
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
 
 macro_rules! embed {
     ($folder:literal, $($name:literal),* $(,)?) => {
@@ -55,7 +56,7 @@ impl Theme {
     pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::builtin();
         let mut errors = Vec::new();
-        for (relative, bytes) in read_folder(root, "templates", &mut errors) {
+        for (relative, bytes) in read_folder(root, TEMPLATES_DIR, &mut errors) {
             match String::from_utf8(bytes) {
                 Ok(text) => {
                     theme.templates.insert(relative, text);
@@ -65,7 +66,7 @@ impl Theme {
                 }
             }
         }
-        theme.assets.extend(read_folder(root, "static", &mut errors));
+        theme.assets.extend(read_folder(root, STATIC_DIR, &mut errors));
         if errors.is_empty() { Ok(theme) } else { Err(errors) }
     }
 }

@@ -14,6 +14,7 @@ pub struct ActorFields {
     pub aliases: Vec<String>,
     pub kind: Option<String>,
     pub country: Option<String>,
+    pub represents: Option<String>,
     pub description: Option<String>,
     pub links: Vec<Link>,
 }
@@ -32,6 +33,7 @@ impl ActorFields {
             aliases: actor.aliases.iter().map(|alias| alias.value.clone()).collect(),
             kind: actor.kind.as_ref().map(|kind| kind.value.clone()),
             country: actor.country.as_ref().map(|country| country.value.clone()),
+            represents: actor.represents.as_ref().map(|country| country.value.clone()),
             description: actor.description.clone(),
             links: actor.links.iter().map(|link| Link { title: link.title.clone(), url: link.url.clone() }).collect(),
         }
@@ -48,6 +50,8 @@ struct ActorYaml<'a> {
     kind: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    represents: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<LitStr<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -71,6 +75,7 @@ pub fn to_yaml(fields: &ActorFields) -> Result<String, WriteError> {
         aliases: FlowSeq(&fields.aliases),
         kind: fields.kind.as_deref(),
         country: fields.country.as_deref(),
+        represents: fields.represents.as_deref(),
         description: fields.description.as_deref().map(LitStr),
         links: &fields.links,
     };

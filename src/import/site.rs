@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::ImportError;
 use super::actor_file::ActorFields;
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, LoadedSite};
+use crate::load::{self, LoadedSite, raw};
 
 /// Who a lowercased name belongs to, for messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +89,9 @@ fn references(site: &LoadedSite) -> BTreeSet<String> {
         references.extend(sidecar.data.actors.iter().map(|actor| actor.value.trim().to_lowercase()));
         for claim in &sidecar.data.claims {
             let parties = [&claim.value.by, &claim.value.target, &claim.value.about];
-            references.extend(parties.into_iter().flatten().map(|party| party.value.trim().to_lowercase()));
+            for party in parties.into_iter().flatten().flat_map(raw::OneOrMany::entries) {
+                references.insert(party.value.trim().to_lowercase());
+            }
         }
     }
     references

@@ -13,6 +13,7 @@
 //! [`Content::site`], so a site read bit by bit is the site read whole.
 
 pub mod raw;
+mod yaml_help;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
@@ -27,7 +28,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::text::{is_valid_slug, nfc, position_of_offset};
 
-pub const CONTENT_DIR: &str = "content";
+pub use crate::layout::CONTENT_DIR;
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
@@ -40,16 +41,28 @@ pub struct SourceFile {
     pub text: String,
     /// Lines before the YAML document in the file: 1 for front matter after its `---` line.
     pub yaml_line_offset: usize,
+    /// What the YAML says otherwise than its editor likely meant, such as a value cut short by
+    /// a `#` (see [`yaml_help::lint`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl SourceFile {
     /// A diagnostic at a YAML location of this file, in file lines.
     pub fn error_at(&self, location: Location, message: impl Into<String>) -> Diagnostic {
-        let position = Position {
-            line: location.line() as usize + self.yaml_line_offset,
-            column: (location.column() as usize).max(1),
-        };
+        self.error_at_yaml(yaml_position(location), message)
+    }
+
+    /// A diagnostic at a position of this file's YAML document, in file lines.
+    fn error_at_yaml(&self, position: Position, message: impl Into<String>) -> Diagnostic {
+        let position = Position { line: position.line + self.yaml_line_offset, column: position.column.max(1) };
         Diagnostic::error(&self.path, message).at(&self.text, position)
+    }
+
+    /// A diagnostic with the advice of [`yaml_help`] on a mistake in this file's YAML.
+    fn advice(&self, advice: yaml_help::Advice) -> Diagnostic {
+        let mut diagnostic = self.error_at_yaml(advice.position, advice.message).with_help(advice.help);
+        diagnostic.underline = advice.underline;
+        diagnostic
     }
 
     /// A diagnostic that underlines a spanned YAML value of this file.
@@ -63,6 +76,11 @@ impl SourceFile {
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.path, message).at(&self.text, Position { line: 1, column: 1 })
     }
+}
+
+/// A serde-saphyr location as a position: 1-based line and column.
+fn yaml_position(location: Location) -> Position {
+    Position { line: location.line() as usize, column: location.column() as usize }
 }
 
 /// A YAML record with the file it came from.
@@ -104,6 +122,20 @@ pub struct LoadedSite {
     pub articles: Vec<ArticleFile>,
     pub actors: Vec<Record<raw::Actor>>,
     pub countries: Vec<Record<raw::Country>>,
+    pub unreadable: Unreadable,
+}
+
+/// The files that could not be read or parsed, by the id of what they hold: the model reports
+/// nothing that only their absence causes (an unknown actor, an unreferenced one), since the
+/// file's own error is the one to fix.
+#[derive(Debug, Default)]
+pub struct Unreadable {
+    /// Slugs of the articles whose Markdown file or annotations could not be read.
+    pub articles: BTreeSet<String>,
+    /// Actor ids, with their file.
+    pub actors: BTreeMap<String, PathBuf>,
+    /// Country codes, with their file.
+    pub countries: BTreeMap<String, PathBuf>,
 }
 
 /// Reads every content file under `root`. Returns what could be read and every problem found.
@@ -144,7 +176,8 @@ impl Folder {
 enum FileContent {
     Markdown(Result<Arc<Markdown>, Diagnostic>),
     Sidecar(Result<Arc<Record<raw::Sidecar>>, Diagnostic>),
-    Actor(Result<Record<raw::Actor>, Diagnostic>),
+    /// Boxed: an actor record is the largest by far, and most files are articles.
+    Actor(Result<Box<Record<raw::Actor>>, Diagnostic>),
     Country(Result<Record<raw::Country>, Diagnostic>),
     /// A file of a kind not read here, with the warning that says so: a `.yml` or `.markdown`
     /// file silently ignored would puzzle an editor.
@@ -241,32 +274,60 @@ impl Content {
                 _ => None,
             };
             match (markdown, sidecar) {
-                (Ok(markdown), None | Some(Ok(_))) => site.articles.push(ArticleFile {
-                    markdown: markdown.clone(),
-                    sidecar: sidecar.and_then(|sidecar| sidecar.as_ref().ok()).cloned(),
-                }),
+                (Ok(markdown), None | Some(Ok(_))) => {
+                    let sidecar = sidecar.and_then(|sidecar| sidecar.as_ref().ok()).cloned();
+                    let files =
+                        std::iter::once(&markdown.record.file).chain(sidecar.as_ref().map(|sidecar| &sidecar.file));
+                    diagnostics.extend(files.flat_map(|file| file.warnings.iter().cloned()));
+                    site.articles.push(ArticleFile { markdown: markdown.clone(), sidecar });
+                }
                 (markdown, sidecar) => {
                     let errors = [markdown.as_ref().err(), sidecar.and_then(|sidecar| sidecar.as_ref().err())];
                     diagnostics.extend(errors.into_iter().flatten().cloned());
+                    site.unreadable.articles.insert(file_stem(name));
                 }
             }
         }
-        for file in actors.values() {
-            match file {
-                FileContent::Actor(Ok(record)) => site.actors.push(record.clone()),
-                FileContent::Actor(Err(error)) => diagnostics.push(error.clone()),
-                _ => {}
-            }
-        }
-        for file in countries.values() {
-            match file {
-                FileContent::Country(Ok(record)) => site.countries.push(record.clone()),
-                FileContent::Country(Err(error)) => diagnostics.push(error.clone()),
-                _ => {}
-            }
-        }
+        let actor = |file: &FileContent| match file {
+            FileContent::Actor(read) => Some(read.as_ref().map(|record| Record::clone(record)).map_err(Clone::clone)),
+            _ => None,
+        };
+        let country = |file: &FileContent| match file {
+            FileContent::Country(read) => Some(read.clone()),
+            _ => None,
+        };
+        let unreadable = &mut site.unreadable;
+        site.actors = records(Folder::Actors, actors, actor, &mut unreadable.actors, &mut diagnostics);
+        site.countries = records(Folder::Countries, countries, country, &mut unreadable.countries, &mut diagnostics);
         (site, diagnostics)
     }
+}
+
+/// The records of a folder of actors or countries, as `read` finds them in its files; the
+/// errors and warnings go to `diagnostics`, and the ids of the files that could not be read, with
+/// their path, to `unreadable`.
+fn records<T>(
+    folder: Folder,
+    files: &BTreeMap<OsString, FileContent>,
+    read: impl Fn(&FileContent) -> Option<Result<Record<T>, Diagnostic>>,
+    unreadable: &mut BTreeMap<String, PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Record<T>> {
+    let mut records = Vec::new();
+    for (name, file) in files {
+        match read(file) {
+            Some(Ok(record)) => {
+                diagnostics.extend(record.file.warnings.iter().cloned());
+                records.push(record);
+            }
+            Some(Err(error)) => {
+                diagnostics.push(error);
+                unreadable.insert(file_stem(name), Path::new(folder.path()).join(name));
+            }
+            None => {}
+        }
+    }
+    records
 }
 
 /// Where a changed path stands in the content.
@@ -303,6 +364,11 @@ fn is_hidden(name: &OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// `name` without its extension: the id of what the file holds.
+fn file_stem(name: &OsStr) -> String {
+    Path::new(name).file_stem().unwrap_or(name).to_string_lossy().into_owned()
+}
+
 /// `name` with its extension replaced, as [`Path::with_extension`] does.
 fn with_extension(name: &OsStr, extension: &str) -> OsString {
     Path::new(name).with_extension(extension).into_os_string()
@@ -335,7 +401,7 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     match (folder, extension) {
         (Folder::Articles, "md") => FileContent::Markdown(read_markdown(root, &path).map(Arc::new)),
         (Folder::Articles, "yaml") => FileContent::Sidecar(read_record(root, &path).map(Arc::new)),
-        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path)),
+        (Folder::Actors, "yaml") => FileContent::Actor(read_record(root, &path).map(Box::new)),
         (Folder::Countries, "yaml") => FileContent::Country(read_record(root, &path)),
         _ => {
             let message = format!("ignored: only {} files are read here", folder.wanted().join(" and "));
@@ -406,27 +472,41 @@ fn stem(path: &Path, file: &SourceFile) -> Result<String, Diagnostic> {
 }
 
 fn read_record<T: DeserializeOwned + Default>(root: &Path, path: &Path) -> Result<Record<T>, Diagnostic> {
-    let file = SourceFile { path: path.to_path_buf(), text: read_text(root, path)?, yaml_line_offset: 0 };
+    let text = read_text(root, path)?;
+    let mut file = SourceFile { path: path.to_path_buf(), text, yaml_line_offset: 0, warnings: Vec::new() };
     let id = stem(path, &file)?;
-    let data = parse_yaml(&file, &file.text)?;
+    let data = parse_yaml(&mut file, 0..)?;
     Ok(Record { id, file, data })
 }
 
-/// Parses one YAML document of `file`; an empty document is the type's default.
-fn parse_yaml<T: DeserializeOwned + Default>(file: &SourceFile, yaml: &str) -> Result<T, Diagnostic> {
-    if yaml.trim().is_empty() {
+/// Parses the YAML document at `yaml` in `file`'s text, keeping in `file` what it reads otherwise
+/// than its editor likely meant; an empty document is the type's default.
+fn parse_yaml<T: DeserializeOwned + Default>(
+    file: &mut SourceFile,
+    yaml: impl std::slice::SliceIndex<str, Output = str>,
+) -> Result<T, Diagnostic> {
+    let text = &file.text[yaml];
+    if text.trim().is_empty() {
         return Ok(T::default());
     }
-    serde_saphyr::from_str(yaml).map_err(|error| {
-        let message = yaml_message(&error);
-        match error.location() {
-            Some(location) => file.error_at(location, message),
-            None => file.error(message),
+    match serde_saphyr::from_str(text) {
+        Ok(data) => {
+            let warnings = yaml_help::lint(text).into_iter().map(|advice| file.advice(advice).as_warning()).collect();
+            file.warnings = warnings;
+            Ok(data)
         }
-    })
+        Err(error) => {
+            let message = yaml_message(&error);
+            let Some(location) = error.location() else { return Err(file.error(format!("YAML: {message}"))) };
+            Err(match yaml_help::explain(text, yaml_position(location), &message) {
+                Some(advice) => file.advice(advice),
+                None => file.error_at(location, format!("YAML: {message}")),
+            })
+        }
+    }
 }
 
-/// The one-line message of a YAML error, without the location and snippet serde-saphyr renders
+/// The one-line message of a YAML parser error, without the location and snippet serde-saphyr renders
 /// around it (the diagnostic shows those its own way).
 fn yaml_message(error: &serde_saphyr::Error) -> String {
     let rendered = error.to_string();
@@ -437,13 +517,12 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
     {
         message = rest;
     }
-    let message = message.split_once(" at line ").map_or(message, |(message, _)| message);
-    format!("YAML: {message}")
+    message.split_once(" at line ").map_or(message, |(message, _)| message).to_owned()
 }
 
 fn read_markdown(root: &Path, path: &Path) -> Result<Markdown, Diagnostic> {
     let text = read_text(root, path)?;
-    let mut file = SourceFile { path: path.to_path_buf(), text, yaml_line_offset: 1 };
+    let mut file = SourceFile { path: path.to_path_buf(), text, yaml_line_offset: 1, warnings: Vec::new() };
     let slug = stem(path, &file)?;
     let Some((front, body_start)) = split_front_matter(&file.text) else {
         file.yaml_line_offset = 0;
@@ -451,7 +530,7 @@ fn read_markdown(root: &Path, path: &Path) -> Result<Markdown, Diagnostic> {
             .error("an article starts with YAML front matter between `---` lines")
             .with_help("begin the file with `---`, then `title:`, `date:` and `source:`, then `---`"));
     };
-    let data = parse_yaml(&file, &file.text[front])?;
+    let data = parse_yaml(&mut file, front)?;
     Ok(Markdown { record: Record { id: slug, file, data }, body_start })
 }
 

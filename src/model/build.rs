@@ -3,15 +3,16 @@
 //! reported and left out (or kept with a fallback where leaving it out would only cause more
 //! errors elsewhere), and the rest is still checked, so an editor sees every problem in one run.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
+use super::claim::{self, Answer, DraftClaim};
 use super::memo::{self, Findings, Memo, Quotes, Remembered};
-use super::resolve::{Expect, Names};
+use super::resolve::{Expect, Names, Unresolved};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
@@ -35,6 +36,12 @@ pub fn rebuild(config: Config, site: &LoadedSite, memo: &mut Memo) -> (Archive, 
 fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) -> (Archive, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut names = Names::default();
+    for (id, path) in &site.unreadable.actors {
+        names.insert_unreadable(id, Expect::Actor, path);
+    }
+    for (id, path) in &site.unreadable.countries {
+        names.insert_unreadable(id, Expect::Country, path);
+    }
 
     let countries: Vec<Country> = site.countries.iter().map(|record| country(record, &mut diagnostics)).collect();
     for (index, (country, record)) in countries.iter().zip(&site.countries).enumerate() {
@@ -90,15 +97,21 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
     let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
 
     let mut archive = Archive { config, articles: Vec::new(), actors, countries, claims: Vec::new() };
+    let mut answers = Vec::new();
     for (index, position) in order.into_iter().enumerate() {
         if let Some(draft) = drafts[position].take() {
-            add_article(&mut archive, ArticleId(index as u32), draft);
+            answers.extend(add_article(&mut archive, ArticleId(index as u32), draft));
         }
     }
+    let kept: HashSet<&str> = archive.articles.iter().map(|article| article.slug.as_str()).collect();
+    let left_out: HashSet<&str> =
+        site.articles.iter().map(|file| file.markdown.record.id.as_str()).filter(|slug| !kept.contains(slug)).collect();
+    claim::link_answers(&mut archive, answers, &left_out, &mut diagnostics);
     link_back(&mut archive);
-    // Articles with errors are left out of the archive, so their actors would look unreferenced:
-    // the warning is only true, and only useful, once the archive is complete.
-    let complete = !diagnostics.iter().any(Diagnostic::is_error);
+    // Articles with errors, and those whose files could not be read, are left out of the archive,
+    // so their actors would look unreferenced: the warning is only true, and only useful, once
+    // the archive is complete.
+    let complete = !diagnostics.iter().any(Diagnostic::is_error) && site.unreadable.articles.is_empty();
     for (actor, record) in archive.actors.iter().zip(&site.actors) {
         if complete && actor.articles.is_empty() {
             diagnostics.push(record.file.error(format!("no article refers to the actor `{}`", actor.id)).as_warning());
@@ -171,6 +184,7 @@ fn country(record: &Record<raw::Country>, diagnostics: &mut Vec<Diagnostic>) -> 
         name_en: required(&data.name_en, "name_en", &record.file, diagnostics, &record.id),
         description: data.description.clone(),
         actors: Vec::new(),
+        groups: Vec::new(),
         articles: Vec::new(),
         claims_made: Vec::new(),
         claims_received: Vec::new(),
@@ -194,12 +208,18 @@ fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagn
             }
             found
         });
-    let country = data.country.as_ref().and_then(|reference| {
+    let mut resolve_country = |reference: &Spanned<String>| {
         names
             .resolve_country(&reference.value)
-            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .map_err(|unresolved| report(unresolved, file, reference, diagnostics))
             .ok()
-    });
+    };
+    let country = data.country.as_ref().and_then(&mut resolve_country);
+    let speaks_for_its_country = matches!(kind, Some(ActorKind::Government | ActorKind::Agency));
+    let represents = match &data.represents {
+        Some(reference) => resolve_country(reference),
+        None => country.filter(|_| speaks_for_its_country),
+    };
     for link in &data.links {
         if !is_web_url(&link.url) {
             diagnostics.push(file.error(format!("link `{}` is not an http(s) URL: `{}`", link.title, link.url)));
@@ -211,8 +231,10 @@ fn actor(record: &Record<raw::Actor>, names: &Names, diagnostics: &mut Vec<Diagn
         aliases: data.aliases.iter().map(|alias| alias.value.trim().to_owned()).collect(),
         kind,
         country,
+        represents,
         description: data.description.clone(),
         links: data.links.clone(),
+        country_claims: Vec::new(),
         articles: Vec::new(),
         claims_made: Vec::new(),
         claims_received: Vec::new(),
@@ -224,7 +246,19 @@ fn is_web_url(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
-fn with_help(diagnostic: Diagnostic, help: Option<String>) -> Diagnostic {
+/// Reports why `reference` does not resolve, unless it names a file that could not be read.
+pub(super) fn report(
+    unresolved: Unresolved,
+    file: &SourceFile,
+    reference: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Unresolved::Error(message, help) = unresolved {
+        diagnostics.push(with_help(file.error_on(reference, message), help));
+    }
+}
+
+pub(super) fn with_help(diagnostic: Diagnostic, help: Option<String>) -> Diagnostic {
     match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
@@ -232,7 +266,7 @@ fn with_help(diagnostic: Diagnostic, help: Option<String>) -> Diagnostic {
 }
 
 /// The candidate most like `value`, if any is a likely typo of it.
-fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
+pub(super) fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let value = value.trim().to_lowercase();
     candidates
         .iter()
@@ -249,19 +283,8 @@ pub(super) struct Draft {
     claims: Vec<DraftClaim>,
     /// Notes with the range of their quote in the text.
     notes: Vec<(Range<usize>, Note)>,
-}
-
-#[derive(Clone)]
-struct DraftClaim {
-    /// Where the quote stands in the article text.
-    range: Range<usize>,
-    by: Party,
-    kind: ClaimKind,
-    target: Party,
-    about: Option<ActorId>,
-    date: Option<PartialDate>,
-    quote: String,
-    note: Option<String>,
+    /// Where the claims were written, for the errors of their `responds_to`.
+    sidecar: Option<Arc<Record<raw::Sidecar>>>,
 }
 
 /// One article checked on its own: its draft if it has no errors, and its problems.
@@ -293,6 +316,8 @@ fn article(
             None
         }
     };
+    let supplied =
+        front.supplied.as_ref().map_or_else(Vec::new, |fields| supplied(fields, source_file, &mut diagnostics));
     let url = front.url.as_ref().map(|url| url.value.trim().to_owned());
     if let (Some(url), Some(spanned)) = (&url, &front.url)
         && !is_web_url(url)
@@ -325,11 +350,18 @@ fn article(
         actors,
         countries,
         tags,
+        supplied,
         claims: Vec::new(),
         notes: Vec::new(),
         marks: Vec::new(),
     };
-    if claims.is_empty() && notes.is_empty() && article.actors.is_empty() && article.countries.is_empty() {
+    // What the sidecar lists, resolved or not: a reference to a file that could not be read
+    // resolves to nothing and is not reported, and the article is not unannotated for that.
+    let lists_nothing = file.sidecar.as_ref().is_none_or(|sidecar| {
+        let data = &sidecar.data;
+        data.actors.is_empty() && data.countries.is_empty() && data.claims.is_empty() && data.notes.is_empty()
+    });
+    if lists_nothing {
         let sidecar = source_file.path.with_extension("yaml");
         let help = match &file.sidecar {
             Some(_) => format!("`{}` lists no actors, countries, claims or notes", sidecar.display()),
@@ -338,11 +370,28 @@ fn article(
         diagnostics.push(source_file.error("the article has no annotations").as_warning().with_help(help));
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    let draft = (!has_errors).then_some(Draft { article, claims, notes });
+    let draft = (!has_errors).then(|| Draft { article, claims, notes, sidecar: file.sidecar.clone() });
     (Outcome { draft, diagnostics }, findings)
 }
 
-fn parse_date(date: &Spanned<raw::Text>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<PartialDate> {
+/// The fields `supplied` names, in the order of [`SUPPLIABLE_FIELDS`]; an unknown one is reported.
+fn supplied(
+    fields: &Spanned<raw::OneOrMany>,
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'static str> {
+    let named: BTreeSet<usize> = raw::OneOrMany::entries(fields)
+        .iter()
+        .filter_map(|field| claim::word(field, &SUPPLIABLE_FIELDS, "`supplied` field", file, diagnostics))
+        .collect();
+    named.into_iter().map(|index| SUPPLIABLE_FIELDS[index]).collect()
+}
+
+pub(super) fn parse_date(
+    date: &Spanned<raw::Text>,
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PartialDate> {
     PartialDate::parse(&date.value.0)
         .map_err(|message| {
             let spanned = Spanned { value: date.value.0.clone(), referenced: date.referenced, defined: date.defined };
@@ -375,7 +424,7 @@ fn annotate(
     let resolve = |reference: &Spanned<String>, expect: Expect, diagnostics: &mut Vec<Diagnostic>| {
         names
             .resolve(&reference.value, expect)
-            .map_err(|(message, help)| diagnostics.push(with_help(file.error_on(reference, message), help)))
+            .map_err(|unresolved| report(unresolved, file, reference, diagnostics))
             .ok()
     };
     let involve = |party: Party, actors: &mut BTreeSet<ActorId>, countries: &mut BTreeSet<CountryId>| match party {
@@ -400,55 +449,10 @@ fn annotate(
         data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
     tags.dedup();
 
-    let mut claims = Vec::new();
+    let context = claim::Context { file, names };
+    let mut involve_party = |party: Party| involve(party, &mut actors, &mut countries);
+    let claims = claim::claims(&data.claims, &context, quotes, &mut involve_party, diagnostics);
     let mut notes = Vec::new();
-    let mut seen = BTreeSet::new();
-    for spanned in &data.claims {
-        let claim = &spanned.value;
-        let at = |message: String| file.error_at(spanned.referenced, message);
-        let missing = |field: &str, value: bool, diagnostics: &mut Vec<Diagnostic>| {
-            if !value {
-                diagnostics.push(at(format!("the claim is missing `{field}`")));
-            }
-        };
-        missing("by", claim.by.is_some(), diagnostics);
-        missing("kind", claim.kind.is_some(), diagnostics);
-        missing("target", claim.target.is_some(), diagnostics);
-        missing("quote", claim.quote.is_some(), diagnostics);
-        let by = claim.by.as_ref().and_then(|r| resolve(r, Expect::Party, diagnostics));
-        let target = claim.target.as_ref().and_then(|r| resolve(r, Expect::Party, diagnostics));
-        let about = claim.about.as_ref().and_then(|r| resolve(r, Expect::Actor, diagnostics));
-        let kind = claim.kind.as_ref().and_then(|kind| claim_kind(kind, file, diagnostics));
-        let date = claim.date.as_ref().and_then(|date| parse_date(date, file, diagnostics));
-        let range = claim.quote.as_ref().and_then(|quote| locate(quotes, quote, file, diagnostics));
-        for party in [by, target, about].into_iter().flatten() {
-            involve(party, &mut actors, &mut countries);
-        }
-        let (Some(by), Some(target), Some(kind), Some(range), Some(quote)) = (by, target, kind, range, &claim.quote)
-        else {
-            continue;
-        };
-        let about = about.map(|party| match party {
-            Party::Actor(id) => id,
-            Party::Country(_) => unreachable!("`about` resolves to actors only"),
-        });
-        let key = (by, kind, target, about, quote.value.trim().to_owned());
-        if !seen.insert(key) {
-            diagnostics.push(
-                at("duplicate claim: the same claim with the same quote is listed above".to_owned()).as_warning(),
-            );
-        }
-        claims.push(DraftClaim {
-            range,
-            by,
-            kind,
-            target,
-            about,
-            date,
-            quote: quote.value.trim().to_owned(),
-            note: claim.note.clone(),
-        });
-    }
     for spanned in &data.notes {
         let note = &spanned.value;
         let (Some(quote), Some(text)) = (&note.quote, &note.note) else {
@@ -468,19 +472,8 @@ fn annotate(
     }
 }
 
-fn claim_kind(kind: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<ClaimKind> {
-    let found = ClaimKind::ALL.into_iter().find(|candidate| candidate.as_str() == kind.value.trim());
-    if found.is_none() {
-        let choices: Vec<&str> = ClaimKind::ALL.iter().map(|kind| kind.as_str()).collect();
-        let help = closest(&kind.value, &choices)
-            .map_or_else(|| format!("use one of: {}", choices.join(", ")), |c| format!("did you mean `{c}`?"));
-        diagnostics.push(file.error_on(kind, format!("unknown claim kind `{}`", kind.value)).with_help(help));
-    }
-    found
-}
-
 /// Finds a quote in the article text, or reports it with the closest passage.
-fn locate(
+pub(super) fn locate(
     quotes: &mut Quotes,
     quote: &Spanned<String>,
     file: &SourceFile,
@@ -506,28 +499,23 @@ fn locate(
     }
 }
 
-/// Gives the draft's claims their ids and adds the article and its claims to the archive.
-/// Claims and notes are numbered in the order their quotes appear in the text, so the
-/// references in the page read 1, 2, 3 from top to bottom.
-fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) {
-    let Draft { mut article, mut claims, mut notes } = draft;
-    claims.sort_by_key(|claim| (claim.range.start, claim.range.end));
+/// Gives the draft's claims their ids and adds the article and its claims to the archive, with
+/// the answers among them left to resolve. Claims come numbered in the order their quotes appear
+/// in the text, and notes are numbered so too, so the references in the page read 1, 2, 3 from top
+/// to bottom.
+fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) -> Vec<Answer> {
+    let Draft { mut article, claims, mut notes, sidecar } = draft;
     notes.sort_by_key(|(range, _)| (range.start, range.end));
-    for (index, claim) in claims.into_iter().enumerate() {
+    let mut answers = Vec::new();
+    for DraftClaim { range, responds_to, mut claim } in claims {
         let claim_id = ClaimId(archive.claims.len() as u32);
         article.claims.push(claim_id);
-        article.marks.push(Mark { range: claim.range, anchor: Anchor::Claim(claim_id) });
-        archive.claims.push(Claim {
-            article: id,
-            number: index + 1,
-            by: claim.by,
-            kind: claim.kind,
-            target: claim.target,
-            about: claim.about,
-            date: claim.date,
-            quote: claim.quote,
-            note: claim.note,
-        });
+        article.marks.push(Mark { range, anchor: Anchor::Claim(claim_id) });
+        if let (Some(reference), Some(sidecar)) = (responds_to, &sidecar) {
+            answers.push(Answer { claim: claim_id, reference, sidecar: sidecar.clone() });
+        }
+        claim.article = id;
+        archive.claims.push(claim);
     }
     for (index, (range, note)) in notes.into_iter().enumerate() {
         article.marks.push(Mark { range, anchor: Anchor::Note(index) });
@@ -535,17 +523,18 @@ fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) {
     }
     article.marks.sort_by_key(|mark| (mark.range.start, mark.range.end));
     archive.articles.push(article);
+    answers
 }
 
 /// Fills the back-references of actors and countries from articles and claims.
 fn link_back(archive: &mut Archive) {
-    let country_of = |archive: &Archive, party: Party| match party {
-        Party::Country(id) => Some(id),
-        Party::Actor(id) => archive.actor(id).country,
-    };
     for (index, actor) in archive.actors.iter().enumerate() {
         if let Some(country) = actor.country {
-            archive.countries[country.index()].actors.push(ActorId(index as u32));
+            let country = &mut archive.countries[country.index()];
+            match actor.kind {
+                Some(ActorKind::Group) => country.groups.push(ActorId(index as u32)),
+                _ => country.actors.push(ActorId(index as u32)),
+            }
         }
     }
     for index in 0..archive.articles.len() {
@@ -562,7 +551,15 @@ fn link_back(archive: &mut Archive) {
             archive.countries[country.index()].articles.push(id);
         }
     }
-    // Counted actor by actor over its articles, in one table of counts reset after each.
+    relate_actors(archive);
+    for index in 0..archive.claims.len() {
+        link_claim(archive, ClaimId(index as u32));
+    }
+}
+
+/// Fills each actor's `related`: counted actor by actor over its articles, in one table of counts
+/// reset after each.
+fn relate_actors(archive: &mut Archive) {
     let mut shared = vec![0; archive.actors.len()];
     let mut others = Vec::new();
     for index in 0..archive.actors.len() {
@@ -581,31 +578,52 @@ fn link_back(archive: &mut Archive) {
         related.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         archive.actors[index].related = related;
     }
-    for index in 0..archive.claims.len() {
-        let id = ClaimId(index as u32);
-        let (by, target, about) = {
-            let claim = &archive.claims[index];
-            (claim.by, claim.target, claim.about)
-        };
-        if let Party::Actor(actor) = by {
-            archive.actors[actor.index()].claims_made.push(id);
-        }
-        let mut receivers: BTreeSet<ActorId> = BTreeSet::new();
-        if let Party::Actor(actor) = target {
-            receivers.insert(actor);
-        }
-        receivers.extend(about);
-        for actor in &receivers {
-            archive.actors[actor.index()].claims_received.push(id);
-        }
-        if let Some(country) = country_of(archive, by) {
-            archive.countries[country.index()].claims_made.push(id);
-        }
-        let mut receiving_countries: BTreeSet<CountryId> = BTreeSet::new();
-        receiving_countries.extend(country_of(archive, target));
-        receiving_countries.extend(about.and_then(|actor| archive.actor(actor).country));
-        for country in receiving_countries {
-            archive.countries[country.index()].claims_received.push(id);
-        }
+}
+
+/// Adds the claim to the lists of every party it concerns. An actor gets it when it is one of
+/// those who make it, or of its targets or its `about`; a country only through itself or an actor
+/// that represents it (so a company's report is not the country's accusation). A group's alleged
+/// country gets the accusations that name the group and that country among their targets.
+fn link_claim(archive: &mut Archive, id: ClaimId) {
+    let claim = archive.claim(id);
+    let accusation = claim.kind.is_accusation();
+    let represented = |party: &Party| match *party {
+        Party::Country(country) => Some(country),
+        Party::Actor(actor) => archive.actor(actor).represents,
+    };
+    let makers: BTreeSet<ActorId> = claim.by.iter().filter_map(|party| party.actor()).collect();
+    let making_countries: BTreeSet<CountryId> = claim.by.iter().filter_map(represented).collect();
+    let receivers: BTreeSet<ActorId> =
+        claim.target.iter().filter_map(|party| party.actor()).chain(claim.about.iter().copied()).collect();
+    let receiving_countries: BTreeSet<CountryId> = claim
+        .target
+        .iter()
+        .filter_map(represented)
+        .chain(claim.about.iter().filter_map(|actor| archive.actor(*actor).represents))
+        .collect();
+    let linked_groups: Vec<ActorId> = receivers
+        .iter()
+        .copied()
+        .filter(|actor| {
+            let group = archive.actor(*actor);
+            accusation
+                && group.kind == Some(ActorKind::Group)
+                && group.country.is_some_and(|country| receiving_countries.contains(&country))
+        })
+        .collect();
+    for actor in makers {
+        archive.actors[actor.index()].claims_made.push(id);
+    }
+    for actor in receivers {
+        archive.actors[actor.index()].claims_received.push(id);
+    }
+    for group in linked_groups {
+        archive.actors[group.index()].country_claims.push(id);
+    }
+    for country in making_countries {
+        archive.countries[country.index()].claims_made.push(id);
+    }
+    for country in receiving_countries {
+        archive.countries[country.index()].claims_received.push(id);
     }
 }

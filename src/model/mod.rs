@@ -9,6 +9,7 @@
 //! - the archive is immutable once built and is shared read-only by render and search.
 
 mod build;
+mod claim;
 mod memo;
 pub mod resolve;
 
@@ -48,9 +49,17 @@ pub enum Party {
     Country(CountryId),
 }
 
-/// The fixed vocabulary of claims. The Vietnamese wording lives in the templates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+impl Party {
+    pub fn actor(self) -> Option<ActorId> {
+        match self {
+            Party::Actor(id) => Some(id),
+            Party::Country(_) => None,
+        }
+    }
+}
+
+/// The fixed vocabulary of claims; everything about each kind is its row of [`CLAIM_KINDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ClaimKind {
     Accuses,
     Denies,
@@ -61,47 +70,139 @@ pub enum ClaimKind {
     Warns,
     Demands,
     Cooperates,
+    Concerned,
+    Offers,
+    Confirms,
+    Reports,
 }
 
+/// One claim kind as the code knows it. Its Vietnamese wording is in `templates/components.html`,
+/// under its `label`.
+#[derive(Debug)]
+pub struct ClaimKindRow {
+    pub kind: ClaimKind,
+    /// The word an editor writes after `kind:`.
+    pub word: &'static str,
+    /// Whether a claim of this kind puts blame on its target (counted as an accusation).
+    pub accusation: bool,
+    /// The CSS class of its cards and badges: `claim-<class>`, `badge-<class>`.
+    pub class: &'static str,
+    /// The key the templates' `kind_label` and `claim_sentence` components word it by.
+    pub label: &'static str,
+}
+
+const fn kind_row(kind: ClaimKind, word: &'static str, accusation: bool) -> ClaimKindRow {
+    ClaimKindRow { kind, word, accusation, class: word, label: word }
+}
+
+/// The claim vocabulary, in the order of [`ClaimKind`] (which is the order pages list kinds in).
+pub const CLAIM_KINDS: [ClaimKindRow; 13] = [
+    kind_row(ClaimKind::Accuses, "accuses", true),
+    kind_row(ClaimKind::Denies, "denies", false),
+    kind_row(ClaimKind::Attributes, "attributes", true),
+    kind_row(ClaimKind::Sanctions, "sanctions", true),
+    kind_row(ClaimKind::Charges, "charges", true),
+    kind_row(ClaimKind::Condemns, "condemns", true),
+    kind_row(ClaimKind::Warns, "warns", false),
+    kind_row(ClaimKind::Demands, "demands", false),
+    kind_row(ClaimKind::Cooperates, "cooperates", false),
+    kind_row(ClaimKind::Concerned, "concerned", false),
+    kind_row(ClaimKind::Offers, "offers", false),
+    kind_row(ClaimKind::Confirms, "confirms", false),
+    kind_row(ClaimKind::Reports, "reports", false),
+];
+
+/// Checks at compile time that row `i` of a vocabulary table describes variant `i` of its enum,
+/// which is what lets `row()` index the table.
+macro_rules! assert_rows_in_variant_order {
+    ($table:ident, $field:ident) => {
+        const _: () = {
+            let mut index = 0;
+            while index < $table.len() {
+                assert!($table[index].$field as usize == index, concat!(stringify!($table), " follows its enum"));
+                index += 1;
+            }
+        };
+    };
+}
+
+assert_rows_in_variant_order!(CLAIM_KINDS, kind);
+
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 9] = [
-        ClaimKind::Accuses,
-        ClaimKind::Denies,
-        ClaimKind::Attributes,
-        ClaimKind::Sanctions,
-        ClaimKind::Charges,
-        ClaimKind::Condemns,
-        ClaimKind::Warns,
-        ClaimKind::Demands,
-        ClaimKind::Cooperates,
-    ];
+    /// Every kind, in the vocabulary's order.
+    pub fn all() -> impl Iterator<Item = ClaimKind> {
+        CLAIM_KINDS.iter().map(|row| row.kind)
+    }
+
+    pub fn row(self) -> &'static ClaimKindRow {
+        &CLAIM_KINDS[self as usize]
+    }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimKind::Accuses => "accuses",
-            ClaimKind::Denies => "denies",
-            ClaimKind::Attributes => "attributes",
-            ClaimKind::Sanctions => "sanctions",
-            ClaimKind::Charges => "charges",
-            ClaimKind::Condemns => "condemns",
-            ClaimKind::Warns => "warns",
-            ClaimKind::Demands => "demands",
-            ClaimKind::Cooperates => "cooperates",
-        }
+        self.row().word
     }
 
     /// Whether a claim of this kind puts blame on its target (counted as an accusation).
     pub fn is_accusation(self) -> bool {
-        matches!(
-            self,
-            ClaimKind::Accuses
-                | ClaimKind::Attributes
-                | ClaimKind::Sanctions
-                | ClaimKind::Charges
-                | ClaimKind::Condemns
-        )
+        self.row().accusation
     }
 }
+
+/// What a claim rests on, as the article reports it: EuRepoC's types of attribution, and the
+/// press and a party speaking of itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Basis {
+    Technical,
+    Political,
+    Legal,
+    Media,
+    OwnWord,
+}
+
+/// One basis as the code knows it; its Vietnamese wording is in `templates/components.html`.
+#[derive(Debug)]
+pub struct BasisRow {
+    pub basis: Basis,
+    /// The word an editor writes after `basis:`.
+    pub word: &'static str,
+    /// The key the templates' `basis_label` component words it by.
+    pub label: &'static str,
+}
+
+/// The basis vocabulary, in the order of [`Basis`].
+pub const BASES: [BasisRow; 5] = [
+    BasisRow { basis: Basis::Technical, word: "technical", label: "technical" },
+    BasisRow { basis: Basis::Political, word: "political", label: "political" },
+    BasisRow { basis: Basis::Legal, word: "legal", label: "legal" },
+    BasisRow { basis: Basis::Media, word: "media", label: "media" },
+    BasisRow { basis: Basis::OwnWord, word: "self", label: "self" },
+];
+
+assert_rows_in_variant_order!(BASES, basis);
+
+impl Basis {
+    pub fn row(self) -> &'static BasisRow {
+        &BASES[self as usize]
+    }
+}
+
+/// The front matter fields an editor may mark as `supplied`: written by the editor because the
+/// publication did not state them.
+pub const SUPPLIABLE_FIELDS: [&str; 3] = ["title", "date", "source"];
+
+/// The fragment id of a claim in its article's page, from its id (given, or `claim-<number>`).
+/// An id that already starts with `claim-` is its own anchor, so the default ids read
+/// `#claim-1`, and a reference may name a claim by its id or by its anchor.
+pub fn claim_anchor(id: &str) -> String {
+    if id.starts_with(CLAIM_ANCHOR_PREFIX) { id.to_owned() } else { format!("{CLAIM_ANCHOR_PREFIX}{id}") }
+}
+
+/// The id of the claim at `number` (1-based) of its article when the editor gives none.
+pub fn default_claim_id(number: usize) -> String {
+    format!("{CLAIM_ANCHOR_PREFIX}{number}")
+}
+
+const CLAIM_ANCHOR_PREFIX: &str = "claim-";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -178,6 +279,8 @@ pub struct Article {
     pub actors: Vec<ActorId>,
     pub countries: Vec<CountryId>,
     pub tags: Vec<String>,
+    /// Which of [`SUPPLIABLE_FIELDS`] the editor supplied, in that order.
+    pub supplied: Vec<&'static str>,
     pub claims: Vec<ClaimId>,
     pub notes: Vec<Note>,
     /// Where the quotes of claims and notes stand in `text`, in order of appearance.
@@ -243,15 +346,26 @@ pub enum Anchor {
     Note(usize),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Claim {
     pub article: ArticleId,
-    /// 1-based position among its article's claims, as shown in the page.
+    /// 1-based position among its article's claims (the order of their quotes in the text), as
+    /// shown in the page.
     pub number: usize,
-    pub by: Party,
+    /// Its fragment id in the article page (see [`claim_anchor`]).
+    pub anchor: String,
+    /// Who makes it: one party or several, each named once.
+    pub by: Vec<Party>,
     pub kind: ClaimKind,
-    pub target: Party,
-    pub about: Option<ActorId>,
+    pub target: Vec<Party>,
+    pub about: Vec<ActorId>,
+    pub basis: Option<Basis>,
+    /// The article reports it with reservation ("được cho là").
+    pub hedged: bool,
+    /// The claim it answers, in this article or another.
+    pub responds_to: Option<ClaimId>,
+    /// The claims that answer it, in claim order.
+    pub responses: Vec<ClaimId>,
     pub date: Option<PartialDate>,
     pub quote: String,
     /// Markdown.
@@ -264,13 +378,20 @@ pub struct Actor {
     pub name: String,
     pub aliases: Vec<String>,
     pub kind: Option<ActorKind>,
+    /// Where it is based; for a group, the country it is alleged to be linked to.
     pub country: Option<CountryId>,
+    /// The country it speaks for, whose claims its claims are: `represents` in its file, or else
+    /// its `country` for governments and agencies.
+    pub represents: Option<CountryId>,
     /// Markdown.
     pub description: Option<String>,
     pub links: Vec<Link>,
+    /// For a group with a `country`: the accusations in the archive that link it to that country
+    /// (the group and the country, or an actor representing it, among their targets).
+    pub country_claims: Vec<ClaimId>,
     /// Articles that involve the actor, newest first.
     pub articles: Vec<ArticleId>,
-    /// Claims it makes.
+    /// Claims it makes, alone or with others.
     pub claims_made: Vec<ClaimId>,
     /// Claims that target it or are about it.
     pub claims_received: Vec<ClaimId>,
@@ -285,12 +406,14 @@ pub struct Country {
     pub name_en: String,
     /// Markdown.
     pub description: Option<String>,
-    /// Actors based in the country, by id.
+    /// Actors based in the country, by id, groups excepted.
     pub actors: Vec<ActorId>,
+    /// Groups alleged to be linked to the country (their `country`), by id.
+    pub groups: Vec<ActorId>,
     /// Articles that involve the country or one of its actors, newest first.
     pub articles: Vec<ArticleId>,
-    /// Claims made by the country or by one of its actors.
+    /// Claims made by the country or by an actor that represents it.
     pub claims_made: Vec<ClaimId>,
-    /// Claims that target the country or one of its actors, or are about one of its actors.
+    /// Claims that target the country or an actor that represents it, or are about such an actor.
     pub claims_received: Vec<ClaimId>,
 }

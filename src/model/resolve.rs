@@ -1,8 +1,11 @@
 //! Resolving references: an editor may name an actor or a country by id, name or alias, in any
 //! case. This module owns that lookup table, the errors for names that mean two things, and the
-//! "did you mean" suggestions for names that mean nothing.
+//! "did you mean" suggestions for names that mean nothing. It also knows the ids of the actor
+//! and country files that could not be read, so that a reference to one is not reported as
+//! unknown: the file's own error is the one to fix.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::{ActorId, CountryId, Party};
 
@@ -44,6 +47,18 @@ struct Entry {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Names {
     entries: BTreeMap<String, Entry>,
+    /// Lowercased ids of the actor and country files that could not be read: what they are
+    /// (`Expect::Actor` or `Expect::Country`), and the file.
+    unreadable: BTreeMap<String, (Expect, PathBuf)>,
+}
+
+/// Why a reference does not resolve.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The error message, and a help where one is cheap.
+    Error(String, Option<String>),
+    /// It is the id of a file that could not be read, whose own error is reported.
+    Unreadable,
 }
 
 /// A key claimed by two different actors or countries.
@@ -70,31 +85,52 @@ impl Names {
         }
     }
 
+    /// Registers the id of an actor (`Expect::Actor`) or country (`Expect::Country`) file that
+    /// could not be read.
+    pub fn insert_unreadable(&mut self, id: &str, kind: Expect, path: &Path) {
+        self.unreadable.insert(id.trim().to_lowercase(), (kind, path.to_path_buf()));
+    }
+
     /// Resolves `reference`, or explains in an error message (and a help) why it cannot.
-    pub fn resolve(&self, reference: &str, expect: Expect) -> Result<Party, (String, Option<String>)> {
+    pub fn resolve(&self, reference: &str, expect: Expect) -> Result<Party, Unresolved> {
         let normalized = reference.trim().to_lowercase();
         match self.entries.get(&normalized) {
             Some(entry) if expect.accepts(entry.party) => Ok(entry.party),
-            Some(entry) => Err((
+            Some(entry) => Err(Unresolved::Error(
                 format!("`{reference}` is {}, but an {} is expected here", describe(entry), expect.noun())
                     .replace("an country", "a country"),
                 None,
             )),
-            None => Err((
+            None if self.unreadable.contains_key(&normalized) => Err(Unresolved::Unreadable),
+            None => Err(Unresolved::Error(
                 format!("unknown {} `{reference}`", expect.noun()),
-                self.suggest(&normalized, expect).map(|label| format!("did you mean {label}?")),
+                self.suggest(&normalized, expect)
+                    .map(|label| format!("did you mean {label}?"))
+                    .or_else(|| self.unreadable_help(expect)),
             )),
         }
     }
 
-    pub fn resolve_actor(&self, reference: &str) -> Result<ActorId, (String, Option<String>)> {
+    /// For a name that resolves to nothing: the files of that kind that could not be read, one
+    /// of which may hold it.
+    fn unreadable_help(&self, expect: Expect) -> Option<String> {
+        let files: Vec<String> = self
+            .unreadable
+            .values()
+            .filter(|(kind, _)| expect == Expect::Party || *kind == expect)
+            .map(|(_, path)| format!("`{}`", path.display()))
+            .collect();
+        (!files.is_empty()).then(|| format!("it may be named in {}, which could not be read", files.join(", ")))
+    }
+
+    pub fn resolve_actor(&self, reference: &str) -> Result<ActorId, Unresolved> {
         match self.resolve(reference, Expect::Actor)? {
             Party::Actor(id) => Ok(id),
             Party::Country(_) => unreachable!("Expect::Actor only accepts actors"),
         }
     }
 
-    pub fn resolve_country(&self, reference: &str) -> Result<CountryId, (String, Option<String>)> {
+    pub fn resolve_country(&self, reference: &str) -> Result<CountryId, Unresolved> {
         match self.resolve(reference, Expect::Country)? {
             Party::Country(id) => Ok(id),
             Party::Actor(_) => unreachable!("Expect::Country only accepts countries"),
@@ -146,15 +182,27 @@ mod tests {
 
     #[test]
     fn a_typo_gets_the_closest_id_as_help() {
-        let (message, help) = names().resolve_actor("apt-32").unwrap_err();
+        let Unresolved::Error(message, help) = names().resolve_actor("apt-32").unwrap_err() else { panic!() };
         assert_eq!(message, "unknown actor `apt-32`");
         assert_eq!(help.as_deref(), Some("did you mean `apt32` (APT32)?"));
     }
 
     #[test]
     fn a_country_where_an_actor_is_expected_says_so() {
-        let (message, _) = names().resolve_actor("vn").unwrap_err();
+        let Unresolved::Error(message, _) = names().resolve_actor("vn").unwrap_err() else { panic!() };
         assert_eq!(message, "`vn` is the country `vn` (Việt Nam), but an actor is expected here");
+    }
+
+    #[test]
+    fn the_id_of_an_unreadable_file_is_not_an_error_and_other_names_point_to_it() {
+        let mut names = names();
+        names.insert_unreadable("lazarus", Expect::Actor, Path::new("content/actors/lazarus.yaml"));
+        assert_eq!(names.resolve_actor("Lazarus"), Err(Unresolved::Unreadable));
+        let Unresolved::Error(_, help) = names.resolve_actor("Hidden Cobra").unwrap_err() else { panic!() };
+        let help = help.unwrap();
+        assert_eq!(help, "it may be named in `content/actors/lazarus.yaml`, which could not be read");
+        let Unresolved::Error(_, help) = names.resolve_country("xx").unwrap_err() else { panic!() };
+        assert_eq!(help, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
 use super::view::{self, DateView, Views};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::markdown;
-use crate::model::{Anchor, Archive, ArticleId, ClaimId};
+use crate::model::{ActorId, Anchor, Archive, ArticleId, ClaimId};
 use crate::theme::Theme;
 
 /// How many of the newest articles the feed carries.
@@ -212,9 +212,11 @@ impl Engine {
             }
             Kind::Country { id, number } => {
                 let country = archive.country(id);
-                let actors: Vec<Value> = country.actors.iter().map(|id| views.actor(*id)).collect();
+                let actors =
+                    |ids: &[ActorId]| -> Value { ids.iter().map(|id| views.actor(*id)).collect::<Vec<_>>().into() };
                 context.insert_value("country", views.country(id));
-                context.insert_value("actors", actors.into());
+                context.insert_value("actors", actors(&country.actors));
+                context.insert_value("groups", actors(&country.groups));
                 lists(&mut context, EntityLists::of_country(country), &view::country_url(&country.id), number);
                 "country.html"
             }
@@ -240,8 +242,8 @@ impl Engine {
             .map(|mark| {
                 let (target, label, title) = match mark.anchor {
                     Anchor::Claim(claim) => {
-                        let number = archive.claim(claim).number;
-                        (format!("claim-{number}"), number.to_string(), format!("Nhận định {number}"))
+                        let claim = archive.claim(claim);
+                        (claim.anchor.clone(), claim.number.to_string(), format!("Nhận định {}", claim.number))
                     }
                     Anchor::Note(index) => {
                         let label = note_label(index);

@@ -3,6 +3,7 @@
 //! shared by every page that lists it. URLs in views are relative to the site root; templates put
 //! `{{ root }}` before them, which makes every link relative to the page.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -10,7 +11,10 @@ use tera::Value;
 
 use crate::date::PartialDate;
 use crate::markdown;
-use crate::model::{Actor, ActorId, Archive, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party};
+use crate::model::{
+    Actor, ActorId, ActorKind, Archive, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
+    SUPPLIABLE_FIELDS,
+};
 
 /// A date as `<time datetime>` wants it and as a Vietnamese reader reads it.
 #[derive(Clone, Debug, Serialize)]
@@ -80,18 +84,31 @@ pub struct ArticleSummary {
     pub actors: Vec<Chip>,
     pub countries: Vec<Chip>,
     pub claim_count: usize,
+    /// Each of `title`, `date` and `source`: whether the editor supplied it.
+    pub supplied: BTreeMap<&'static str, bool>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimView {
-    /// The fragment id in the article page, `claim-N`.
+    /// The fragment id in the article page.
     pub anchor: String,
     pub number: usize,
-    pub kind: ClaimKind,
+    /// The kind's word in the content format (which templates of older sites compare against).
+    pub kind: &'static str,
+    /// The kind's CSS class and the key of its wording in the templates.
+    pub class: &'static str,
+    pub label: &'static str,
     pub accusation: bool,
-    pub by: Chip,
-    pub target: Chip,
-    pub about: Option<Chip>,
+    pub by: Vec<Chip>,
+    pub target: Vec<Chip>,
+    pub about: Vec<Chip>,
+    /// The key of the basis's wording in the templates.
+    pub basis: Option<&'static str>,
+    pub hedged: bool,
+    /// The claim this one answers.
+    pub responds_to: Option<ClaimLink>,
+    /// The claims that answer this one.
+    pub responses: Vec<ClaimLink>,
     pub date: Option<DateView>,
     pub quote: String,
     pub note_html: Option<String>,
@@ -101,12 +118,32 @@ pub struct ClaimView {
     pub article_date: DateView,
 }
 
+/// A claim named from elsewhere (the claim it answers, its answers, what links a group to its
+/// country): where it is, who makes it and of which kind. Names rather than chips, since the
+/// whole is one link.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimLink {
+    /// The claim in its article page, from the root: `articles/<slug>/#<anchor>`.
+    pub url: String,
+    pub number: usize,
+    pub by: Vec<String>,
+    pub label: &'static str,
+    pub article_title: String,
+    pub article_url: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct ActorView {
     pub chip: Chip,
     pub aliases: Vec<String>,
     pub kind: Option<&'static str>,
     pub country: Option<Chip>,
+    /// Whether `country` is an alleged link (a group's) rather than where the actor is based.
+    pub country_alleged: bool,
+    /// The accusations in the archive that link a group to its `country`.
+    pub country_claims: Vec<ClaimLink>,
+    /// The country it speaks for, whose claims its claims count as.
+    pub represents: Option<Chip>,
     pub description_html: Option<String>,
     pub links: Vec<Link>,
     pub article_count: usize,
@@ -127,7 +164,10 @@ pub struct Active {
 /// How many claims of one kind an actor or a country made or received.
 #[derive(Clone, Debug, Serialize)]
 pub struct KindCount {
-    pub kind: ClaimKind,
+    /// The kind's word in the content format, as in [`ClaimView::kind`].
+    pub kind: &'static str,
+    pub class: &'static str,
+    pub label: &'static str,
     pub count: usize,
 }
 
@@ -137,6 +177,7 @@ pub struct CountryView {
     pub name_en: String,
     pub description_html: Option<String>,
     pub actor_count: usize,
+    pub group_count: usize,
     pub article_count: usize,
     pub claims_made: usize,
     pub claims_received: usize,
@@ -197,11 +238,37 @@ fn active(archive: &Archive, articles: &[ArticleId]) -> Option<Active> {
 
 /// The claims counted by kind, in the vocabulary's order, leaving out kinds with none.
 fn kind_counts(archive: &Archive, claims: &[ClaimId]) -> Vec<KindCount> {
-    ClaimKind::ALL
-        .into_iter()
-        .map(|kind| KindCount { kind, count: claims.iter().filter(|id| archive.claim(**id).kind == kind).count() })
+    ClaimKind::all()
+        .map(|kind| KindCount {
+            kind: kind.row().word,
+            class: kind.row().class,
+            label: kind.row().label,
+            count: claims.iter().filter(|id| archive.claim(**id).kind == kind).count(),
+        })
         .filter(|count| count.count > 0)
         .collect()
+}
+
+fn party_name(archive: &Archive, party: Party) -> String {
+    match party {
+        Party::Actor(id) => archive.actor(id).name.clone(),
+        Party::Country(id) => archive.country(id).name.clone(),
+    }
+}
+
+/// The claim `id` as a link from elsewhere.
+fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
+    let claim = archive.claim(id);
+    let article = archive.article(claim.article);
+    let article_url = article_url(&article.slug);
+    ClaimLink {
+        url: format!("{article_url}#{}", claim.anchor),
+        number: claim.number,
+        by: claim.by.iter().map(|party| party_name(archive, *party)).collect(),
+        label: claim.kind.row().label,
+        article_title: article.title.clone(),
+        article_url,
+    }
 }
 
 fn cells(count: usize) -> Vec<OnceLock<Value>> {
@@ -240,6 +307,9 @@ impl Views {
                 aliases: actor.aliases.clone(),
                 kind: actor.kind.map(|kind| kind.as_str()),
                 country: actor.country.map(|id| self.country_chips[id.index()].clone()),
+                country_alleged: actor.kind == Some(ActorKind::Group),
+                country_claims: actor.country_claims.iter().map(|id| claim_link(archive, *id)).collect(),
+                represents: actor.represents.map(|id| self.country_chips[id.index()].clone()),
                 description_html: html(&actor.description),
                 links: actor.links.clone(),
                 article_count: actor.articles.len(),
@@ -262,6 +332,7 @@ impl Views {
                 name_en: country.name_en.clone(),
                 description_html: html(&country.description),
                 actor_count: country.actors.len(),
+                group_count: country.groups.len(),
                 article_count: country.articles.len(),
                 claims_made: country.claims_made.len(),
                 claims_received: country.claims_received.len(),
@@ -287,6 +358,7 @@ impl Views {
                 actors: article.actors.iter().map(|id| self.actor_chips[id.index()].clone()).collect(),
                 countries: article.countries.iter().map(|id| self.country_chips[id.index()].clone()).collect(),
                 claim_count: article.claims.len(),
+                supplied: SUPPLIABLE_FIELDS.iter().map(|field| (*field, article.supplied.contains(field))).collect(),
             })
         })
     }
@@ -306,16 +378,24 @@ impl Views {
 
     pub fn claim(&self, id: ClaimId) -> Value {
         cached(&self.claims[id.index()], || {
-            let claim: &Claim = self.archive.claim(id);
-            let article = self.archive.article(claim.article);
+            let archive = &*self.archive;
+            let claim: &Claim = archive.claim(id);
+            let article = archive.article(claim.article);
+            let row = claim.kind.row();
             Value::from_serializable(&ClaimView {
-                anchor: format!("claim-{}", claim.number),
+                anchor: claim.anchor.clone(),
                 number: claim.number,
-                kind: claim.kind,
-                accusation: claim.kind.is_accusation(),
-                by: self.party(claim.by),
-                target: self.party(claim.target),
-                about: claim.about.map(|id| self.actor_chips[id.index()].clone()),
+                kind: row.word,
+                class: row.class,
+                label: row.label,
+                accusation: row.accusation,
+                by: claim.by.iter().map(|party| self.party(*party)).collect(),
+                target: claim.target.iter().map(|party| self.party(*party)).collect(),
+                about: claim.about.iter().map(|id| self.actor_chips[id.index()].clone()).collect(),
+                basis: claim.basis.map(|basis| basis.row().label),
+                hedged: claim.hedged,
+                responds_to: claim.responds_to.map(|answered| claim_link(archive, answered)),
+                responses: claim.responses.iter().map(|answer| claim_link(archive, *answer)).collect(),
                 date: claim.date.map(DateView::new),
                 quote: claim.quote.clone(),
                 note_html: html(&claim.note),

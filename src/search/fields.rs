@@ -50,8 +50,8 @@ pub fn field_texts<'a>(archive: &'a Archive, article: &'a Article) -> FieldTexts
     let mut claims = Vec::new();
     for claim in article.claims.iter().map(|id| archive.claim(*id)) {
         claims.push(claim.quote.as_str());
-        claims.extend([party_name(archive, claim.by), party_name(archive, claim.target)]);
-        claims.extend(claim.about.map(|id| archive.actor(id).name.as_str()));
+        claims.extend(claim.by.iter().chain(&claim.target).map(|party| party_name(archive, *party)));
+        claims.extend(claim.about.iter().map(|id| archive.actor(*id).name.as_str()));
     }
     [
         vec![article.title.as_str()],

@@ -17,13 +17,13 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::config::CONFIG_FILE;
+use crate::layout::{SOURCE_DIRS, STATIC_DIR, TEMPLATES_DIR};
 use crate::load::CONTENT_DIR;
 
 /// How long the files must be quiet before a change counts.
 const QUIET: Duration = Duration::from_millis(40);
 /// A change counts after this long even if writes go on.
 const LONGEST_WAIT: Duration = Duration::from_secs(1);
-const WATCHED: [&str; 3] = ["content", "templates", "static"];
 
 /// What a batch of changes invalidates.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl Watcher {
     /// Returns whether one was: what was written in it before then was not seen.
     fn watch_new_folders(&mut self) -> notify::Result<bool> {
         let mut added = false;
-        for folder in WATCHED {
+        for folder in SOURCE_DIRS {
             let path = self.root.join(folder);
             if !self.watching.contains(folder) && path.is_dir() {
                 self.watcher.watch(&path, RecursiveMode::Recursive)?;
@@ -155,7 +155,7 @@ fn classify(root: &Path, path: &Path) -> Change {
     match parts.first().map(String::as_str) {
         Some(CONTENT_DIR) => Change { content: BTreeSet::from([relative.to_path_buf()]), ..Change::default() },
         Some(CONFIG_FILE) => Change { config: true, ..Change::default() },
-        Some("templates" | "static") if !parts.iter().any(|part| part.ends_with('~')) => {
+        Some(TEMPLATES_DIR | STATIC_DIR) if !parts.iter().any(|part| part.ends_with('~')) => {
             Change { theme: true, ..Change::default() }
         }
         _ => Change::default(),

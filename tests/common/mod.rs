@@ -91,18 +91,16 @@ impl TestSite {
         std::fs::read_to_string(self.root().join(relative)).unwrap()
     }
 
+    /// `dossier build --root <site> --out <temp>/public` with `extra` arguments, to run.
+    pub fn build_command(&self, extra: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        command.arg("build").arg("--root").arg(self.root()).arg("--out").arg(self.out()).args(extra);
+        command
+    }
+
     /// Runs `dossier build --root <site> --out <temp>/public` with `extra` arguments.
     pub fn build_with(&self, extra: &[&str]) -> Run {
-        Command::new(BIN)
-            .arg("build")
-            .arg("--root")
-            .arg(self.root())
-            .arg("--out")
-            .arg(self.out())
-            .args(extra)
-            .output()
-            .unwrap()
-            .into()
+        self.build_command(extra).output().unwrap().into()
     }
 
     pub fn build(&self) -> Run {
