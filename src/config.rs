@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::layout::{self, Outside};
+use crate::markdown::RawHtml;
 use crate::text::position_of_offset;
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -23,6 +24,7 @@ struct RawConfig {
     base_url: Option<String>,
     output_dir: Option<toml::Spanned<PathBuf>>,
     page_size: Option<usize>,
+    unsafe_html: Option<bool>,
 }
 
 /// The checked site configuration.
@@ -39,6 +41,8 @@ pub struct Config {
     pub output_dir: PathBuf,
     /// Entries per list page before a list continues on a next page.
     pub page_size: usize,
+    /// What becomes of raw HTML in editors' Markdown: cleaned, unless `unsafe_html = true`.
+    pub raw_html: RawHtml,
 }
 
 impl Config {
@@ -85,6 +89,7 @@ impl Config {
             base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
             output_dir,
             page_size,
+            raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
         })
     }
 }
@@ -124,6 +129,7 @@ mod tests {
         assert_eq!(config.language, "vi");
         assert_eq!(config.output_dir, PathBuf::from("/site/public"));
         assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(config.raw_html, RawHtml::Sanitised);
     }
 
     #[test]
@@ -134,6 +140,12 @@ mod tests {
         assert_eq!(config("https://example.org/").base_path().as_deref(), Some("/"));
         assert_eq!(config("https://example.org/ho-so/").base_path().as_deref(), Some("/ho-so/"));
         assert_eq!(Config::parse(Path::new("/"), "title = \"x\"").unwrap().base_path(), None);
+    }
+
+    #[test]
+    fn unsafe_html_trusts_raw_html() {
+        let config = Config::parse(Path::new("/site"), "title = \"x\"\nunsafe_html = true\n").unwrap();
+        assert_eq!(config.raw_html, RawHtml::Trusted);
     }
 
     #[test]

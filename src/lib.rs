@@ -31,6 +31,7 @@ pub mod output;
 pub mod quote;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -5,11 +5,32 @@
 //! plain text. That shared walk is why a quote located in the model lands on the right words in
 //! the page: the two cannot drift apart. Marking at the event level also means the HTML is never
 //! parsed again just to find the quotes.
+//!
+//! What an editor writes is made safe here too, with [`crate::sanitize`]'s rules: a link or an
+//! image whose address is not http, https, mailto or relative is left out (its text stays), and
+//! raw HTML is cleaned unless the site trusts it ([`RawHtml`]).
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::sanitize;
+
+/// The prefix of a quote mark's id: the mark of `claim-1` is `q-claim-1`.
+pub const MARK_ID_PREFIX: &str = "q-";
+/// The class of the numbered reference link after a quote mark.
+pub const REFERENCE_CLASS: &str = "ref";
+
+/// What becomes of the HTML an editor writes inside Markdown (`unsafe_html` in `site.toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Cleaned with [`crate::sanitize`]'s allow-list: the default.
+    #[default]
+    Sanitised,
+    /// Published as written, for archives that need embeds.
+    Trusted,
+}
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -84,37 +105,73 @@ pub struct Mark {
 }
 
 /// Renders `markdown` to HTML, wrapping each mark's passage in `<mark>` elements (one per text
-/// run, so a passage may cross emphasis or a link) followed by a numbered reference link.
-pub fn to_html(markdown: &str, marks: &[Mark]) -> String {
+/// run, so a passage may cross emphasis or a link) followed by a numbered reference link. Links
+/// and images with a refused address are left out; raw HTML is cleaned unless `raw_html` trusts it.
+pub fn to_html(markdown: &str, marks: &[Mark], raw_html: RawHtml) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut link_depth = 0usize;
     let mut pending_refs: Vec<&Mark> = Vec::new();
-    walk(markdown, |event, range| match (&event, range) {
-        (Event::Text(content), Some(range)) if overlaps_any(marks, &range) => {
-            split_text(content, range, marks, None, link_depth > 0, &mut pending_refs, &mut events);
-        }
-        (Event::Code(content), Some(range)) if overlaps_any(marks, &range) => {
-            let code = Some(("<code>", "</code>"));
-            split_text(content, range, marks, code, link_depth > 0, &mut pending_refs, &mut events);
-        }
-        (Event::Start(Tag::Link { .. }), _) => {
-            link_depth += 1;
-            events.push(event);
-        }
-        (Event::End(TagEnd::Link), _) => {
-            link_depth -= 1;
-            events.push(event);
-            if link_depth == 0 {
-                for mark in pending_refs.drain(..) {
-                    events.push(Event::InlineHtml(reference_link(mark).into()));
+    let mut addresses = Addresses::default();
+    let mut has_raw_html = false;
+    walk(markdown, |event, range| {
+        let Some(event) = addresses.filter(event) else { return };
+        match (&event, range) {
+            (Event::Text(content), Some(range)) if overlaps_any(marks, &range) => {
+                split_text(content, range, marks, None, link_depth > 0, &mut pending_refs, &mut events);
+            }
+            (Event::Code(content), Some(range)) if overlaps_any(marks, &range) => {
+                let code = Some(("<code>", "</code>"));
+                split_text(content, range, marks, code, link_depth > 0, &mut pending_refs, &mut events);
+            }
+            (Event::Start(Tag::Link { .. }), _) => {
+                link_depth += 1;
+                events.push(event);
+            }
+            (Event::End(TagEnd::Link), _) => {
+                link_depth -= 1;
+                events.push(event);
+                if link_depth == 0 {
+                    for mark in pending_refs.drain(..) {
+                        events.push(Event::InlineHtml(reference_link(mark).into()));
+                    }
                 }
             }
+            (Event::Html(_) | Event::InlineHtml(_), _) => {
+                has_raw_html = true;
+                events.push(event);
+            }
+            _ => events.push(event),
         }
-        _ => events.push(event),
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    match raw_html {
+        RawHtml::Sanitised if has_raw_html => sanitize::clean(&html),
+        _ => html,
+    }
+}
+
+/// Leaves out the links and images whose address [`sanitize::allowed_url`] refuses, keeping what
+/// they enclose (a link's text, an image's description), so the plain text is unchanged.
+#[derive(Default)]
+struct Addresses {
+    /// For each link or image open, whether it was kept.
+    open: Vec<bool>,
+}
+
+impl Addresses {
+    fn filter<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        let kept = match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let kept = sanitize::allowed_url(dest_url);
+                self.open.push(kept);
+                kept
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => self.open.pop().unwrap_or(true),
+            _ => true,
+        };
+        kept.then_some(event)
+    }
 }
 
 fn overlaps_any(marks: &[Mark], range: &Range<usize>) -> bool {
@@ -154,9 +211,9 @@ fn split_text<'a, 'm>(
         }
         let starting: Vec<&&Mark> = covering.iter().filter(|mark| mark.range.start == start).collect();
         for extra in starting.iter().skip(1) {
-            let _ = write!(html, "<span id=\"q-{}\"></span>", extra.target);
+            let _ = write!(html, "<span id=\"{MARK_ID_PREFIX}{}\"></span>", extra.target);
         }
-        let id = starting.first().map(|mark| format!(" id=\"q-{}\"", mark.target)).unwrap_or_default();
+        let id = starting.first().map(|mark| format!(" id=\"{MARK_ID_PREFIX}{}\"", mark.target)).unwrap_or_default();
         let _ = write!(html, "<mark{id}>{text}</mark>");
         for mark in covering.into_iter().filter(|mark| mark.range.end == end) {
             if inside_link {
@@ -172,7 +229,7 @@ fn split_text<'a, 'm>(
 
 fn reference_link(mark: &Mark) -> String {
     format!(
-        "<a class=\"ref\" href=\"#{}\" aria-label=\"{}\">{}</a>",
+        "<a class=\"{REFERENCE_CLASS}\" href=\"#{}\" aria-label=\"{}\">{}</a>",
         mark.target,
         escape(&mark.title),
         escape(&mark.label)
@@ -215,7 +272,7 @@ mod tests {
         let source = "Ông nói: “Đây là những thông tin không có cơ sở”.\n";
         let marks = [mark(&plain_text(source), "không có cơ sở", "claim-1")];
         assert_eq!(
-            to_html(source, &marks),
+            to_html(source, &marks, RawHtml::Sanitised),
             "<p>Ông nói: “Đây là những thông tin <mark id=\"q-claim-1\">không có cơ sở</mark>\
              <a class=\"ref\" href=\"#claim-1\" aria-label=\"Nhận định 1\">1</a>”.</p>\n"
         );
@@ -225,7 +282,7 @@ mod tests {
     fn a_quote_across_emphasis_is_marked_in_each_run() {
         let source = "Một **hai** ba bốn\n";
         let marks = [mark(&plain_text(source), "Một hai ba", "note-1")];
-        let html = to_html(source, &marks);
+        let html = to_html(source, &marks, RawHtml::Sanitised);
         assert_eq!(
             html,
             "<p><mark id=\"q-note-1\">Một </mark><strong><mark>hai</mark></strong><mark> ba</mark>\
@@ -237,7 +294,7 @@ mod tests {
     fn the_reference_of_a_quote_inside_a_link_follows_the_link() {
         let source = "Xem [báo cáo FireEye](https://example.org) nhé\n";
         let marks = [mark(&plain_text(source), "FireEye", "claim-2")];
-        let html = to_html(source, &marks);
+        let html = to_html(source, &marks, RawHtml::Sanitised);
         assert!(html.contains("FireEye</mark></a><a class=\"ref\" href=\"#claim-2\""), "{html}");
     }
 
@@ -246,16 +303,39 @@ mod tests {
         let source = "một hai ba bốn\n";
         let text = plain_text(source);
         let marks = [mark(&text, "một hai ba", "claim-1"), mark(&text, "hai ba bốn", "claim-2")];
-        let html = to_html(source, &marks);
+        let html = to_html(source, &marks, RawHtml::Sanitised);
         assert!(html.contains("<mark id=\"q-claim-1\">một </mark><mark id=\"q-claim-2\">hai ba</mark>"), "{html}");
         assert!(html.contains("href=\"#claim-1\""), "{html}");
         assert!(html.contains("<mark> bốn</mark><a class=\"ref\" href=\"#claim-2\""), "{html}");
     }
 
     #[test]
+    fn links_and_images_to_refused_addresses_keep_only_their_text() {
+        let source = "[a](javascript:alert(1)) [b](<java\tscript:x>) [c](&#106;avascript:x) \
+                      <JaVaScRiPt:x> [d](data:text/html,x) ![e](data:image/svg+xml,x) [f](https://x.vn/)\n";
+        let html = to_html(source, &[], RawHtml::Sanitised);
+        assert_eq!(html, "<p>a b c JaVaScRiPt:x d e <a href=\"https://x.vn/\">f</a></p>\n", "{html}");
+        assert_eq!(plain_text(source), "a b c JaVaScRiPt:x d e f");
+    }
+
+    #[test]
+    fn raw_html_is_cleaned_unless_trusted() {
+        let source = "<iframe src=\"https://x.vn/\"></iframe>\n\nXem <b onclick=\"x()\">đây</b>\n";
+        let marks = [mark(&plain_text(source), "đây", "claim-1")];
+        assert_eq!(
+            to_html(source, &marks, RawHtml::Sanitised),
+            "\n<p>Xem <b><mark id=\"q-claim-1\">đây</mark>\
+             <a class=\"ref\" href=\"#claim-1\" aria-label=\"Nhận định 1\">1</a></b></p>\n"
+        );
+        let trusted = to_html(source, &marks, RawHtml::Trusted);
+        assert!(trusted.starts_with("<iframe src=\"https://x.vn/\"></iframe>"), "{trusted}");
+        assert!(trusted.contains("<b onclick=\"x()\">"), "{trusted}");
+    }
+
+    #[test]
     fn text_is_escaped_inside_and_outside_marks() {
         let source = "1 < 2 & c\n";
         let marks = [mark(&plain_text(source), "&", "n")];
-        assert!(to_html(source, &marks).contains("1 &lt; 2 <mark id=\"q-n\">&amp;</mark>"));
+        assert!(to_html(source, &marks, RawHtml::Sanitised).contains("1 &lt; 2 <mark id=\"q-n\">&amp;</mark>"));
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use dossier::config::Config;
 use dossier::date::PartialDate;
+use dossier::markdown::RawHtml;
 use dossier::model::{Actor, ActorId, Archive, Article, Country, CountryId};
 use dossier::search::{self, Index, query};
 
@@ -16,6 +17,7 @@ fn config() -> Config {
         base_url: None,
         output_dir: PathBuf::from("public"),
         page_size: 50,
+        raw_html: RawHtml::Sanitised,
     }
 }
 

@@ -169,7 +169,7 @@ impl Engine {
                 let article = archive.article(id);
                 let marks = self.marks(archive, id);
                 context.insert_value("article", views.article(id));
-                context.insert("body_html", &markdown::to_html(&article.body, &marks));
+                context.insert("body_html", &markdown::to_html(&article.body, &marks, archive.config.raw_html));
                 context.insert("author", &article.author);
                 context.insert("source_url", &article.url);
                 context.insert("tags", &article.tags);
@@ -314,7 +314,7 @@ fn notes(archive: &Archive, id: crate::model::ArticleId) -> Vec<NoteView> {
             anchor: format!("note-{}", index + 1),
             label: note_label(index),
             quote: note.quote.clone(),
-            note_html: markdown::to_html(&note.note, &[]),
+            note_html: markdown::to_html(&note.note, &[], archive.config.raw_html),
         })
         .collect()
 }

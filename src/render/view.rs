@@ -225,8 +225,9 @@ fn country_chip(country: &Country) -> Chip {
     Chip { id: country.id.clone(), name: country.name.clone(), url: country_url(&country.id), kind: "country" }
 }
 
-fn html(markdown_text: &Option<String>) -> Option<String> {
-    markdown_text.as_deref().map(|text| markdown::to_html(text, &[]))
+/// An editor's Markdown field as HTML, with the site's rule for raw HTML.
+fn html(archive: &Archive, markdown_text: &Option<String>) -> Option<String> {
+    markdown_text.as_deref().map(|text| markdown::to_html(text, &[], archive.config.raw_html))
 }
 
 /// The span of `articles` (newest first, as in the model), if there are any.
@@ -310,7 +311,7 @@ impl Views {
                 country_alleged: actor.kind == Some(ActorKind::Group),
                 country_claims: actor.country_claims.iter().map(|id| claim_link(archive, *id)).collect(),
                 represents: actor.represents.map(|id| self.country_chips[id.index()].clone()),
-                description_html: html(&actor.description),
+                description_html: html(archive, &actor.description),
                 links: actor.links.clone(),
                 article_count: actor.articles.len(),
                 claims_made: actor.claims_made.len(),
@@ -330,7 +331,7 @@ impl Views {
             Value::from_serializable(&CountryView {
                 chip: self.country_chips[id.index()].clone(),
                 name_en: country.name_en.clone(),
-                description_html: html(&country.description),
+                description_html: html(archive, &country.description),
                 actor_count: country.actors.len(),
                 group_count: country.groups.len(),
                 article_count: country.articles.len(),
@@ -398,7 +399,7 @@ impl Views {
                 responses: claim.responses.iter().map(|answer| claim_link(archive, *answer)).collect(),
                 date: claim.date.map(DateView::new),
                 quote: claim.quote.clone(),
-                note_html: html(&claim.note),
+                note_html: html(&self.archive, &claim.note),
                 article_title: article.title.clone(),
                 article_url: article_url(&article.slug),
                 article_date: DateView::new(article.date),
