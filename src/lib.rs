@@ -1,18 +1,11 @@
 //! dossier: a static site generator for an annotated news archive.
 //!
-//! The pipeline, one module per stage, each taking the previous stage's types:
-//!
-//! ```text
-//! config ─▶ load ─▶ model ─▶ render ─▶ output
-//!  site.toml  files to    resolved    pages,      atomic swap
-//!             raw records archive     assets,     of the folder,
-//!             + locations (validated) search idx  zip
-//! ```
-//!
-//! [`check`] runs the first three stages, [`prepare`] readies the fourth, [`validate`] runs all
-//! but the writing, [`build`] all of them. The commands in `main.rs` are thin layers over these
-//! functions and over the editor's tools: [`serve`] (the live preview), [`scaffold`] (`new`), [`import`] (actors from MISP) and
-//! [`report`] (diagnostics as JSON).
+//! One module per stage of the pipeline (config, load, model, render, search, output: the
+//! diagram is in ARCHITECTURE.md), run in order by one [`session::Session`]. [`check`] runs the
+//! first three stages, [`prepare`] readies the fourth, [`validate`] runs all but the writing,
+//! [`build`] all of them. The commands in `main.rs` are thin layers over these functions and over
+//! the editor's tools: [`serve`] (the live preview, a session kept open), [`scaffold`] (`new`),
+//! [`import`] (actors from MISP) and [`report`] (diagnostics as JSON).
 
 // A `Diagnostic` is the error value of content problems: large, but only made on the cold path of
 // a mistake, and boxing it at every `Result` would add noise for no measurable gain.
@@ -22,6 +15,7 @@ pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod diagnostic;
+pub mod file;
 pub mod import;
 pub mod layout;
 pub mod load;
@@ -35,16 +29,17 @@ pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod session;
 pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use diagnostic::Diagnostic;
+use session::{Change, Session};
 
 /// How long each stage of a run took, in order: for `dossier build --timings` and the benchmark.
 /// `render` (which writes each page as it is made) and `search` run side by side, so their times
@@ -76,16 +71,7 @@ impl Checked {
 
 /// Reads and validates the site at `root` without writing anything.
 pub fn check(root: &Path) -> Checked {
-    let mut timings = Timings::default();
-    let config = match config::Config::load(root) {
-        Ok(config) => config,
-        Err(error) => return Checked { archive: None, diagnostics: vec![error], timings },
-    };
-    let (site, mut diagnostics) = timings.time("load", || load::load(root));
-    let (archive, model_diagnostics) = timings.time("model", || model::build(config, site));
-    diagnostics.extend(model_diagnostics);
-    diagnostic::sort(&mut diagnostics);
-    Checked { archive: Some(archive), diagnostics, timings }
+    Session::once(root).check(&Change::everything())
 }
 
 /// What `build` should write besides the site folder.
@@ -132,14 +118,7 @@ pub struct Prepared {
 /// Checks the site at `root` and readies its rendering: the stages every command shares. Returns
 /// every diagnostic if the content or the templates have errors.
 pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
-    let checked = check(root);
-    let (Some(archive), false) = (checked.archive, checked.diagnostics.iter().any(Diagnostic::is_error)) else {
-        return Err(checked.diagnostics);
-    };
-    let mut timings = checked.timings;
-    let theme = theme::Theme::load(root)?;
-    let site = timings.time("templates", || render::Site::new(Arc::new(archive), Arc::new(theme)))?;
-    Ok(Prepared { site, warnings: checked.diagnostics, timings })
+    Session::once(root).prepare(&Change::everything())
 }
 
 /// Runs every validation a build runs, templates included, and writes nothing: the `check`
@@ -158,7 +137,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&self, file: &render::OutputFile) {
+    fn add(&self, file: &file::OutputFile) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
     }
@@ -176,7 +155,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         .map_err(|reason| output::Error::Refused { path: requested.clone(), reason })?;
     let staging = output::Staging::begin(&out, options.on_wait.unwrap_or(|_| {}))?;
     let tally = Tally::default();
-    let keep = |file: render::OutputFile| {
+    let keep = |file: file::OutputFile| {
         staging.write(&file);
         tally.add(&file);
     };

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::model::resolve::name_key;
+
 #[derive(Debug, Deserialize)]
 pub struct Galaxy {
     pub name: Option<String>,
@@ -35,7 +37,7 @@ impl Cluster {
     pub fn names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::with_capacity(1 + self.meta.synonyms.len());
         for name in std::iter::once(&self.value).chain(&self.meta.synonyms).map(|name| name.trim()) {
-            if !name.is_empty() && !names.iter().any(|seen| seen.to_lowercase() == name.to_lowercase()) {
+            if !name.is_empty() && !names.iter().any(|seen| name_key(seen) == name_key(name)) {
                 names.push(name);
             }
         }

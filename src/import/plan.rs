@@ -9,6 +9,7 @@ use super::misp;
 use super::site::{Owner, Site};
 use super::{ImportReport, Written};
 use crate::load::{ACTORS_DIR, COUNTRIES_DIR};
+use crate::model::resolve::name_key;
 use crate::text::{is_valid_slug, slugify};
 
 /// Descriptions from MISP are wrapped at this width, as editors wrap theirs.
@@ -37,7 +38,7 @@ pub struct Plan<'a> {
     site: &'a Site,
     /// Names MISP gives to more than one of its actors, with those actors' names.
     shared: BTreeMap<String, Vec<&'a str>>,
-    /// Who each lowercased name belongs to, growing as actors are planned.
+    /// Who each name (by its [`name_key`]) belongs to, growing as actors are planned.
     names: BTreeMap<String, Owner>,
     report: ImportReport,
     planned: Vec<(&'a misp::Cluster, Target)>,
@@ -55,7 +56,7 @@ impl<'a> Plan<'a> {
         let mut wanted = Vec::new();
         for cluster in &galaxy.values {
             let matches = plan.matches(cluster);
-            let referenced = cluster.names().iter().any(|name| site.references.contains(&name.to_lowercase()));
+            let referenced = cluster.names().iter().any(|name| site.references.contains(&name_key(name)));
             if only_referenced && matches.is_empty() && !referenced {
                 plan.report.not_referenced += 1;
             } else if let Some(target) = plan.target(cluster, matches) {
@@ -71,9 +72,8 @@ impl<'a> Plan<'a> {
     /// synonym counts only when MISP gives it to this actor alone.
     fn matches(&self, cluster: &misp::Cluster) -> BTreeSet<String> {
         let names = cluster.names();
-        let synonyms =
-            names.iter().skip(1).map(|name| name.to_lowercase()).filter(|name| !self.shared.contains_key(name));
-        let own = [cluster.value.trim().to_lowercase(), slugify(&cluster.value)];
+        let synonyms = names.iter().skip(1).map(|name| name_key(name)).filter(|name| !self.shared.contains_key(name));
+        let own = [name_key(&cluster.value), slugify(&cluster.value)];
         own.into_iter()
             .chain(synonyms)
             .filter_map(|name| match self.site.names.get(&name) {
@@ -130,14 +130,14 @@ impl<'a> Plan<'a> {
         let mut kept = Vec::with_capacity(self.planned.len());
         for (cluster, target) in std::mem::take(&mut self.planned) {
             if let Target::New(id) = &target {
-                let taken = [id.clone(), cluster.value.trim().to_lowercase()].into_iter().find_map(|name| {
+                let taken = [id.clone(), name_key(&cluster.value)].into_iter().find_map(|name| {
                     self.names.get(&name).filter(|owner| **owner != Owner::Actor(id.clone())).cloned()
                 });
                 if let Some(owner) = taken {
                     self.problem(format!("MISP `{}` is already the name of {owner}: not imported", cluster.value));
                     continue;
                 }
-                for name in [id.clone(), cluster.value.trim().to_lowercase()] {
+                for name in [id.clone(), name_key(&cluster.value)] {
                     self.names.insert(name, Owner::Actor(id.clone()));
                 }
             }
@@ -208,10 +208,10 @@ impl<'a> Plan<'a> {
         let owner = Owner::Actor(id.to_owned());
         let mut added = Vec::new();
         for name in cluster.names() {
-            let key = name.to_lowercase();
+            let key = name_key(name);
             let own =
                 std::iter::once(id).chain(fields.name.as_deref()).chain(fields.aliases.iter().map(String::as_str));
-            if own.map(str::to_lowercase).any(|known| known == key) {
+            if own.map(name_key).any(|known| known == key) {
                 continue;
             }
             if let Some(clusters) = self.shared.get(&key) {
@@ -270,12 +270,13 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Lowercased names that MISP gives to more than one of its actors, with those actors' names.
+/// Names (by their [`name_key`]) that MISP gives to more than one of its actors, with those
+/// actors' names.
 fn shared_names(galaxy: &misp::Galaxy) -> BTreeMap<String, Vec<&str>> {
     let mut owners: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for cluster in &galaxy.values {
         for name in cluster.names() {
-            owners.entry(name.to_lowercase()).or_default().push(&cluster.value);
+            owners.entry(name_key(name)).or_default().push(&cluster.value);
         }
     }
     owners.retain(|_, clusters| clusters.len() > 1);

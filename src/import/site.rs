@@ -8,6 +8,7 @@ use super::ImportError;
 use super::actor_file::ActorFields;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, LoadedSite, raw};
+use crate::model::resolve::name_key;
 
 /// Who a lowercased name belongs to, for messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,9 +38,9 @@ pub struct Existing {
 pub struct Site {
     pub actors: Vec<Existing>,
     pub countries: BTreeSet<String>,
-    /// Every lowercased id, name and alias of actors and countries.
+    /// Every id, name and alias, by its [`name_key`], of actors and countries.
     pub names: BTreeMap<String, Owner>,
-    /// Every lowercased reference to an actor in the annotations, resolved or not.
+    /// Every reference, by its [`name_key`], to an actor in the annotations, resolved or not.
     pub references: BTreeSet<String>,
 }
 
@@ -62,13 +63,13 @@ impl Site {
             site.countries.insert(record.id.clone());
             let names = [&record.data.name, &record.data.name_en].into_iter().flatten().map(|name| &name.value);
             for name in std::iter::once(&record.id).chain(names) {
-                site.names.entry(name.trim().to_lowercase()).or_insert_with(|| Owner::Country(record.id.clone()));
+                site.names.entry(name_key(name)).or_insert_with(|| Owner::Country(record.id.clone()));
             }
         }
         for record in loaded.actors {
             let fields = ActorFields::from_raw(&record.data);
             for name in std::iter::once(&record.id).chain(&fields.name).chain(&fields.aliases) {
-                site.names.entry(name.trim().to_lowercase()).or_insert_with(|| Owner::Actor(record.id.clone()));
+                site.names.entry(name_key(name)).or_insert_with(|| Owner::Actor(record.id.clone()));
             }
             let has_comments = record.file.text.lines().any(|line| line.trim_start().starts_with('#'));
             site.actors.push(Existing { id: record.id, path: record.file.path, fields, has_comments });
@@ -86,11 +87,11 @@ impl Site {
 fn references(site: &LoadedSite) -> BTreeSet<String> {
     let mut references = BTreeSet::new();
     for sidecar in site.articles.iter().filter_map(|article| article.sidecar.as_ref()) {
-        references.extend(sidecar.data.actors.iter().map(|actor| actor.value.trim().to_lowercase()));
+        references.extend(sidecar.data.actors.iter().map(|actor| name_key(&actor.value)));
         for claim in &sidecar.data.claims {
             let parties = [&claim.value.by, &claim.value.target, &claim.value.about];
             for party in parties.into_iter().flatten().flat_map(raw::OneOrMany::entries) {
-                references.insert(party.value.trim().to_lowercase());
+                references.insert(name_key(&party.value));
             }
         }
     }

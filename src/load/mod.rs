@@ -289,7 +289,7 @@ impl Content {
             }
         }
         let actor = |file: &FileContent| match file {
-            FileContent::Actor(read) => Some(read.as_ref().map(|record| Record::clone(record)).map_err(Clone::clone)),
+            FileContent::Actor(read) => Some(read.as_ref().map(|record| (**record).clone()).map_err(Clone::clone)),
             _ => None,
         };
         let country = |file: &FileContent| match file {

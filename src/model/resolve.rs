@@ -35,6 +35,12 @@ impl Expect {
     }
 }
 
+/// The form in which a reference and the names it may match are compared: trimmed, in any case.
+/// Whatever must agree with what the model resolves (`dossier import-actors`) asks this.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// One entry of the table: what a key names, and how to show that in a suggestion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Entry {
@@ -72,7 +78,7 @@ pub struct Conflict {
 impl Names {
     /// Registers `key` for `party`; a key already naming another party is a conflict.
     pub fn insert(&mut self, key: &str, party: Party, label: &str) -> Result<(), Conflict> {
-        let normalized = key.trim().to_lowercase();
+        let normalized = name_key(key);
         match self.entries.get(&normalized) {
             Some(existing) if existing.party != party => {
                 Err(Conflict { key: key.trim().to_owned(), first: existing.label.clone(), second: label.to_owned() })
@@ -88,12 +94,12 @@ impl Names {
     /// Registers the id of an actor (`Expect::Actor`) or country (`Expect::Country`) file that
     /// could not be read.
     pub fn insert_unreadable(&mut self, id: &str, kind: Expect, path: &Path) {
-        self.unreadable.insert(id.trim().to_lowercase(), (kind, path.to_path_buf()));
+        self.unreadable.insert(name_key(id), (kind, path.to_path_buf()));
     }
 
     /// Resolves `reference`, or explains in an error message (and a help) why it cannot.
     pub fn resolve(&self, reference: &str, expect: Expect) -> Result<Party, Unresolved> {
-        let normalized = reference.trim().to_lowercase();
+        let normalized = name_key(reference);
         match self.entries.get(&normalized) {
             Some(entry) if expect.accepts(entry.party) => Ok(entry.party),
             Some(entry) => Err(Unresolved::Error(

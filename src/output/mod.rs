@@ -18,8 +18,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use crate::file::OutputFile;
 use crate::layout::{self, MARKER, MARKER_TEXT, Refusal};
-use crate::render::OutputFile;
 
 type WriteError = (PathBuf, io::Error);
 

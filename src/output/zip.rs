@@ -12,8 +12,8 @@ use walkdir::WalkDir;
 
 use super::WriteError;
 use super::siblings::{self, Kind};
+use crate::file::OutputFile;
 use crate::layout::MARKER;
-use crate::render::OutputFile;
 
 /// How many files are read and rewritten at once: enough to keep every core busy, few enough
 /// that memory does not grow with the site.

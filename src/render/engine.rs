@@ -1,28 +1,22 @@
-//! The template engine: tera loaded with the theme's templates, the context each kind of page
-//! gets, template errors as diagnostics, and minification of the result.
+//! The template engine: tera loaded with the theme's templates minified once, a page rendered
+//! with the context [`super::context`] gives its kind, and template errors as diagnostics.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tera::{Context, Tera, Value};
+use tera::Tera;
 
-use super::OutputFile;
-use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
-use super::view::{self, DateView, Views};
+use super::context::Sources;
+use super::pages::{Kind, Page};
+use super::view::Views;
 use crate::diagnostic::{Diagnostic, Position};
-use crate::markdown;
-use crate::model::{ActorId, Anchor, Archive, ArticleId, ClaimId};
+use crate::file::OutputFile;
+use crate::model::Archive;
 use crate::theme::Theme;
 
-/// How many of the newest articles the feed carries.
-const FEED_ENTRIES: usize = 50;
 /// The bytes set aside for a page before rendering it: most pages fit.
 const PAGE_CAPACITY: usize = 32 * 1024;
-/// How many of the actors seen most often with an actor its first page lists.
-const RELATED_SHOWN: usize = 12;
-/// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
-const EPOCH: &str = "1970-01-01T00:00:00Z";
 
 pub struct Engine {
     /// The theme's templates minified once, so that pages need no minifying.
@@ -42,22 +36,6 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
-}
-
-#[derive(Serialize)]
-struct Pagination {
-    number: usize,
-    total: usize,
-    previous: Option<String>,
-    next: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NoteView {
-    anchor: String,
-    label: String,
-    quote: String,
-    note_html: String,
 }
 
 impl Engine {
@@ -103,7 +81,7 @@ impl Engine {
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
-        let (template, context) = self.context(page, archive, views);
+        let (template, context) = Sources { archive, views }.context(page, &self.root(page));
         // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         self.tera.render_to(template, &context, &mut html).map_err(|_| {
@@ -119,140 +97,14 @@ impl Engine {
         Ok(OutputFile { path: page.path.clone(), bytes: html })
     }
 
-    fn context(&self, page: &Page, archive: &Archive, views: &Views) -> (&'static str, Context) {
-        let mut context = Context::new();
-        let root = match page.kind {
+    /// The way from `page` to the site root: relative, except where a page is shown at any depth
+    /// or read from elsewhere.
+    fn root(&self, page: &Page) -> String {
+        match page.kind {
             Kind::NotFound => self.not_found_root.clone(),
             Kind::Feed => self.feed_root.clone(),
             _ => page.root(),
-        };
-        context.insert("home", if root.is_empty() { "./" } else { &root });
-        context.insert("root", &root);
-        context.insert("path", &page.path);
-        let size = archive.config.page_size;
-        let slice = |items: usize, number: usize| (number - 1) * size..(number * size).min(items);
-        let paginate = |context: &mut Context, base: &str, items: usize, number: usize| {
-            let total = page_count(items, size);
-            context.insert(
-                "pagination",
-                &Pagination {
-                    number,
-                    total,
-                    previous: (number > 1).then(|| numbered_url(base, number - 1)),
-                    next: (number < total).then(|| numbered_url(base, number + 1)),
-                },
-            );
-        };
-        let claims = |ids: &[ClaimId]| -> Value { ids.iter().map(|id| views.claim(*id)).collect::<Vec<_>>().into() };
-        let lists = |context: &mut Context, lists: EntityLists, base: &str, number: usize| {
-            let range = slice(lists.longest(), number);
-            let part = |len: usize| range.start.min(len)..range.end.min(len);
-            let articles: Vec<Value> =
-                lists.articles[part(lists.articles.len())].iter().map(|id| views.article(*id)).collect();
-            context.insert_value("articles", articles.into());
-            context.insert_value("claims_made", claims(&lists.claims_made[part(lists.claims_made.len())]));
-            context.insert_value("claims_received", claims(&lists.claims_received[part(lists.claims_received.len())]));
-            paginate(context, base, lists.longest(), number);
-        };
-        let template = match page.kind {
-            Kind::Home { number } => {
-                let range = slice(archive.articles.len(), number);
-                context.insert_value("articles", views.articles(range));
-                context.insert("article_total", &archive.articles.len());
-                context.insert("actor_total", &archive.actors.len());
-                context.insert("country_total", &archive.countries.len());
-                context.insert("claim_total", &archive.claims.len());
-                paginate(&mut context, "", archive.articles.len(), number);
-                "index.html"
-            }
-            Kind::Article(id) => {
-                let article = archive.article(id);
-                let marks = self.marks(archive, id);
-                context.insert_value("article", views.article(id));
-                context.insert("body_html", &markdown::to_html(&article.body, &marks, archive.config.raw_html));
-                context.insert("author", &article.author);
-                context.insert("source_url", &article.url);
-                context.insert("tags", &article.tags);
-                context.insert_value("claims", claims(&article.claims));
-                context.insert("notes", &notes(archive, id));
-                let neighbour = |index: Option<usize>| {
-                    Value::from(
-                        index
-                            .filter(|index| *index < archive.articles.len())
-                            .map(|index| views.article(ArticleId(index as u32))),
-                    )
-                };
-                context.insert_value("newer", neighbour(id.index().checked_sub(1)));
-                context.insert_value("older", neighbour(Some(id.index() + 1)));
-                "article.html"
-            }
-            Kind::Actors => {
-                context.insert_value("actors", views.all_actors());
-                "actors.html"
-            }
-            Kind::Actor { id, number } => {
-                let actor = archive.actor(id);
-                let shown = if number == 1 { RELATED_SHOWN } else { 0 };
-                let related: Vec<Value> = actor
-                    .related
-                    .iter()
-                    .take(shown)
-                    .map(|(other, count)| {
-                        BTreeMap::from([("actor", views.actor(*other)), ("count", Value::from(*count))]).into()
-                    })
-                    .collect();
-                context.insert_value("actor", views.actor(id));
-                context.insert_value("related", related.into());
-                lists(&mut context, EntityLists::of_actor(actor), &view::actor_url(&actor.id), number);
-                "actor.html"
-            }
-            Kind::Countries => {
-                context.insert_value("countries", views.all_countries());
-                "countries.html"
-            }
-            Kind::Country { id, number } => {
-                let country = archive.country(id);
-                let actors =
-                    |ids: &[ActorId]| -> Value { ids.iter().map(|id| views.actor(*id)).collect::<Vec<_>>().into() };
-                context.insert_value("country", views.country(id));
-                context.insert_value("actors", actors(&country.actors));
-                context.insert_value("groups", actors(&country.groups));
-                lists(&mut context, EntityLists::of_country(country), &view::country_url(&country.id), number);
-                "country.html"
-            }
-            Kind::Search => "search.html",
-            Kind::NotFound => "404.html",
-            Kind::Feed => {
-                let newest = views.articles(0..archive.articles.len().min(FEED_ENTRIES));
-                let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
-                context.insert_value("articles", newest);
-                context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
-                "atom.xml"
-            }
-        };
-        (template, context)
-    }
-
-    /// The article's located quotes as marks that link to their claim or note in the side panel.
-    fn marks(&self, archive: &Archive, id: crate::model::ArticleId) -> Vec<markdown::Mark> {
-        archive
-            .article(id)
-            .marks
-            .iter()
-            .map(|mark| {
-                let (target, label, title) = match mark.anchor {
-                    Anchor::Claim(claim) => {
-                        let claim = archive.claim(claim);
-                        (claim.anchor.clone(), claim.number.to_string(), format!("Nhận định {}", claim.number))
-                    }
-                    Anchor::Note(index) => {
-                        let label = note_label(index);
-                        (format!("note-{}", index + 1), label.clone(), format!("Ghi chú {label}"))
-                    }
-                };
-                markdown::Mark { range: mark.range.clone(), target, label, title }
-            })
-            .collect()
+        }
     }
 }
 
@@ -294,29 +146,6 @@ fn template_tags(template: &str) -> Vec<String> {
     }
     tags.sort_unstable();
     tags
-}
-
-/// Notes are labelled a, b, c... so they do not read as claim numbers.
-fn note_label(index: usize) -> String {
-    match u8::try_from(index).ok().filter(|index| *index < 26) {
-        Some(index) => char::from(b'a' + index).to_string(),
-        None => format!("n{}", index + 1),
-    }
-}
-
-fn notes(archive: &Archive, id: crate::model::ArticleId) -> Vec<NoteView> {
-    archive
-        .article(id)
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(index, note)| NoteView {
-            anchor: format!("note-{}", index + 1),
-            label: note_label(index),
-            quote: note.quote.clone(),
-            note_html: markdown::to_html(&note.note, &[], archive.config.raw_html),
-        })
-        .collect()
 }
 
 /// A tera error as a diagnostic naming the template file and line.

@@ -4,6 +4,7 @@
 //! shared read-only. Render does no file IO: the theme was read by [`crate::theme`], writing is
 //! [`crate::output`]'s.
 
+mod context;
 mod engine;
 mod offline;
 mod pages;
@@ -15,18 +16,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Distinct};
+use crate::file::OutputFile;
 use crate::model::Archive;
 use crate::theme::Theme;
 
 pub use offline::offline_file;
 pub use pages::{Kind, Page};
-
-/// One file of the built site: its `/`-separated path under the output folder and its bytes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// A site ready to render: the archive and theme, the template engine, the views and the list of
 /// pages, made once. Pages render independently of each other, in any order and from any thread:
@@ -50,7 +45,8 @@ impl Site {
         Ok(Site { archive, engine, views, pages, assets, theme })
     }
 
-    pub fn archive(&self) -> &Archive {
+    /// The archive, shared: a later site can tell whether it renders the same one.
+    pub fn archive(&self) -> &Arc<Archive> {
         &self.archive
     }
 

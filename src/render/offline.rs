@@ -5,7 +5,7 @@
 use lol_html::html_content::ContentType;
 use lol_html::{HtmlRewriter, Settings, element, text};
 
-use super::OutputFile;
+use crate::file::OutputFile;
 
 /// The file as the zip holds it: pages with every relative link to a folder pointing at its
 /// `index.html`, other files as they are. The 404 page is left out (`None`): only a web server

@@ -3,6 +3,8 @@
 //! shared by every page that lists it. URLs in views are relative to the site root; templates put
 //! `{{ root }}` before them, which makes every link relative to the page.
 
+pub mod article;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 

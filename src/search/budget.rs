@@ -17,7 +17,7 @@ use super::query;
 use super::ranking::FIRST_PAGE;
 use super::shard::{Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path};
 use super::tokenize::fold;
-use crate::render::OutputFile;
+use crate::file::OutputFile;
 
 /// How many sample queries estimate the size of a typical search.
 const SAMPLE_QUERIES: usize = 25;

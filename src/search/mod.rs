@@ -28,8 +28,8 @@ mod shard;
 pub mod tokenize;
 
 use crate::diagnostic::Diagnostic;
+use crate::file::OutputFile;
 use crate::model::Archive;
-use crate::render::OutputFile;
 
 pub use budget::Sizes;
 pub use ranking::FIRST_PAGE;

@@ -20,8 +20,8 @@ use super::fields::Field;
 use super::invert::{self, Entry, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
 use super::{FORMAT, VERSION, root};
+use crate::file::OutputFile;
 use crate::model::{Archive, Article};
-use crate::render::OutputFile;
 use crate::render::view::{self, DATE_FORMATS, DateFormats};
 
 /// A term shard stops growing past this size (a single term may still make it bigger).

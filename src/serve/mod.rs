@@ -2,10 +2,11 @@
 //!
 //! The site is built in memory (`rebuild`) and served from memory (`http`, `route`) by hyper on
 //! a small runtime of its own (`server`), which bounds what every connection may cost, and only
-//! to requests that name this server and carry no body (`admit`); nothing is written to disk. A watcher (`watch`) turns
-//! saves into rebuilds, which read again only the files saved (`content`) and render pages only
-//! when a browser asks for them (`state`); every page is rendered once, and the search index
-//! made, in the background (`background`). Each rebuild publishes a new `state::Snapshot`, and
+//! to requests that name this server and carry no body (`admit`); nothing is written to disk. A
+//! watcher (`watch`) turns saves into rebuilds, which go through the pipeline of a build (a
+//! [`crate::session::Session`], kept open so that it reads again only the files saved) and render
+//! pages only when a browser asks for them (`state`); every page is rendered once, and the search
+//! index made, in the background (`background`). Each rebuild publishes a new `state::Snapshot`, and
 //! open pages hear of it through server-sent events at `/__dossier/events`: `reload` after a
 //! good build, `errors` (with the overlay) after a failed one, while the last good site is still
 //! served. The script that listens, and the overlay, are added to served pages only (`inject`).
@@ -13,7 +14,6 @@
 
 mod admit;
 mod background;
-mod content;
 mod http;
 mod inject;
 mod rebuild;
@@ -73,7 +73,7 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
         say(format_args!("note: listening on {}, so the preview is reachable from other machines", options.bind));
     }
     let background = Background::start(live.clone()).map_err(ServeError::Thread)?;
-    let mut builder = Builder::new(options.root, background);
+    let mut builder = Builder::new(&options.root, background);
     log(builder.rebuild(&Change::everything(), &live));
     loop {
         let change = watcher.next_change().ok_or(ServeError::WatcherStopped)?;

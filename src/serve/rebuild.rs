@@ -2,9 +2,9 @@
 //! the current snapshot while this runs, and the new one replaces it whole. Nothing is written to
 //! disk.
 //!
-//! Only what a change invalidates is done again: a content change reads again the files it
-//! touched and rebuilds the model from the records in memory (see [`super::content`]); a theme
-//! change reads the theme again and keeps the archive. Pages are not rendered here, but when a
+//! Only what a change invalidates is done again, by the [`Session`] kept open from one rebuild to
+//! the next: a content change reads again the files it touched and rebuilds the model from the
+//! records in memory; a theme change reads the theme again and keeps the archive. Pages are not rendered here, but when a
 //! browser asks for them, except a few rendered before publishing: the pages of the articles just
 //! saved, which the editor is most likely looking at; with a new theme the first page of each
 //! kind, which finds most template errors before open pages reload; and the pages the background
@@ -21,26 +21,15 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::background::{Background, Job};
-use super::content::Content;
 use super::state::{Live, Pages, Served};
 use super::watch::Change;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{Diagnostic, Distinct};
 use crate::load::ARTICLES_DIR;
-use crate::model::Archive;
-use crate::render::{Kind, Site};
-use crate::theme::Theme;
-
-/// The content as last checked: the archive and how many warnings it has, or every diagnostic if
-/// it has errors.
-type Checked = Result<(Arc<Archive>, usize), Vec<Diagnostic>>;
+use crate::render::Kind;
+use crate::session::Session;
 
 pub struct Builder {
-    root: PathBuf,
-    content: Content,
-    /// `None` until the first build.
-    checked: Option<Checked>,
-    /// The theme as last read. `None` until the first build.
-    theme: Option<Result<Arc<Theme>, Vec<Diagnostic>>>,
+    session: Session,
     background: Background,
 }
 
@@ -51,44 +40,21 @@ pub enum Outcome {
 }
 
 impl Builder {
-    pub fn new(root: PathBuf, background: Background) -> Builder {
-        Builder { content: Content::new(root.clone()), root, checked: None, theme: None, background }
+    pub fn new(root: &Path, background: Background) -> Builder {
+        Builder { session: Session::kept_open(root), background }
     }
 
     /// Rebuilds what `change` invalidates and publishes the result.
     pub fn rebuild(&mut self, change: &Change, live: &Live) -> Outcome {
         let started = Instant::now();
         self.background.rebuild_started();
-        let checked = match self.checked.take() {
-            Some(checked) if change.content.is_empty() && !change.config => checked,
-            _ => {
-                let checked = self.content.check(&change.content);
-                let has_errors = checked.has_errors();
-                match checked.archive {
-                    Some(archive) if !has_errors => Ok((Arc::new(archive), checked.diagnostics.len())),
-                    _ => Err(checked.diagnostics),
-                }
-            }
-        };
-        let new_theme = self.theme.is_none() || change.theme;
-        let theme = match self.theme.take() {
-            Some(theme) if !new_theme => theme,
-            _ => Theme::load(&self.root).map(Arc::new),
-        };
-        let (archive, warnings) = match self.checked.insert(checked) {
-            Ok((archive, warnings)) => (archive.clone(), *warnings),
-            Err(diagnostics) => return failed(diagnostics.clone(), started, live),
-        };
-        let theme = match self.theme.insert(theme) {
-            Ok(theme) => theme.clone(),
-            Err(diagnostics) => return failed(diagnostics.clone(), started, live),
-        };
-        let pages = match Site::new(archive.clone(), theme) {
-            Ok(site) => Arc::new(Pages::new(archive, site)),
+        let prepared = match self.session.prepare(change) {
+            Ok(prepared) => prepared,
             Err(diagnostics) => return failed(diagnostics, started, live),
         };
+        let pages = Arc::new(Pages::new(prepared.site));
         let failing = self.background.failing();
-        if let Err(errors) = render_first(&pages, new_theme, &edited_articles(&change.content), &failing) {
+        if let Err(errors) = render_first(&pages, change.theme, &edited_articles(&change.content), &failing) {
             return failed(errors, started, live);
         }
         let previous = live.current().site.clone();
@@ -97,6 +63,7 @@ impl Builder {
         live.publish(Some(served.clone()), Vec::new());
         let page_count = served.pages.site().pages().len();
         self.background.submit(Job { served, previous });
+        let warnings = prepared.warnings.len();
         Outcome::Built { pages: page_count, warnings, milliseconds: started.elapsed().as_millis() }
     }
 }
@@ -127,14 +94,13 @@ fn render_first(
             first.push(index);
         }
     }
-    let failures: Vec<Diagnostic> = first.par_iter().filter_map(|&index| pages.render(index)?.err().cloned()).collect();
-    let mut errors = Vec::new();
-    for failure in failures {
-        if !errors.contains(&failure) {
-            errors.push(failure);
+    let errors = Distinct::default();
+    first.par_iter().for_each(|&index| {
+        if let Some(Err(error)) = pages.render(index) {
+            errors.add(error.clone());
         }
-    }
-    diagnostic::sort(&mut errors);
+    });
+    let errors = errors.into_sorted();
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 

@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::diagnostic::Diagnostic;
+use crate::file::OutputFile;
 use crate::model::Archive;
-use crate::render::{OutputFile, Site};
+use crate::render::Site;
 
 /// Files by their `/`-separated path.
 pub type Files = HashMap<String, Vec<u8>>;
@@ -30,8 +31,6 @@ type Rendered = Result<Vec<u8>, Diagnostic>;
 /// One build of the site: its pages, each rendered once when first asked for, and the theme's
 /// assets.
 pub struct Pages {
-    /// The archive `site` renders, shared, so that a later build can tell whether it is the same.
-    archive: Arc<Archive>,
     site: Site,
     /// Each page's index in `site.pages()`, by output path.
     paths: HashMap<String, usize>,
@@ -40,15 +39,15 @@ pub struct Pages {
 }
 
 impl Pages {
-    pub fn new(archive: Arc<Archive>, site: Site) -> Pages {
+    pub fn new(site: Site) -> Pages {
         let paths = site.pages().iter().enumerate().map(|(index, page)| (page.path.clone(), index)).collect();
         let rendered = site.pages().iter().map(|_| OnceLock::new()).collect();
         let assets = files(site.assets());
-        Pages { archive, site, paths, rendered, assets }
+        Pages { site, paths, rendered, assets }
     }
 
     pub fn archive(&self) -> &Arc<Archive> {
-        &self.archive
+        self.site.archive()
     }
 
     pub fn site(&self) -> &Site {

@@ -19,40 +19,12 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use crate::config::CONFIG_FILE;
 use crate::layout::{SOURCE_DIRS, STATIC_DIR, TEMPLATES_DIR};
 use crate::load::CONTENT_DIR;
+pub use crate::session::Change;
 
 /// How long the files must be quiet before a change counts.
 const QUIET: Duration = Duration::from_millis(40);
 /// A change counts after this long even if writes go on.
 const LONGEST_WAIT: Duration = Duration::from_secs(1);
-
-/// What a batch of changes invalidates.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Change {
-    /// What changed under `content/`, relative to the site root: files to read again, or a folder
-    /// (`content` itself when everything must be read again).
-    pub content: BTreeSet<PathBuf>,
-    /// `site.toml`: the archive must be checked again.
-    pub config: bool,
-    /// `templates/` or `static/`: the pages must be rendered again.
-    pub theme: bool,
-}
-
-impl Change {
-    /// Everything changed: for the first build, and when events may have been lost.
-    pub fn everything() -> Change {
-        Change { content: super::content::everything(), config: true, theme: true }
-    }
-
-    fn any(&self) -> bool {
-        !self.content.is_empty() || self.config || self.theme
-    }
-
-    fn merge(&mut self, other: Change) {
-        self.content.extend(other.content);
-        self.config |= other.config;
-        self.theme |= other.theme;
-    }
-}
 
 pub struct Watcher {
     root: PathBuf,

@@ -1,0 +1,161 @@
+//! What each kind of page is given to render: one small function per [`Kind`], each naming its
+//! template and putting the views it shows into the tera context. Everything the functions insert
+//! comes from the view layer ([`super::view`]); nothing here reads a template or formats a page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
+use super::view::{self, DateView, Views, article};
+use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
+
+/// How many of the newest articles the feed carries.
+const FEED_ENTRIES: usize = 50;
+/// How many of the actors seen most often with an actor its first page lists.
+const RELATED_SHOWN: usize = 12;
+/// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
+const EPOCH: &str = "1970-01-01T00:00:00Z";
+
+#[derive(Serialize)]
+struct Pagination {
+    number: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// The archive and its views, from which every page's context is made.
+pub struct Sources<'a> {
+    pub archive: &'a Archive,
+    pub views: &'a Views,
+}
+
+impl Sources<'_> {
+    /// The template of `page` and its context; `root` is the way from the page to the site root.
+    pub fn context(&self, page: &Page, root: &str) -> (&'static str, Context) {
+        let mut context = Context::new();
+        context.insert("home", if root.is_empty() { "./" } else { root });
+        context.insert("root", root);
+        context.insert("path", &page.path);
+        let template = match page.kind {
+            Kind::Home { number } => self.home(&mut context, number),
+            Kind::Article(id) => self.article(&mut context, id),
+            Kind::Actors => {
+                context.insert_value("actors", self.views.all_actors());
+                "actors.html"
+            }
+            Kind::Actor { id, number } => self.actor(&mut context, id, number),
+            Kind::Countries => {
+                context.insert_value("countries", self.views.all_countries());
+                "countries.html"
+            }
+            Kind::Country { id, number } => self.country(&mut context, id, number),
+            Kind::Search => "search.html",
+            Kind::NotFound => "404.html",
+            Kind::Feed => self.feed(&mut context),
+        };
+        (template, context)
+    }
+
+    fn home(&self, context: &mut Context, number: usize) -> &'static str {
+        let archive = self.archive;
+        context.insert_value("articles", self.views.articles(self.slice(archive.articles.len(), number)));
+        context.insert("article_total", &archive.articles.len());
+        context.insert("actor_total", &archive.actors.len());
+        context.insert("country_total", &archive.countries.len());
+        context.insert("claim_total", &archive.claims.len());
+        self.paginate(context, "", archive.articles.len(), number);
+        "index.html"
+    }
+
+    fn article(&self, context: &mut Context, id: ArticleId) -> &'static str {
+        let (archive, views) = (self.archive, self.views);
+        let article = archive.article(id);
+        context.insert_value("article", views.article(id));
+        context.insert("body_html", &article::body_html(archive, id));
+        context.insert("author", &article.author);
+        context.insert("source_url", &article.url);
+        context.insert("tags", &article.tags);
+        context.insert_value("claims", self.claims(&article.claims));
+        context.insert("notes", &article::notes(archive, id));
+        let neighbour = |index: Option<usize>| {
+            let index = index.filter(|index| *index < archive.articles.len());
+            Value::from(index.map(|index| views.article(ArticleId(index as u32))))
+        };
+        context.insert_value("newer", neighbour(id.index().checked_sub(1)));
+        context.insert_value("older", neighbour(Some(id.index() + 1)));
+        "article.html"
+    }
+
+    fn actor(&self, context: &mut Context, id: ActorId, number: usize) -> &'static str {
+        let actor = self.archive.actor(id);
+        let shown = if number == 1 { RELATED_SHOWN } else { 0 };
+        let related: Vec<Value> = actor
+            .related
+            .iter()
+            .take(shown)
+            .map(|(other, count)| {
+                BTreeMap::from([("actor", self.views.actor(*other)), ("count", Value::from(*count))]).into()
+            })
+            .collect();
+        context.insert_value("actor", self.views.actor(id));
+        context.insert_value("related", related.into());
+        self.lists(context, EntityLists::of_actor(actor), &view::actor_url(&actor.id), number);
+        "actor.html"
+    }
+
+    fn country(&self, context: &mut Context, id: CountryId, number: usize) -> &'static str {
+        let country = self.archive.country(id);
+        let actors =
+            |ids: &[ActorId]| -> Value { ids.iter().map(|id| self.views.actor(*id)).collect::<Vec<_>>().into() };
+        context.insert_value("country", self.views.country(id));
+        context.insert_value("actors", actors(&country.actors));
+        context.insert_value("groups", actors(&country.groups));
+        self.lists(context, EntityLists::of_country(country), &view::country_url(&country.id), number);
+        "country.html"
+    }
+
+    fn feed(&self, context: &mut Context) -> &'static str {
+        let archive = self.archive;
+        let newest = self.views.articles(0..archive.articles.len().min(FEED_ENTRIES));
+        let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
+        context.insert_value("articles", newest);
+        context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
+        "atom.xml"
+    }
+
+    /// The part of a list of `items` entries that numbered page `number` shows.
+    fn slice(&self, items: usize, number: usize) -> std::ops::Range<usize> {
+        let size = self.archive.config.page_size;
+        (number - 1) * size..(number * size).min(items)
+    }
+
+    fn paginate(&self, context: &mut Context, base: &str, items: usize, number: usize) {
+        let total = page_count(items, self.archive.config.page_size);
+        let pagination = Pagination {
+            number,
+            total,
+            previous: (number > 1).then(|| numbered_url(base, number - 1)),
+            next: (number < total).then(|| numbered_url(base, number + 1)),
+        };
+        context.insert("pagination", &pagination);
+    }
+
+    fn claims(&self, ids: &[ClaimId]) -> Value {
+        ids.iter().map(|id| self.views.claim(*id)).collect::<Vec<_>>().into()
+    }
+
+    /// The slices numbered page `number` of an actor or country shows of its lists.
+    fn lists(&self, context: &mut Context, lists: EntityLists, base: &str, number: usize) {
+        let range = self.slice(lists.longest(), number);
+        let part = |len: usize| range.start.min(len)..range.end.min(len);
+        let articles: Vec<Value> =
+            lists.articles[part(lists.articles.len())].iter().map(|id| self.views.article(*id)).collect();
+        context.insert_value("articles", articles.into());
+        context.insert_value("claims_made", self.claims(&lists.claims_made[part(lists.claims_made.len())]));
+        context.insert_value("claims_received", self.claims(&lists.claims_received[part(lists.claims_received.len())]));
+        self.paginate(context, base, lists.longest(), number);
+    }
+}
