@@ -12,7 +12,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod config;
-pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod file;

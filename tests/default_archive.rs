@@ -1,4 +1,4 @@
-//! The repository's own archive, the demo every new user sees: it builds, every article, actor
+//! The repository's own archive, the demo every new user sees: it builds without a warning, every article, actor
 //! and country has its page, every quote is highlighted, links resolve, and rebuilding gives the
 //! same bytes. A broken edit leaves the previous output untouched.
 
@@ -32,6 +32,14 @@ fn every_article_actor_and_country_has_a_page() {
     for id in names("content/countries") {
         site.page(&format!("countries/{id}/index.html"));
     }
+}
+
+// A newcomer's first build printed a warning (an actor no article mentions) and looked broken.
+#[test]
+fn the_default_archive_builds_without_a_warning() {
+    let site = TestSite::default_archive();
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("warning"), "the first build of the default archive warns:\n{}", run.stderr);
 }
 
 #[test]
