@@ -51,6 +51,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -85,8 +86,6 @@ const QUERIES = [
 ];
 
 const TARGET_MS = 50;
-// Results on the first page (static/search.js's PAGE_SIZE).
-const PAGE_SIZE = 10;
 const TYPE_DELAY_MS = 100;
 const QUERY_TIMEOUT_MS = 20_000;
 // Pause between two measurements on one page: search.js rewrites the address 250 ms after the
@@ -346,12 +345,21 @@ function fileOf(url, dir, base) {
   return path.join(dir, rel);
 }
 
+/** Results on the first page: the page size the manifest of the site built in `dir` gives search.js. */
+function firstPageSize(dir) {
+  let manifest;
+  const window = { __dossierSearch: { register: (kind, number, data) => { manifest = data; } } };
+  vm.runInNewContext(fs.readFileSync(path.join(dir, 'search', 'index.js'), 'utf8'), { window });
+  return manifest.ranking.page_size;
+}
+
 /**
  * One transport (http:// or file://): `pageUrl` is the search page, `dir` the folder it comes
  * from. Returns {query -> {cold, warm, typed}}, each a list of samples
  * {dom, frame, shown, total, bytes, gzip, files}.
  */
 async function measureTransport(browser, { label, pageUrl, dir, runs, trace }) {
+  const pageSize = firstPageSize(dir);
   const sizeOf = makeSizer();
   const samples = new Map(QUERIES.map(({ q }) => [q, { cold: [], warm: [], typed: [] }]));
   const problems = [];
@@ -376,7 +384,7 @@ async function measureTransport(browser, { label, pageUrl, dir, runs, trace }) {
       query,
       typeDelay: mode === 'typed' ? TYPE_DELAY_MS : 0,
       timeout: QUERY_TIMEOUT_MS,
-      pageSize: PAGE_SIZE,
+      pageSize,
     });
     let bytes = 0;
     let gzip = 0;

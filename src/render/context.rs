@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, numbered_url, page_count};
-use super::view::{DateView, Views, article};
+use super::view::{self, DateView, Views, article};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
 
 /// How many of the newest articles the feed carries.
@@ -102,7 +102,7 @@ impl Sources<'_> {
             .collect();
         context.insert_value("actor", self.views.actor(id));
         context.insert_value("related", related.into());
-        self.lists(context, EntityLists::of_actor(actor), &format!("actors/{}/", actor.id), number);
+        self.lists(context, EntityLists::of_actor(actor), &view::actor_url(&actor.id), number);
         "actor.html"
     }
 
@@ -113,7 +113,7 @@ impl Sources<'_> {
         context.insert_value("country", self.views.country(id));
         context.insert_value("actors", actors(&country.actors));
         context.insert_value("groups", actors(&country.groups));
-        self.lists(context, EntityLists::of_country(country), &format!("countries/{}/", country.id), number);
+        self.lists(context, EntityLists::of_country(country), &view::country_url(&country.id), number);
         "country.html"
     }
 

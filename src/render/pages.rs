@@ -1,6 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view;
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,19 +94,19 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     for (index, article) in archive.articles.iter().enumerate() {
         pages.push(Page {
             kind: Kind::Article(ArticleId(index as u32)),
-            path: format!("articles/{}/index.html", article.slug),
+            path: format!("{}index.html", view::article_url(&article.slug)),
         });
     }
     pages.push(Page { kind: Kind::Actors, path: "actors/index.html".to_owned() });
     for (index, actor) in archive.actors.iter().enumerate() {
         let id = ActorId(index as u32);
-        let base = format!("actors/{}/", actor.id);
+        let base = view::actor_url(&actor.id);
         numbered(&base, EntityLists::of_actor(actor).longest(), &|number| Kind::Actor { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Countries, path: "countries/index.html".to_owned() });
     for (index, country) in archive.countries.iter().enumerate() {
         let id = CountryId(index as u32);
-        let base = format!("countries/{}/", country.id);
+        let base = view::country_url(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Search, path: "search/index.html".to_owned() });

@@ -14,7 +14,7 @@ use tera::Value;
 use crate::date::PartialDate;
 use crate::markdown;
 use crate::model::{
-    Actor, ActorId, ActorKind, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
+    Actor, ActorId, ActorKind, Archive, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
     SUPPLIABLE_FIELDS,
 };
 
@@ -28,13 +28,37 @@ pub struct DateView {
     pub timestamp: String,
 }
 
+/// How a date is shown, one pattern per precision, where `{day}`, `{month}` and `{year}` stand for
+/// its numbers without leading zeros. Pages show dates with it, and the search client with the
+/// copy the build writes into the search manifest.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct DateFormats {
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+}
+
+pub const DATE_FORMATS: DateFormats =
+    DateFormats { day: "{day}/{month}/{year}", month: "tháng {month}/{year}", year: "năm {year}" };
+
+impl DateFormats {
+    pub fn display(&self, date: PartialDate) -> String {
+        let pattern = match (date.month, date.day) {
+            (Some(_), Some(_)) => self.day,
+            (Some(_), None) => self.month,
+            _ => self.year,
+        };
+        let number = |part: Option<i8>| part.map(|part| part.to_string()).unwrap_or_default();
+        pattern
+            .replace("{day}", &number(date.day))
+            .replace("{month}", &number(date.month))
+            .replace("{year}", &date.year.to_string())
+    }
+}
+
 impl DateView {
     pub fn new(date: PartialDate) -> DateView {
-        let display = match (date.month, date.day) {
-            (Some(month), Some(day)) => format!("{day}/{month}/{}", date.year),
-            (Some(month), None) => format!("tháng {month}/{}", date.year),
-            _ => format!("năm {}", date.year),
-        };
+        let display = DATE_FORMATS.display(date);
         let timestamp =
             format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
         DateView { iso: date.iso(), display, year: date.year, timestamp }
@@ -180,21 +204,27 @@ pub struct Views {
     claims: Vec<OnceLock<Value>>,
 }
 
-pub fn article_url(article: &Article) -> String {
-    format!("articles/{}/", article.slug)
+/// The folder of the page of the article `slug`, relative to the site root.
+pub fn article_url(slug: &str) -> String {
+    format!("articles/{slug}/")
+}
+
+/// The folder of the (first) page of the actor `id`.
+pub fn actor_url(id: &str) -> String {
+    format!("actors/{id}/")
+}
+
+/// The folder of the (first) page of the country `id`.
+pub fn country_url(id: &str) -> String {
+    format!("countries/{id}/")
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
-    Chip { id: actor.id.clone(), name: actor.name.clone(), url: format!("actors/{}/", actor.id), kind: "actor" }
+    Chip { id: actor.id.clone(), name: actor.name.clone(), url: actor_url(&actor.id), kind: "actor" }
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip {
-        id: country.id.clone(),
-        name: country.name.clone(),
-        url: format!("countries/{}/", country.id),
-        kind: "country",
-    }
+    Chip { id: country.id.clone(), name: country.name.clone(), url: country_url(&country.id), kind: "country" }
 }
 
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.
@@ -233,7 +263,7 @@ fn party_name(archive: &Archive, party: Party) -> String {
 fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     let claim = archive.claim(id);
     let article = archive.article(claim.article);
-    let article_url = article_url(article);
+    let article_url = article_url(&article.slug);
     ClaimLink {
         url: format!("{article_url}#{}", claim.anchor),
         number: claim.number,
@@ -323,7 +353,7 @@ impl Views {
             let article = self.archive.article(id);
             Value::from_serializable(&ArticleSummary {
                 slug: article.slug.clone(),
-                url: article_url(article),
+                url: article_url(&article.slug),
                 title: article.title.clone(),
                 date: DateView::new(article.date),
                 source: article.source.clone(),
@@ -373,7 +403,7 @@ impl Views {
                 quote: claim.quote.clone(),
                 note_html: html(&self.archive, &claim.note),
                 article_title: article.title.clone(),
-                article_url: article_url(article),
+                article_url: article_url(&article.slug),
                 article_date: DateView::new(article.date),
             })
         })
