@@ -51,6 +51,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -68,7 +69,7 @@ import {
   watchPage,
 } from '../tests/browser/lib.mjs';
 
-// The queries: words that occur in the generated corpus (src/corpus.rs), how readers type them.
+// The queries: words that occur in the generated corpus (corpus/src/), how readers type them.
 const QUERIES = [
   { q: 'tin tặc', kind: 'common words, diacritics' },
   { q: 'tin tac', kind: 'common words, no diacritics' },
@@ -85,8 +86,6 @@ const QUERIES = [
 ];
 
 const TARGET_MS = 50;
-// Results on the first page (static/search.js's PAGE_SIZE).
-const PAGE_SIZE = 10;
 const TYPE_DELAY_MS = 100;
 const QUERY_TIMEOUT_MS = 20_000;
 // Pause between two measurements on one page: search.js rewrites the address 250 ms after the
@@ -162,16 +161,19 @@ function newestMtime(paths) {
   return newest;
 }
 
-const SOURCES = ['src', 'static', 'templates', 'Cargo.toml', 'Cargo.lock'].map((p) => path.join(REPO_ROOT, p));
+const SOURCES = ['src', 'static', 'templates', 'corpus', 'bench/src', 'bench/Cargo.toml', 'Cargo.toml', 'Cargo.lock'].map(
+  (p) => path.join(REPO_ROOT, p),
+);
 
-/** target/release/<name>, built with `cargo build --release --bin <name>` when missing or older
- *  than what goes into it (src/, and static/ and templates/, which dossier embeds). */
+/** target/release/<name>, built with `cargo build --release -p <name>` (each binary is the one
+ *  of the workspace member of its name) when missing or older than what goes into it (src/, and
+ *  static/ and templates/, which dossier embeds; corpus/ and bench/ for dossier-bench). */
 function releaseBinary(name) {
   const bin = path.join(REPO_ROOT, 'target', 'release', name);
   const built = fs.existsSync(bin) ? fs.statSync(bin).mtimeMs : 0;
   if (built < newestMtime(SOURCES)) {
     try {
-      run('cargo', ['build', '--release', '--bin', name]);
+      run('cargo', ['build', '--release', '-p', name]);
     } catch (error) {
       throw new Error(`${error.message}\n(to measure the binary as it is: --bin ${path.relative(process.cwd(), bin)})`);
     }
@@ -182,9 +184,9 @@ function releaseBinary(name) {
 /** The cached generated archive (the folder `dossier-bench run` uses), generated if missing
  *  with `benchBin()`'s dossier-bench. */
 function corpusSite(benchBin, articles, seed) {
-  const corpusRs = fs.readFileSync(path.join(REPO_ROOT, 'src', 'corpus.rs'), 'utf8');
+  const corpusRs = fs.readFileSync(path.join(REPO_ROOT, 'corpus', 'src', 'lib.rs'), 'utf8');
   const version = /GENERATOR_VERSION: u32 = (\d+)/.exec(corpusRs)?.[1];
-  if (!version) throw new Error('cannot find GENERATOR_VERSION in src/corpus.rs');
+  if (!version) throw new Error('cannot find GENERATOR_VERSION in corpus/src/lib.rs');
   const cache = path.join(REPO_ROOT, 'target', 'bench-corpus');
   const site = path.join(cache, `n${articles}-seed${seed}-v${version}`);
   if (fs.existsSync(path.join(site, 'site.toml'))) return site;
@@ -343,12 +345,21 @@ function fileOf(url, dir, base) {
   return path.join(dir, rel);
 }
 
+/** Results on the first page: the page size the manifest of the site built in `dir` gives search.js. */
+function firstPageSize(dir) {
+  let manifest;
+  const window = { __dossierSearch: { register: (kind, number, data) => { manifest = data; } } };
+  vm.runInNewContext(fs.readFileSync(path.join(dir, 'search', 'index.js'), 'utf8'), { window });
+  return manifest.ranking.page_size;
+}
+
 /**
  * One transport (http:// or file://): `pageUrl` is the search page, `dir` the folder it comes
  * from. Returns {query -> {cold, warm, typed}}, each a list of samples
  * {dom, frame, shown, total, bytes, gzip, files}.
  */
 async function measureTransport(browser, { label, pageUrl, dir, runs, trace }) {
+  const pageSize = firstPageSize(dir);
   const sizeOf = makeSizer();
   const samples = new Map(QUERIES.map(({ q }) => [q, { cold: [], warm: [], typed: [] }]));
   const problems = [];
@@ -373,7 +384,7 @@ async function measureTransport(browser, { label, pageUrl, dir, runs, trace }) {
       query,
       typeDelay: mode === 'typed' ? TYPE_DELAY_MS : 0,
       timeout: QUERY_TIMEOUT_MS,
-      pageSize: PAGE_SIZE,
+      pageSize,
     });
     let bytes = 0;
     let gzip = 0;

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Position};
+use toml::de::{DeTable, DeValue};
+
 use crate::layout::{self, Outside};
 use crate::markdown::RawHtml;
-use crate::text::position_of_offset;
+use crate::text::{first_forbidden, forbidden_message, position_of_offset};
 
 pub const CONFIG_FILE: &str = "site.toml";
 const DEFAULT_PAGE_SIZE: usize = 50;
@@ -45,7 +47,23 @@ pub struct Config {
     pub raw_html: RawHtml,
 }
 
+/// Settings given on the command line, which take precedence over `site.toml`'s.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--base-url`: for a preview deployment at another address.
+    pub base_url: Option<String>,
+}
+
 impl Config {
+    /// Reads `site.toml` in `root`, with `overrides` over what it says.
+    pub fn load_with(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = &overrides.base_url {
+            config.base_url = Some(without_trailing_slash(url));
+        }
+        Ok(config)
+    }
+
     /// Reads `site.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
@@ -63,6 +81,9 @@ impl Config {
 
     /// Parses and checks the text of `site.toml`.
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostic> {
+        if let Some((offset, c)) = first_forbidden(text) {
+            return Err(forbidden(text, offset, c));
+        }
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
             let message = error.message().to_owned();
             let diagnostic = Diagnostic::error(CONFIG_FILE, message);
@@ -74,6 +95,10 @@ impl Config {
                 None => diagnostic,
             }
         })?;
+        if let Some((offset, c)) = escaped_forbidden(text) {
+            return Err(forbidden(text, offset, c)
+                .with_help(format!("remove the escape that writes it (such as `\\u{:04X}`)", c as u32)));
+        }
         let page_size = raw.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         if page_size == 0 {
             return Err(Diagnostic::error(CONFIG_FILE, "`page_size` must be at least 1"));
@@ -86,12 +111,17 @@ impl Config {
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             language: raw.language.unwrap_or_else(|| "vi".to_owned()),
-            base_url: raw.base_url.map(|url| url.trim_end_matches('/').to_owned()),
+            base_url: raw.base_url.as_deref().map(without_trailing_slash),
             output_dir,
             page_size,
             raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
         })
     }
+}
+
+/// A base URL as kept: without its trailing slash, which every use adds back where it needs one.
+fn without_trailing_slash(url: &str) -> String {
+    url.trim_end_matches('/').to_owned()
 }
 
 /// `output_dir` against the site root, or an error at its value if a build may not own it.
@@ -106,6 +136,26 @@ fn checked_output_dir(root: &Path, text: &str, spanned: toml::Spanned<PathBuf>) 
             Err(Diagnostic::error(CONFIG_FILE, message).spanning(text, position_of_offset(text, span.start), width))
         }
     }
+}
+
+/// The error for the forbidden character `c` at byte `offset` of `text`.
+fn forbidden(text: &str, offset: usize, c: char) -> Diagnostic {
+    Diagnostic::error(CONFIG_FILE, forbidden_message(c)).at(text, position_of_offset(text, offset))
+}
+
+/// The byte offset of the first string value of `text` (valid TOML) whose escapes (`"\u0001"`)
+/// write a forbidden character, and that character. Only a text with a backslash can hold one.
+fn escaped_forbidden(text: &str) -> Option<(usize, char)> {
+    fn search(value: &toml::Spanned<DeValue>) -> Option<(usize, char)> {
+        match value.get_ref() {
+            DeValue::String(string) => first_forbidden(string).map(|(_, c)| (value.span().start, c)),
+            DeValue::Array(items) => items.into_iter().find_map(search),
+            DeValue::Table(table) => table.values().find_map(search),
+            _ => None,
+        }
+    }
+    let table = text.contains('\\').then(|| DeTable::parse(text).ok()).flatten()?;
+    table.get_ref().values().find_map(search)
 }
 
 impl Config {
@@ -140,6 +190,15 @@ mod tests {
         assert_eq!(config("https://example.org/").base_path().as_deref(), Some("/"));
         assert_eq!(config("https://example.org/ho-so/").base_path().as_deref(), Some("/ho-so/"));
         assert_eq!(Config::parse(Path::new("/"), "title = \"x\"").unwrap().base_path(), None);
+    }
+
+    #[test]
+    fn a_control_character_in_a_value_is_reported_at_its_line() {
+        for text in ["title = \"x\"\ndescription = \"a\u{85}b\"\n", "title = \"x\"\ndescription = \"a\\u0001b\"\n"] {
+            let error = Config::parse(Path::new("/site"), text).unwrap_err();
+            assert_eq!(error.position.map(|position| position.line), Some(2), "{text}");
+            assert!(error.message.contains("U+00"), "{}", error.message);
+        }
     }
 
     #[test]

@@ -5,6 +5,20 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// How the search client shows a date, one pattern per precision, where `{day}`, `{month}` and
+/// `{year}` stand for its numbers without leading zeros; the build writes it into the search
+/// manifest. Pages word dates with the `date` component of `templates/components.html`;
+/// `tests/date_parity.rs` fails when the two disagree.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct DateFormats {
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+}
+
+pub const DATE_FORMATS: DateFormats =
+    DateFormats { day: "{day}/{month}/{year}", month: "tháng {month}/{year}", year: "năm {year}" };
+
 /// A calendar date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PartialDate {

@@ -6,9 +6,17 @@
 //! `output_dir` (checked by `config`, so `dossier check` reports it) and for `--out` (checked by
 //! the build): where the folder may be ([`place_output`]), and what an existing folder must hold
 //! to be replaced (its [`MARKER`], checked by `output` when it begins).
+//!
+//! The source folders are read only through [`source_folder`]. Symbolic links inside them are
+//! never followed (load and theme read regular files only), but a folder itself may be a link:
+//! it is followed only when its target lies inside the site root, outside any hidden folder.
+//! `ln -s /etc static` would publish `/etc/shadow`, and `ln -s .git static` the repository's
+//! configuration with whatever credentials it holds.
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
 
 pub const CONTENT_DIR: &str = "content";
 pub const TEMPLATES_DIR: &str = "templates";
@@ -81,7 +89,7 @@ pub fn place_output(root: &Path, requested: &Path, outside: Outside) -> Result<P
         }
     }
     match out.strip_prefix(&root) {
-        Ok(inside) => match inside.components().find(|part| part.as_os_str().to_string_lossy().starts_with('.')) {
+        Ok(inside) => match first_hidden(inside) {
             Some(hidden) => Err(Refusal::Hidden(hidden.as_os_str().to_string_lossy().into_owned())),
             None => Ok(out),
         },
@@ -112,6 +120,35 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Ok(resolved)
+}
+
+/// The folder at `relative` under `root` (`/`-separated, such as `content/articles`), if it
+/// exists, after checking that neither it nor any folder on the way to it leads outside the
+/// site root or into a hidden folder. `None` when there is no such folder.
+pub fn source_folder(root: &Path, relative: &str) -> Result<Option<PathBuf>, Diagnostic> {
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|error| Diagnostic::error(relative, format!("cannot resolve the site root: {error}")))?;
+    let mut prefix = PathBuf::new();
+    for part in relative.split('/') {
+        prefix.push(part);
+        let Ok(target) = root.join(&prefix).canonicalize() else { return Ok(None) };
+        let place = match target.strip_prefix(&canonical_root) {
+            Ok(inside) if first_hidden(inside).is_none() => continue,
+            Ok(_) => "a hidden folder",
+            Err(_) => "outside the site root",
+        };
+        let message = format!("`{}/` is a link to {}, {place}", prefix.display(), target.display());
+        return Err(Diagnostic::error(&prefix, message)
+            .with_help("make it a folder, or a link to a folder of the site that is not hidden"));
+    }
+    let folder = root.join(relative);
+    Ok(folder.is_dir().then_some(folder))
+}
+
+/// The first hidden folder (such as `.git`) on a path relative to the site root, if any.
+fn first_hidden(relative: &Path) -> Option<Component<'_>> {
+    relative.components().find(|part| part.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 #[cfg(test)]
@@ -175,5 +212,31 @@ mod tests {
         assert!(matches!(place_output(&root, &elsewhere, Outside::Refused), Err(Refusal::OutsideRoot)));
         assert!(matches!(place(&root, "../elsewhere"), Err(Refusal::OutsideRoot)));
         assert_eq!(place_output(&root, &elsewhere, Outside::Allowed).unwrap(), resolve(&elsewhere).unwrap());
+    }
+
+    #[test]
+    fn source_folders_and_links_inside_the_root_resolve() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
+        std::fs::create_dir_all(root.join("content/articles")).unwrap();
+        std::fs::create_dir(root.join("theme")).unwrap();
+        std::os::unix::fs::symlink("theme", root.join("static")).unwrap();
+        assert_eq!(source_folder(root, "content/articles").unwrap(), Some(root.join("content/articles")));
+        assert_eq!(source_folder(root, "static").unwrap(), Some(root.join("static")));
+        assert_eq!(source_folder(root, "templates").unwrap(), None);
+    }
+
+    #[test]
+    fn links_outside_the_root_or_into_hidden_folders_are_refused() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::create_dir(temp.path().join("elsewhere")).unwrap();
+        std::os::unix::fs::symlink("../elsewhere", root.join("content")).unwrap();
+        std::os::unix::fs::symlink(".git", root.join("static")).unwrap();
+        let error = source_folder(&root, "content/articles").unwrap_err();
+        assert!(error.message.starts_with("`content/` is a link to "), "{}", error.message);
+        assert!(error.message.ends_with("elsewhere, outside the site root"), "{}", error.message);
+        assert!(source_folder(&root, "static").unwrap_err().message.ends_with(".git, a hidden folder"));
     }
 }

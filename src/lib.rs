@@ -12,7 +12,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod config;
-pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod file;
@@ -22,6 +21,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod quote;
 pub mod render;
 pub mod report;
@@ -35,6 +35,7 @@ pub mod theme;
 pub mod urls;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -84,6 +85,9 @@ pub struct BuildOptions {
     pub zip: Option<PathBuf>,
     /// Called with the output folder when another build holds its lock, before waiting for it.
     pub on_wait: Option<fn(&Path)>,
+    pub overrides: config::Overrides,
+    /// Kept up to date as the build goes, for a progress display.
+    pub progress: Arc<progress::Progress>,
 }
 
 /// What a successful build did, for the summary line.
@@ -149,7 +153,13 @@ impl Tally {
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let Prepared { site, mut warnings, mut timings } = prepare(root).map_err(BuildError::Content)?;
+    let progress = &options.progress;
+    let Prepared { site, mut warnings, mut timings } = Session::once(root)
+        .with_overrides(options.overrides.clone())
+        .prepare(&Change::everything())
+        .map_err(BuildError::Content)?;
+    progress.expect_pages(site.pages().len());
+    progress.enter(progress::Stage::Writing);
     let requested = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
     let outside = if options.out.is_some() { layout::Outside::Allowed } else { layout::Outside::Refused };
     let out = layout::place_output(root, &requested, outside)
@@ -159,6 +169,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let keep = |file: file::OutputFile| {
         staging.write(&file);
         tally.add(&file);
+        progress.file_written();
     };
     let ((pages, render_time), (search, search_time)) =
         rayon::join(|| timed(|| site.render_all(&keep)), || timed(|| search::index_files(site.archive())));
@@ -168,8 +179,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     warnings.extend(search.warnings);
     timings.time("write", || search.files.into_par_iter().for_each(keep));
     if let Some(zip) = &options.zip {
+        progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;
     }
+    progress.enter(progress::Stage::Replacing);
     timings.time("swap", || staging.finish())?;
     Ok(BuildReport {
         out: requested,

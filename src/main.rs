@@ -1,13 +1,15 @@
 //! The `dossier` command: parses arguments and prints what the library reports. Each subcommand
 //! is a thin layer over one library function: `build`, `check` (`validate`), `serve`,
-//! `new` (`scaffold`) and `import-actors` (`import`).
+//! `new` (`scaffold`) and `import-actors` (`import`); `completions` and `man` are generated from
+//! these clap definitions, so they cannot drift from the flags.
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use dossier::config::Overrides;
 use dossier::diagnostic::Diagnostic;
 use dossier::import::{ImportError, ImportOptions, ImportReport};
 use dossier::{BuildError, BuildOptions};
@@ -39,17 +41,26 @@ enum Command {
         /// Also write a zip of the site that works opened from disk (file://).
         #[arg(long)]
         zip: Option<PathBuf>,
-        /// Print how long each stage took.
-        #[arg(long)]
-        timings: bool,
+        #[command(flatten)]
+        overrides: ConfigOverrides,
+        /// Also print how long each stage took.
+        #[arg(long, short, visible_alias = "timings", conflicts_with = "quiet")]
+        verbose: bool,
+        /// Print errors only: no warnings, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Check the site as a build would, writing nothing; exit 1 when there are errors.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// `json` prints one JSON object (counts and every diagnostic) for CI and editors.
+        /// `json` prints one JSON object (counts and every diagnostic) for CI and editors;
+        /// `github` one GitHub Actions command per diagnostic, shown on a pull request's lines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Print errors only: no warnings, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Serve the site from memory, rebuild it on every save and reload open pages.
     Serve {
@@ -61,6 +72,17 @@ enum Command {
         /// The address to listen on; anything but a loopback address shares the preview.
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
+        #[command(flatten)]
+        overrides: ConfigOverrides,
+    },
+    /// Start a new archive in DIR (default: here): settings, an example article with its
+    /// annotations, its actors and country, a .gitignore and a README. Never overwrites a file.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Also in a folder that is not empty: write only the files that are missing.
+        #[arg(long)]
+        force: bool,
     },
     /// Create an article and its annotation file from a template, with today's date.
     New {
@@ -88,24 +110,89 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the shell completion script for SHELL (`dossier completions bash > dossier.bash`).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page, in roff (`dossier man > dossier.1`).
+    Man,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
+    Github,
+}
+
+/// Settings of `site.toml` that `build` and `serve` take from the command line.
+#[derive(Args)]
+struct ConfigOverrides {
+    /// The public address, over `base_url` of site.toml: for a preview deployment elsewhere.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+impl From<ConfigOverrides> for Overrides {
+    fn from(given: ConfigOverrides) -> Overrides {
+        Overrides { base_url: given.base_url }
+    }
+}
+
+/// How much a command prints besides its errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Errors, warnings and a summary line.
+    Normal,
+    /// Also how long each stage took.
+    Verbose,
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, timings } => {
-            build(&root, BuildOptions { out, zip, on_wait: Some(say_waiting) }, timings)
+        Command::Build { root, out, zip, overrides, verbose, quiet } => {
+            let verbosity = if quiet {
+                Verbosity::Quiet
+            } else if verbose {
+                Verbosity::Verbose
+            } else {
+                Verbosity::Normal
+            };
+            build(
+                &root,
+                BuildOptions {
+                    out,
+                    zip,
+                    on_wait: Some(say_waiting),
+                    overrides: overrides.into(),
+                    ..BuildOptions::default()
+                },
+                verbosity,
+            )
         }
-        Command::Check { root, format } => check(&root, format),
-        Command::Serve { root, port, bind } => serve(root, port, bind),
+        Command::Check { root, format, quiet } => check(&root, format, quiet),
+        Command::Serve { root, port, bind, overrides } => {
+            serve(dossier::serve::ServeOptions { root, port, bind, overrides: overrides.into() })
+        }
+        Command::Init { dir, force } => init(&dir, force),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
         Command::ImportActors { misp, only_referenced, dry_run, root } => {
             import_actors(&root, &misp, ImportOptions { only_referenced, dry_run })
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => man(),
+    }
+}
+
+fn man() -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write the manual page: {error}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -116,17 +203,30 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
+fn print_diagnostics_to_stdout(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        println!("{diagnostic}");
+    }
+}
+
 fn say_waiting(out: &Path) {
     eprintln!("waiting for another build into {} to finish", out.display());
 }
 
-fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
+fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let zip = options.zip.clone();
-    match dossier::build(root, &options) {
+    let display = match verbosity {
+        Verbosity::Quiet => None,
+        _ => dossier::progress::show_on_terminal(options.progress.clone()),
+    };
+    let built = dossier::build(root, &options);
+    drop(display);
+    match built {
+        Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
             print_diagnostics(&report.warnings);
-            if show_timings {
+            if verbosity == Verbosity::Verbose {
                 for (stage, duration) in &report.timings.0 {
                     eprintln!("{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
                 }
@@ -158,12 +258,15 @@ fn build(root: &Path, options: BuildOptions, show_timings: bool) -> ExitCode {
 }
 
 /// Everything a build would report, on stdout: the diagnostics are what the command is for.
-fn check(root: &Path, format: Format) -> ExitCode {
+fn check(root: &Path, format: Format, quiet: bool) -> ExitCode {
     let started = std::time::Instant::now();
-    let (diagnostics, pages) = match dossier::validate(root) {
+    let (mut diagnostics, pages) = match dossier::validate(root) {
         Ok((pages, warnings)) => (warnings, Some(pages)),
         Err(diagnostics) => (diagnostics, None),
     };
+    if quiet {
+        diagnostics.retain(Diagnostic::is_error);
+    }
     match format {
         Format::Json => {
             if let Err(error) = print_json(&diagnostics) {
@@ -171,6 +274,10 @@ fn check(root: &Path, format: Format) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        Format::Github => {
+            print!("{}", dossier::report::github_commands(&diagnostics, &dossier::report::repository_prefix(root)))
+        }
+        Format::Text if quiet => print_diagnostics_to_stdout(&diagnostics),
         Format::Text => print_text(&diagnostics, pages, started.elapsed().as_millis()),
     }
     if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
@@ -185,9 +292,7 @@ fn print_json(diagnostics: &[Diagnostic]) -> serde_json::Result<()> {
 /// Each diagnostic as `path:line:col: severity: message`, its line with a caret, and its help;
 /// then a summary line.
 fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u128) {
-    for diagnostic in diagnostics {
-        println!("{diagnostic}");
-    }
+    print_diagnostics_to_stdout(diagnostics);
     let errors = diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count();
     let warnings = diagnostics.len() - errors;
     match pages {
@@ -196,9 +301,28 @@ fn print_text(diagnostics: &[Diagnostic], pages: Option<usize>, milliseconds: u1
     }
 }
 
-fn serve(root: PathBuf, port: Option<u16>, bind: IpAddr) -> ExitCode {
-    match dossier::serve::serve(dossier::serve::ServeOptions { root, port, bind }) {
+fn serve(options: dossier::serve::ServeOptions) -> ExitCode {
+    match dossier::serve::serve(options) {
         Ok(never) => match never {},
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init(dir: &Path, force: bool) -> ExitCode {
+    match dossier::scaffold::init::init_archive(dir, force) {
+        Ok(done) => {
+            for path in &done.created {
+                println!("created {}", dir.join(path).display());
+            }
+            for path in &done.kept {
+                println!("kept {} as it was", dir.join(path).display());
+            }
+            println!("next: `dossier serve --root {}` to preview the archive", dir.display());
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE

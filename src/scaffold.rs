@@ -1,5 +1,5 @@
 //! Scaffolding for `dossier new`: a new article and its annotations, from a template, never over
-//! an existing file.
+//! an existing file; and, in [`init`], a whole new archive for `dossier init`.
 //!
 //! The article gets front matter with the title, the date and the source; what the editor did not
 //! give is left as an empty string, so that `dossier check` points at the line to fill in. The
@@ -14,6 +14,8 @@ use crate::config::CONFIG_FILE;
 use crate::load::ARTICLES_DIR;
 use crate::model::{BASES, ClaimKind};
 use crate::text::{is_valid_slug, slugify};
+
+pub mod init;
 
 /// What `dossier new` was asked for.
 #[derive(Clone, Debug)]
@@ -40,6 +42,8 @@ pub enum NewError {
     NotASite(PathBuf),
     #[error("{}; nothing was written", already_exist(.0))]
     Exists(Vec<PathBuf>),
+    #[error("{} is not empty; nothing was written (--force adds only the missing files)", .0.display())]
+    NotEmpty(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::{Config, Overrides};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{self, Archive, Memo};
@@ -54,6 +54,8 @@ type Kept<T> = Option<Result<T, Vec<Diagnostic>>>;
 /// A site's pipeline, and for a session kept open, what its last run read and made.
 pub struct Session {
     root: PathBuf,
+    /// The command line's settings over `site.toml`'s.
+    overrides: Overrides,
     /// `None` for a session of one run, which keeps nothing between runs.
     open: Option<Open>,
     /// The archive as last checked, with its warnings.
@@ -73,7 +75,12 @@ struct Open {
 impl Session {
     /// A session for one run: `check`, `validate`, `build`.
     pub fn once(root: &Path) -> Session {
-        Session { root: root.to_path_buf(), open: None, checked: None, theme: None }
+        Session { root: root.to_path_buf(), overrides: Overrides::default(), open: None, checked: None, theme: None }
+    }
+
+    /// The same session, reading `site.toml` with `overrides` over it.
+    pub fn with_overrides(self, overrides: Overrides) -> Session {
+        Session { overrides, ..self }
     }
 
     /// A session kept open across many runs, each told what changed: `dossier serve`.
@@ -99,7 +106,7 @@ impl Session {
                 open.files.insert(files).site()
             }
         });
-        let config = match Config::load(root) {
+        let config = match Config::load_with(root, &self.overrides) {
             Ok(config) => config,
             Err(error) => return Checked { archive: None, diagnostics: vec![error], timings },
         };

@@ -1,4 +1,5 @@
-//! Small text facts shared by the stages: Unicode normalisation, positions in a file, slugs.
+//! Small text facts shared by the stages: Unicode normalisation, positions in a file, the
+//! characters a site may not contain, slugs and the names Windows reserves.
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
@@ -19,12 +20,50 @@ pub fn position_of_offset(text: &str, offset: usize) -> Position {
     Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }
 
+/// Whether `c` may not appear in a site's text: the control characters other than tab, line
+/// feed and carriage return (U+0000 to U+001F, U+007F to U+009F) and the noncharacters (U+FDD0
+/// to U+FDEF, and the last two code points of every plane, such as U+FFFE and U+FFFF). XML
+/// forbids most of them outright (a feed holding one is not a feed), HTML calls all of them
+/// parse errors, and none is visible in an editor.
+pub fn is_forbidden(c: char) -> bool {
+    let code = c as u32;
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FDD0}'..='\u{FDEF}')
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// The byte offset and the character of the first forbidden character of `text`, if any.
+pub fn first_forbidden(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| is_forbidden(c))
+}
+
+/// What is wrong with a forbidden character `c`, for the diagnostic that points at it.
+pub fn forbidden_message(c: char) -> String {
+    format!("the invisible character U+{:04X} is not allowed: pages and the feed cannot hold it", c as u32)
+}
+
 /// Whether `slug` is a valid file stem for an article or an actor: lowercase ASCII letters,
-/// digits and `-`, starting and ending with a letter or digit.
+/// digits and `-`, starting and ending with a letter or digit, and not a name Windows reserves.
 pub fn is_valid_slug(slug: &str) -> bool {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     let alphanumeric = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
-    !slug.is_empty() && slug.chars().all(allowed) && slug.starts_with(alphanumeric) && slug.ends_with(alphanumeric)
+    !slug.is_empty()
+        && slug.chars().all(allowed)
+        && slug.starts_with(alphanumeric)
+        && slug.ends_with(alphanumeric)
+        && !is_reserved_on_windows(slug)
+}
+
+/// Whether Windows reserves the file name `name` for a device (`con`, `nul`, `com1`, with any
+/// extension and in any case): a site with such a file or folder cannot be unzipped there.
+pub fn is_reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end().to_ascii_lowercase();
+    match stem.as_str() {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => {
+            let numbered = stem.strip_prefix("com").or_else(|| stem.strip_prefix("lpt"));
+            numbered.is_some_and(|number| matches!(number, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"))
+        }
+    }
 }
 
 /// A slug made from `text`: ASCII letters and digits, lowercase, other runs become `-`.
@@ -66,6 +105,40 @@ mod tests {
         assert!(!is_valid_slug("-leading"));
         assert!(!is_valid_slug("việt"));
         assert!(!is_valid_slug(""));
+    }
+
+    #[test]
+    fn control_characters_and_noncharacters_are_forbidden() {
+        for c in [
+            '\0',
+            '\u{1}',
+            '\u{B}',
+            '\u{1B}',
+            '\u{7F}',
+            '\u{85}',
+            '\u{9F}',
+            '\u{FDD0}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10FFFF}',
+        ] {
+            assert!(is_forbidden(c), "U+{:04X}", c as u32);
+        }
+        for c in ['\t', '\n', '\r', ' ', '\u{A0}', 'ặ', '\u{2028}', '\u{FEFF}', '\u{FFFD}', '\u{1F600}'] {
+            assert!(!is_forbidden(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(first_forbidden("tin\ttặc\u{1}"), Some((9, '\u{1}')));
+    }
+
+    #[test]
+    fn windows_device_names_are_reserved_with_any_extension() {
+        for name in ["con", "NUL", "aux.html", "com1", "lpt9.tar.gz", "prn "] {
+            assert!(is_reserved_on_windows(name), "{name}");
+            assert!(!is_valid_slug(name), "{name}");
+        }
+        for name in ["console", "com0", "com10", "nul-va-khong", "icon"] {
+            assert!(!is_reserved_on_windows(name), "{name}");
+        }
     }
 
     #[test]

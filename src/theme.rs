@@ -4,12 +4,14 @@
 //! folders, so that render never touches the disk.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::path::Path;
 
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
 use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
+use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, position_of_offset};
 
 macro_rules! embed {
     ($folder:literal, $($name:literal),* $(,)?) => {
@@ -57,26 +59,69 @@ impl Theme {
         let mut theme = Theme::builtin();
         let mut errors = Vec::new();
         for (relative, bytes) in read_folder(root, TEMPLATES_DIR, &mut errors) {
+            let path = format!("{TEMPLATES_DIR}/{relative}");
             match String::from_utf8(bytes) {
-                Ok(text) => {
-                    theme.templates.insert(relative, text);
-                }
-                Err(_) => {
-                    errors.push(Diagnostic::error(format!("templates/{relative}"), "the template is not valid UTF-8"))
-                }
+                Ok(text) => match first_forbidden(&text) {
+                    Some((offset, c)) => errors.push(
+                        Diagnostic::error(path, forbidden_message(c)).at(&text, position_of_offset(&text, offset)),
+                    ),
+                    None => {
+                        theme.templates.insert(relative, text);
+                    }
+                },
+                Err(_) => errors.push(Diagnostic::error(path, "the template is not valid UTF-8")),
             }
         }
-        theme.assets.extend(read_folder(root, STATIC_DIR, &mut errors));
+        let own = read_folder(root, STATIC_DIR, &mut errors);
+        errors.extend(unportable_names(own.iter().map(|(name, _)| name.as_str())));
+        theme.assets.extend(own);
         if errors.is_empty() { Ok(theme) } else { Err(errors) }
     }
 }
 
+/// The site's static files (`/`-separated paths, sorted) whose names would stop the published
+/// site from being copied or unzipped on Windows or macOS as it is: a name Windows reserves for a
+/// device, or two names, or one and a file of the default theme, that differ only in case.
+fn unportable_names<'a>(own: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, (&str, String)> = DEFAULT_ASSETS
+        .iter()
+        .map(|(name, _)| (name.to_lowercase(), (*name, format!("the default theme's `{name}`"))))
+        .collect();
+    for name in own {
+        let path = format!("static/{name}");
+        if name.split('/').any(is_reserved_on_windows) {
+            let message = "the name is reserved for a device on Windows, so the site could not be unzipped there";
+            errors.push(Diagnostic::error(&path, message).with_help("rename the file or its folder"));
+        }
+        match seen.entry(name.to_lowercase()) {
+            Entry::Occupied(entry) if entry.get().0 != name => {
+                let message = format!(
+                    "`{path}` and {} differ only in case: one would overwrite the other on Windows and macOS",
+                    entry.get().1
+                );
+                errors.push(Diagnostic::error(&path, message).with_help("rename one of them"));
+            }
+            // The site's file of the same name replaces the default theme's.
+            Entry::Occupied(_) => {}
+            Entry::Vacant(entry) => {
+                entry.insert((name, format!("`{path}`")));
+            }
+        }
+    }
+    errors
+}
+
 /// Every file under `root/folder`, by its `/`-separated path inside the folder, sorted.
 fn read_folder(root: &Path, folder: &str, errors: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
-    let base = root.join(folder);
-    if !base.is_dir() {
-        return Vec::new();
-    }
+    let base = match crate::layout::source_folder(root, folder) {
+        Ok(Some(base)) => base,
+        Ok(None) => return Vec::new(),
+        Err(error) => {
+            errors.push(error);
+            return Vec::new();
+        }
+    };
     let mut files = Vec::new();
     for entry in WalkDir::new(&base).sort_by_file_name() {
         let entry = match entry {

@@ -6,8 +6,10 @@
 // term range), search/docs/<n>.js (what a result shows). Each calls
 // window.__dossierSearch.register(kind, number, data).
 //
-// Reading a query and ranking mirror src/search/tokenize.rs and src/search/query.rs exactly; the
-// Rust tests rank with those, so a change to one side must be made on the other.
+// Reading a query and ranking do what src/search/tokenize.rs and src/search/query.rs do, with the
+// constants the manifest gives (src/search/ranking.rs): this script has no ranking number of its
+// own. tests/ranking_parity.rs runs this ranking core in Node and compares it with query.rs.
+// That core comes first and touches no page, so Node can require() this file and get it.
 //
 // The page (templates/search.html) provides #q, #search-status, #search-filters and
 // #search-results; the script tag's data-root is the way back to the site root.
@@ -15,18 +17,8 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 2;
-  // src/search/query.rs
-  var EXACT_MISS_WEIGHT = 0.3;
-  var PREFIX_WEIGHT = 0.8;
-  var PHRASE_WEIGHT = 1.0;
-  var MIN_PREFIX_CHARS = 2;
-  var MAX_PREFIX_SHARDS = 3;
-  var MAX_EXPANSIONS = 16;
-  // src/search/tokenize.rs
-  var MAX_TOKEN_CHARS = 32;
+  var VERSION = 3;
   // Display.
-  var PAGE_SIZE = 10;
   var SNIPPET_CHARS = 240;
   var SNIPPET_WINDOW_WORDS = 24;
   // A snippet is looked for around the first places of the query in a text, this many
@@ -38,6 +30,29 @@
   var MAX_CACHED_FORMS = 50000;
   // The address is updated once typing pauses: history calls are slow on some browsers.
   var URL_DELAY_MS = 250;
+
+  // The manifest, and its `ranking`: every weight and limit of the ranking, and the page size.
+  var manifest = null;
+  var ranking = null;
+  var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
+  var lists = new Map(); // term -> { docs, scores }, decoded once
+
+  // Takes the manifest that the rest reads. Throws on a format this client does not know.
+  function useManifest(data) {
+    if (data.format !== FORMAT || data.version !== VERSION) throw new Error('unknown index format');
+    manifest = data;
+    ranking = data.ranking;
+  }
+
+  // Takes the rows of term shard `number` (once; later calls keep the first).
+  function addTermShard(number, rows) {
+    if (!termShards[number]) {
+      var entries = new Map();
+      rows.forEach(function (row) { entries.set(row[0], row); });
+      termShards[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
+    }
+    return termShards[number];
+  }
 
   // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
   // A word is a run of letters, digits and combining marks; "." or "," between two digits stays
@@ -57,7 +72,7 @@
   }
 
   function isSensible(word) {
-    return Array.from(word).length <= MAX_TOKEN_CHARS && !ASTRAL.test(word);
+    return Array.from(word).length <= ranking.max_token_chars && !ASTRAL.test(word);
   }
 
   // Normalized and folded forms of the words met in texts, which repeat a lot.
@@ -101,93 +116,9 @@
     var words = tokenize(normalized);
     var last = words[words.length - 1];
     var endsInWord = /[\p{Alphabetic}\p{N}]$/u.test(normalized);
-    var lastIsPrefix = endsInWord && !!last && Array.from(last.folded).length >= MIN_PREFIX_CHARS;
+    var lastIsPrefix = endsInWord && !!last && Array.from(last.folded).length >= ranking.min_prefix_chars;
     // `patterns`: what a snippet is looked for around (snippetPatterns), made when first needed.
     return { words: words, lastIsPrefix: lastIsPrefix, patterns: null };
-  }
-
-  // ── Loading shards ───────────────────────────────────────────────────────────────────────
-
-  var page = {
-    input: document.getElementById('q'),
-    status: document.getElementById('search-status'),
-    filters: document.getElementById('search-filters'),
-    results: document.getElementById('search-results'),
-  };
-  if (!page.input || !page.results || !page.status || !page.filters) return;
-  var script = document.currentScript;
-  var root = (script && script.getAttribute('data-root')) || page.results.getAttribute('data-root') || '../';
-  var onDisk = location.protocol === 'file:';
-
-  var waiting = {}; // "kind:number" -> the function that resolves its load with the data
-  var loaded = {}; // "kind:number" -> Promise of the registered data
-  var manifest = null;
-  var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
-  var docShards = {}; // number -> [document rows]
-  var lists = new Map(); // term -> { docs, scores }, decoded once
-
-  window.__dossierSearch = {
-    register: function (kind, number, data) {
-      var resolve = waiting[kind + ':' + number];
-      if (resolve) resolve(data);
-    },
-  };
-
-  // Loads a shard with a <script> tag; resolves with what it registers. Failed loads are
-  // forgotten, so that a later search tries again.
-  function load(kind, number, path) {
-    var key = kind + ':' + number;
-    if (loaded[key]) return loaded[key];
-    loaded[key] = new Promise(function (resolve, reject) {
-      var registered = false;
-      waiting[key] = function (data) {
-        registered = true;
-        delete waiting[key];
-        resolve(data);
-      };
-      var tag = document.createElement('script');
-      tag.src = root + path + (manifest && !onDisk ? '?v=' + manifest.id : '');
-      tag.onload = function () {
-        tag.remove();
-        if (!registered) reject(new Error(path + ' did not register its data'));
-      };
-      tag.onerror = function () {
-        tag.remove();
-        reject(new Error('cannot load ' + path));
-      };
-      document.head.appendChild(tag);
-    });
-    loaded[key].catch(function () {
-      delete loaded[key];
-      delete waiting[key];
-    });
-    return loaded[key];
-  }
-
-  function loadManifest() {
-    return load('manifest', 0, 'search/index.js').then(function (data) {
-      if (data.format !== FORMAT || data.version !== VERSION) throw new Error('unknown index format');
-      manifest = data;
-      return data;
-    });
-  }
-
-  function loadTermShard(number) {
-    return load('terms', number, 'search/terms/' + number + '.js').then(function (rows) {
-      if (!termShards[number]) {
-        var entries = new Map();
-        rows.forEach(function (row) { entries.set(row[0], row); });
-        termShards[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
-      }
-      return termShards[number];
-    });
-  }
-
-  function loadDocShard(number) {
-    return load('docs', number, 'search/docs/' + number + '.js').then(function (rows) {
-      docShards[number] = rows;
-      return rows;
-    });
   }
 
   // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after a
@@ -212,7 +143,7 @@
   function prefixShards(prefix) {
     var first = shardOf(prefix);
     var shards = [first];
-    var last = Math.min(first + MAX_PREFIX_SHARDS, manifest.term_shards.length);
+    var last = Math.min(first + ranking.max_prefix_shards, manifest.term_shards.length);
     for (var shard = first + 1; shard < last && manifest.term_shards[shard].startsWith(prefix); shard++) {
       shards.push(shard);
     }
@@ -326,7 +257,7 @@
       });
     });
     candidates.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
-    return candidates.slice(0, MAX_EXPANSIONS);
+    return candidates.slice(0, ranking.max_expansions);
   }
 
   // Per-document scores of one query word, in arrays as long as the archive, reused.
@@ -358,18 +289,18 @@
   };
 
   // The scores of one query word: the folded list; for a word typed with diacritics the exact
-  // list, other spellings keeping EXACT_MISS_WEIGHT; for a prefix, the best of that and the
+  // list, other spellings keeping exact_miss_weight; for a prefix, the best of that and the
   // words that begin with it.
   function scoreWord(accumulator, word, asPrefix) {
     accumulator.start();
     if (hasDiacritics(word)) {
-      accumulator.apply(scores(word.folded), EXACT_MISS_WEIGHT, false);
+      accumulator.apply(scores(word.folded), ranking.exact_miss_weight, false);
       accumulator.apply(scores(word.exact), 1, false);
     } else {
       accumulator.apply(scores(word.folded), 1, false);
     }
     if (asPrefix) {
-      expansions(word).forEach(function (row) { accumulator.apply(scores(row[0]), PREFIX_WEIGHT, true); });
+      expansions(word).forEach(function (row) { accumulator.apply(scores(row[0]), ranking.prefix_weight, true); });
     }
   }
 
@@ -402,7 +333,7 @@
       if (position > 0 && current.follows) {
         var bigram = scores(query.words[position - 1].folded + ' ' + current.folded);
         for (var b = 0; b < bigram.docs.length; b++) {
-          if (found[bigram.docs[b]]) total[bigram.docs[b]] += bigram.scores[b] * PHRASE_WEIGHT;
+          if (found[bigram.docs[b]]) total[bigram.docs[b]] += bigram.scores[b] * ranking.phrase_weight;
         }
       }
     }
@@ -449,6 +380,90 @@
     var count = 0;
     for (var i = 0; i < ranked.docs.length; i++) if (keep(ranked.docs[i])) count++;
     return count;
+  }
+
+  // ── Node ─────────────────────────────────────────────────────────────────────────────────
+  // Everything above is the ranking core; what follows is the page. tests/ranking_parity.mjs
+  // requires this file in Node, where there is no page: it gets the core.
+
+  if (typeof module === 'object' && module.exports) {
+    module.exports = {
+      useManifest: useManifest, addTermShard: addTermShard, parseQuery: parseQuery, shardsFor: shardsFor,
+      rank: rank, best: best,
+    };
+    return;
+  }
+
+  // ── Loading shards ───────────────────────────────────────────────────────────────────────
+
+  var page = {
+    input: document.getElementById('q'),
+    status: document.getElementById('search-status'),
+    filters: document.getElementById('search-filters'),
+    results: document.getElementById('search-results'),
+  };
+  if (!page.input || !page.results || !page.status || !page.filters) return;
+  var script = document.currentScript;
+  var root = (script && script.getAttribute('data-root')) || page.results.getAttribute('data-root') || '../';
+  var onDisk = location.protocol === 'file:';
+
+  var waiting = {}; // "kind:number" -> the function that resolves its load with the data
+  var loaded = {}; // "kind:number" -> Promise of the registered data
+  var docShards = {}; // number -> [document rows]
+
+  window.__dossierSearch = {
+    register: function (kind, number, data) {
+      var resolve = waiting[kind + ':' + number];
+      if (resolve) resolve(data);
+    },
+  };
+
+  // Loads a shard with a <script> tag; resolves with what it registers. Failed loads are
+  // forgotten, so that a later search tries again.
+  function load(kind, number, path) {
+    var key = kind + ':' + number;
+    if (loaded[key]) return loaded[key];
+    loaded[key] = new Promise(function (resolve, reject) {
+      var registered = false;
+      waiting[key] = function (data) {
+        registered = true;
+        delete waiting[key];
+        resolve(data);
+      };
+      var tag = document.createElement('script');
+      tag.src = root + path + (manifest && !onDisk ? '?v=' + manifest.id : '');
+      tag.onload = function () {
+        tag.remove();
+        if (!registered) reject(new Error(path + ' did not register its data'));
+      };
+      tag.onerror = function () {
+        tag.remove();
+        reject(new Error('cannot load ' + path));
+      };
+      document.head.appendChild(tag);
+    });
+    loaded[key].catch(function () {
+      delete loaded[key];
+      delete waiting[key];
+    });
+    return loaded[key];
+  }
+
+  function loadManifest() {
+    return load('manifest', 0, 'search/index.js').then(useManifest);
+  }
+
+  function loadTermShard(number) {
+    return load('terms', number, 'search/terms/' + number + '.js').then(function (rows) {
+      return addTermShard(number, rows);
+    });
+  }
+
+  function loadDocShard(number) {
+    return load('docs', number, 'search/docs/' + number + '.js').then(function (rows) {
+      docShards[number] = rows;
+      return rows;
+    });
   }
 
   // ── Documents and filters ────────────────────────────────────────────────────────────────
@@ -691,23 +706,31 @@
     return root + path + (onDisk ? 'index.html' : '');
   }
 
-  function displayDate(iso) {
-    var parts = iso.split('-').map(Number);
-    if (parts.length === 3) return parts[2] + '/' + parts[1] + '/' + parts[0];
-    if (parts.length === 2) return 'tháng ' + parts[1] + '/' + parts[0];
-    return 'năm ' + parts[0];
+  // A pattern of the manifest's `urls` or `dates` with its {names} replaced by their values.
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
   }
 
-  function chip(kind, folder, pair) {
-    return '<li><a class="chip chip-' + kind + '" href="' + escapeHtml(folderUrl(folder + '/' + pair[0] + '/')) + '">' +
-      escapeHtml(pair[1]) + '</a></li>';
+  // A date as pages show it (the manifest's `dates`), from YYYY-MM-DD, YYYY-MM or YYYY.
+  function displayDate(iso) {
+    var parts = iso.split('-').map(Number);
+    var values = { year: parts[0], month: parts[1], day: parts[2] };
+    var formats = manifest.dates;
+    return fill(parts.length === 3 ? formats.day : parts.length === 2 ? formats.month : formats.year, values);
+  }
+
+  // A link to an actor or a country; `kind` is `actor` or `country`, as in the manifest's `urls`.
+  function chip(kind, pair) {
+    var url = folderUrl(fill(manifest.urls[kind], { id: pair[0] }));
+    return '<li><a class="chip chip-' + kind + '" href="' + escapeHtml(url) + '">' + escapeHtml(pair[1]) + '</a></li>';
   }
 
   function resultHtml(article, query) {
-    var chips = article.countries.map(function (pair) { return chip('country', 'countries', pair); })
-      .concat(article.actors.map(function (pair) { return chip('actor', 'actors', pair); }));
+    var chips = article.countries.map(function (pair) { return chip('country', pair); })
+      .concat(article.actors.map(function (pair) { return chip('actor', pair); }));
+    var url = folderUrl(fill(manifest.urls.article, { slug: article.slug }));
     return '<li class="search-result">' +
-      '<h2 class="search-result-title"><a href="' + escapeHtml(folderUrl('articles/' + article.slug + '/')) + '">' +
+      '<h2 class="search-result-title"><a href="' + escapeHtml(url) + '">' +
       markTitle(article.title, query) + '</a></h2>' +
       '<p class="search-result-meta"><time datetime="' + escapeHtml(article.date) + '">' +
       escapeHtml(displayDate(article.date)) + '</time> · <span class="search-result-source">' +
@@ -738,7 +761,7 @@
     FILTERS.forEach(function (filter) {
       document.getElementById('search-filter-' + filter.name).addEventListener('change', function (event) {
         state.filters[filter.name] = event.target.value;
-        state.shown = PAGE_SIZE;
+        state.pages = 1;
         search();
       });
     });
@@ -801,8 +824,8 @@
       more.className = 'search-more';
       more.innerHTML = '<button type="button"></button>';
       more.firstChild.addEventListener('click', function () {
-        var first = state.shown;
-        state.shown += PAGE_SIZE;
+        var first = state.pages * ranking.page_size;
+        state.pages += 1;
         search().then(function () {
           var link = page.results.querySelectorAll('.search-result-title a')[first];
           if (link) link.focus();
@@ -810,7 +833,7 @@
       });
       page.results.insertAdjacentElement('afterend', more);
     }
-    more.firstChild.textContent = 'Xem thêm ' + Math.min(PAGE_SIZE, remaining) + ' kết quả';
+    more.firstChild.textContent = 'Xem thêm ' + Math.min(ranking.page_size, remaining) + ' kết quả';
   }
 
   function statusText(text, total, filtered, shown) {
@@ -824,7 +847,8 @@
 
   // ── The page ─────────────────────────────────────────────────────────────────────────────
 
-  var state = { generation: 0, shown: PAGE_SIZE, filters: { actor: '', country: '', year: '' }, labels: {} };
+  // `pages`: how many pages of results are shown.
+  var state = { generation: 0, pages: 1, filters: { actor: '', country: '', year: '' }, labels: {} };
 
   function readUrl() {
     var params = new URLSearchParams(location.search);
@@ -867,26 +891,39 @@
     var generation = ++state.generation;
     var text = page.input.value;
     writeUrlSoon();
-    var query = parseQuery(text);
-    if (!query.words.length) {
+    if (!text.trim()) {
       clear('');
       return Promise.resolve();
     }
     var current = function () { return generation === state.generation; };
-    var ranked;
     return loadManifest()
       .then(function () {
-        // Each shard's lists are decoded as soon as it arrives, while the others are on their way.
-        var terms = queryTerms(query);
-        return Promise.all(shardsFor(query).map(function (shard) {
-          return loadTermShard(shard).then(function () {
-            if (!current()) return;
-            terms.forEach(function (term) {
-              if (shardOf(sortKey(term)) === shard) scores(term);
-            });
-          });
-        }));
+        if (!current()) return undefined;
+        // The query is read with the manifest's limits (the longest word, the shortest prefix).
+        var query = parseQuery(text);
+        if (!query.words.length) return clear('');
+        return searchFor(current, text, query);
       })
+      .catch(function (error) {
+        if (!current()) return;
+        clear('Không tải được chỉ mục tìm kiếm.');
+        if (window.console) console.error(error);
+      });
+  }
+
+  // Loads the term shards of `query`, ranks, and shows the results.
+  function searchFor(current, text, query) {
+    var ranked;
+    // Each shard's lists are decoded as soon as it arrives, while the others are on their way.
+    var terms = queryTerms(query);
+    return Promise.all(shardsFor(query).map(function (shard) {
+      return loadTermShard(shard).then(function () {
+        if (!current()) return;
+        terms.forEach(function (term) {
+          if (shardOf(sortKey(term)) === shard) scores(term);
+        });
+      });
+    }))
       .then(function () {
         if (!current()) return null;
         ranked = rank(query);
@@ -894,15 +931,10 @@
       })
       .then(function (keep) {
         if (!current()) return undefined;
-        var shown = best(ranked, state.shown, keep);
+        var shown = best(ranked, state.pages * ranking.page_size, keep);
         var filtered = keep ? countKept(ranked, keep) : ranked.docs.length;
-        var firstPage = keep ? best(ranked, PAGE_SIZE, null) : shown.slice(0, PAGE_SIZE);
+        var firstPage = keep ? best(ranked, ranking.page_size, null) : shown.slice(0, ranking.page_size);
         return show(current, text, query, ranked, { shown: shown, filtered: filtered, firstPage: firstPage });
-      })
-      .catch(function (error) {
-        if (!current()) return;
-        clear('Không tải được chỉ mục tìm kiếm.');
-        if (window.console) console.error(error);
       });
   }
 
@@ -954,10 +986,10 @@
     var list = decode(['', 1, 1, 'BB'.repeat(4096)]);
     var word = new Accumulator(list.docs.length + 1);
     word.start();
-    word.apply(list, EXACT_MISS_WEIGHT, false);
-    word.apply(list, PREFIX_WEIGHT, true);
+    word.apply(list, ranking.exact_miss_weight, false);
+    word.apply(list, ranking.prefix_weight, true);
     var ranked = { docs: list.docs, scores: list.scores };
-    best(ranked, PAGE_SIZE, null);
+    best(ranked, ranking.page_size, null);
     countKept(ranked, function (doc) { return doc % 2 === 0; });
     var text = new Array(40).join(WARM_UP_TEXT + ' ');
     var article = {
@@ -983,7 +1015,7 @@
     });
   }
   page.input.addEventListener('input', function () {
-    state.shown = PAGE_SIZE;
+    state.pages = 1;
     search();
   });
   if (page.input.value.trim()) {

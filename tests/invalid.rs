@@ -9,7 +9,11 @@ use common::TestSite;
 /// Builds `base` with the overlay `invalid/<case>` and checks that the build fails with each of
 /// `expected` in its messages and leaves no output and no temporary folder behind.
 fn fails_with(case: &str, expected: &[&str]) {
-    let site = TestSite::fixture("base").overlay(&format!("invalid/{case}"));
+    fails_on(&TestSite::fixture("base").overlay(&format!("invalid/{case}")), case, expected);
+}
+
+/// Checks that building `site` fails with each of `expected` in its messages and writes nothing.
+fn fails_on(site: &TestSite, case: &str, expected: &[&str]) {
     let run = site.build();
     assert!(!run.success, "{case}: the build should fail");
     for text in expected {
@@ -382,4 +386,98 @@ fn a_name_of_an_unreadable_country_points_to_its_file() {
         run.stderr
     );
     assert!(!run.stderr.contains("unknown country `cn`"), "{}", run.stderr);
+}
+
+// Regression: U+0001 in an article's text reached the pages and feed.xml, which was then not XML.
+#[test]
+fn a_control_character_is_reported_at_its_line_and_column() {
+    fails_with(
+        "control-character",
+        &["content/articles/doi-thoai-2013.md:6:8: error: the invisible character U+0001 is not allowed"],
+    );
+}
+
+// Regression: `title: "…\u0001…"` in front matter made feed.xml ill-formed, and the build exited 0.
+#[test]
+fn an_escaped_control_character_in_a_title_is_refused() {
+    fails_with(
+        "escaped-control-character",
+        &["content/articles/doi-thoai-2013.md:2:8: error: the invisible character U+0001 is not allowed", "`\\u0001`"],
+    );
+}
+
+#[test]
+fn a_control_character_in_a_template_is_refused() {
+    let site = TestSite::fixture("base");
+    std::fs::create_dir(site.root().join("templates")).unwrap();
+    site.write("templates/404.html", "{% extends \"base.html\" %}\n{% block main %}\u{7}{% endblock %}\n");
+    fails_on(&site, "template", &["templates/404.html:2:17: error: the invisible character U+0007 is not allowed"]);
+}
+
+#[test]
+fn a_noncharacter_in_a_description_is_refused() {
+    fails_with(
+        "noncharacter",
+        &["content/countries/cn.yaml:3:29: error: the invisible character U+FFFF is not allowed"],
+    );
+}
+
+#[test]
+fn an_escaped_control_character_in_the_site_title_is_refused() {
+    fails_with("escaped-site-title", &["site.toml:1:9: error: the invisible character U+0001 is not allowed"]);
+}
+
+// These cases are made at test time: a repository holding `con.yaml` or both `Logo.png` and
+// `logo.png` could not itself be checked out on Windows or macOS.
+#[test]
+fn files_named_after_a_windows_device_are_refused() {
+    let site = TestSite::fixture("base");
+    site.write("content/actors/con.yaml", "name: Con\nkind: group\n");
+    let expected = "content/actors/con.yaml:1:1: error: bad file name `con`: Windows reserves it for a device";
+    fails_on(&site, "device-name", &[expected, "help: add a word to the name, such as `con-1`"]);
+    let site = TestSite::fixture("base");
+    std::fs::create_dir_all(site.root().join("static/com1")).unwrap();
+    site.write("static/aux.css", "body {}\n");
+    site.write("static/com1/x.css", "body {}\n");
+    fails_on(
+        &site,
+        "device-name",
+        &[
+            "static/aux.css: error: the name is reserved for a device on Windows",
+            "static/com1/x.css: error: the name is reserved for a device on Windows",
+        ],
+    );
+}
+
+// Regression: static files differing only in case were published side by side; unzipped on
+// Windows or macOS, one replaced the other.
+#[test]
+fn static_files_differing_only_in_case_are_refused() {
+    let site = TestSite::fixture("base");
+    std::fs::create_dir(site.root().join("static")).unwrap();
+    for name in ["Logo.svg", "logo.svg", "Style.css"] {
+        site.write(&format!("static/{name}"), "<svg/>\n");
+    }
+    fails_on(
+        &site,
+        "case-collision",
+        &[
+            "static/logo.svg: error: `static/logo.svg` and `static/Logo.svg` differ only in case",
+            "static/Style.css: error: `static/Style.css` and the default theme's `style.css` differ only in case",
+        ],
+    );
+}
+
+// Regression: a 200 MB article passed `check`, then `build` aborted allocating 1.6 GB.
+#[test]
+fn an_article_over_the_size_limit_is_refused_by_check_and_build() {
+    let site = TestSite::fixture("base");
+    let front = "---\ntitle: Dài\ndate: 2020\nsource: Báo\n---\n";
+    let limit = 10_000_000;
+    site.write("content/articles/qua-dai.md", &format!("{front}{}", "a".repeat(limit + 1 - front.len())));
+    let expected = "content/articles/qua-dai.md: error: the file is 10000001 bytes (10.0 MB), over the limit of 10 MB";
+    fails_on(&site, "too-large", &[expected]);
+    let check = site.check();
+    assert!(!check.success);
+    assert!(check.stdout.contains(expected), "{}", check.stdout);
 }

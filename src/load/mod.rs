@@ -17,6 +17,7 @@ mod yaml_help;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,12 +27,16 @@ use serde_saphyr::{Location, Spanned};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::text::{is_valid_slug, nfc, position_of_offset};
+use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, is_valid_slug, nfc, position_of_offset};
 
 pub use crate::layout::CONTENT_DIR;
 pub const ARTICLES_DIR: &str = "content/articles";
 pub const ACTORS_DIR: &str = "content/actors";
 pub const COUNTRIES_DIR: &str = "content/countries";
+
+/// The largest content file read, in bytes (10 MB): the longest real article is a few hundred
+/// kilobytes, and one of hundreds of megabytes made the build allocate gigabytes.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
 
 /// The text of one content file, NFC, with where its YAML starts in the file.
 #[derive(Clone, Debug)]
@@ -235,7 +240,10 @@ impl Content {
         let read: Vec<(Folder, OsString, Option<FileContent>)> = files
             .into_par_iter()
             .map(|(folder, name, relative)| {
-                let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file());
+                // A folder that became a link leading outside is read no more (and is reported when
+                // the change to the folder lists everything again).
+                let is_file = std::fs::symlink_metadata(root.join(relative)).is_ok_and(|meta| meta.is_file())
+                    && matches!(crate::layout::source_folder(root, folder.path()), Ok(Some(_)));
                 let file = (is_file && !is_hidden(&name)).then(|| read_file(root, folder, &name));
                 (folder, name, file)
             })
@@ -376,11 +384,18 @@ fn with_extension(name: &OsStr, extension: &str) -> OsString {
 
 /// The names of the files in one content folder, sorted, hidden files and folders left out.
 /// Problems listing it go to `listing`.
+/// A folder that leads outside the site root is reported once, however many folders lie in it.
 fn list(root: &Path, folder: Folder, listing: &mut Vec<Diagnostic>) -> Vec<OsString> {
-    let directory = root.join(folder.path());
-    if !directory.is_dir() {
-        return Vec::new();
-    }
+    let directory = match crate::layout::source_folder(root, folder.path()) {
+        Ok(Some(directory)) => directory,
+        Ok(None) => return Vec::new(),
+        Err(error) => {
+            if !listing.contains(&error) {
+                listing.push(error);
+            }
+            return Vec::new();
+        }
+    };
     let mut names = Vec::new();
     for entry in WalkDir::new(&directory).min_depth(1).max_depth(1).sort_by_file_name() {
         match entry {
@@ -410,10 +425,40 @@ fn read_file(root: &Path, folder: Folder, name: &OsStr) -> FileContent {
     }
 }
 
-/// Reads a file as NFC text; invalid UTF-8 is reported at the line of the first bad byte.
+/// Reads a file as NFC text. Invalid UTF-8 is reported at the line of the first bad byte, a
+/// forbidden character at its own line and column, a file over [`MAX_FILE_BYTES`] with its size.
 fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(path))
-        .map_err(|error| Diagnostic::error(path, format!("cannot read the file: {error}")))?;
+    let text = decode(path, read_bounded(root, path)?)?;
+    match first_forbidden(&text) {
+        Some((offset, c)) => Err(Diagnostic::error(path, forbidden_message(c))
+            .at(&text, position_of_offset(&text, offset))
+            .with_help("delete it: most editors do not show it")),
+        None => Ok(text),
+    }
+}
+
+/// The bytes of a file, or its size if it is over [`MAX_FILE_BYTES`]: read no further than the
+/// limit, so a file that grows while it is read cannot make the build allocate without bound.
+fn read_bounded(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let cannot_read = |error: std::io::Error| Diagnostic::error(path, format!("cannot read the file: {error}"));
+    let file = std::fs::File::open(root.join(path)).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
+    let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = size.max(bytes.len() as u64);
+        let message = format!(
+            "the file is {size} bytes ({:.1} MB), over the limit of {} MB for a content file",
+            size as f64 / 1e6,
+            MAX_FILE_BYTES / 1_000_000
+        );
+        return Err(Diagnostic::error(path, message).with_help("split the article, or shorten it"));
+    }
+    Ok(bytes)
+}
+
+/// `bytes` as NFC text without a byte order mark.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
@@ -463,6 +508,12 @@ fn stem(path: &Path, file: &SourceFile) -> Result<String, Diagnostic> {
     let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
     if is_valid_slug(&stem) {
         Ok(stem)
+    } else if is_reserved_on_windows(&stem) {
+        Err(file
+            .error(format!(
+                "bad file name `{stem}`: Windows reserves it for a device, so the site could not be unzipped there"
+            ))
+            .with_help(format!("add a word to the name, such as `{stem}-1`")))
     } else {
         let suggestion: String = crate::text::slugify(&stem);
         Err(file
@@ -491,6 +542,11 @@ fn parse_yaml<T: DeserializeOwned + Default>(
     }
     match serde_saphyr::from_str(text) {
         Ok(data) => {
+            if let Some((position, c)) = escaped_forbidden(text) {
+                let help =
+                    format!("remove the escape that writes it (such as `\\u{:04X}`) from this quoted value", c as u32);
+                return Err(file.error_at_yaml(position, forbidden_message(c)).with_help(help));
+            }
             let warnings = yaml_help::lint(text).into_iter().map(|advice| file.advice(advice).as_warning()).collect();
             file.warnings = warnings;
             Ok(data)
@@ -504,6 +560,22 @@ fn parse_yaml<T: DeserializeOwned + Default>(
             })
         }
     }
+}
+
+/// The position (in the YAML) and character of the first value whose quoted
+/// escapes (`"\u0001"`, `"\x00"`, `"\N"`) write a forbidden character. The file's text was
+/// checked already, so only escapes can bring one in, and only a text with a backslash is parsed
+/// again to look.
+fn escaped_forbidden(yaml: &str) -> Option<(Position, char)> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    if !yaml.contains('\\') {
+        return None;
+    }
+    Parser::new_from_str(yaml).map_while(Result::ok).find_map(|(event, span)| match event {
+        Event::Scalar(value, ..) => first_forbidden(&value)
+            .map(|(_, c)| (Position { line: span.start.line(), column: span.start.col() + 1 }, c)),
+        _ => None,
+    })
 }
 
 /// The one-line message of a YAML parser error, without the location and snippet serde-saphyr renders
@@ -586,6 +658,21 @@ mod tests {
         }
         assert!(is_surely_nfc("Bộ Ngoại giao “bác bỏ” – tin tặc…"));
         assert!(!is_surely_nfc("tin ta\u{0323}\u{0306}c"));
+    }
+
+    // A save inside a folder that had become a link to a folder outside the site read the file
+    // there when the watcher named it.
+    #[test]
+    fn a_saved_file_in_a_folder_linked_outside_is_not_read() {
+        let temp = tempfile::tempdir().unwrap();
+        let (root, outside) = (temp.path().join("site"), temp.path().join("outside"));
+        std::fs::create_dir_all(root.join(CONTENT_DIR)).unwrap();
+        std::fs::create_dir(&outside).unwrap();
+        let mut content = Content::read(&root);
+        std::fs::write(outside.join("bi-mat.md"), "---\ntitle: x\n---\n").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join(ARTICLES_DIR)).unwrap();
+        content.update(&BTreeSet::from([Path::new(ARTICLES_DIR).join("bi-mat.md")]));
+        assert!(content.site().0.articles.is_empty());
     }
 
     #[test]

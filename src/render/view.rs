@@ -14,7 +14,7 @@ use tera::Value;
 use crate::date::PartialDate;
 use crate::markdown;
 use crate::model::{
-    Actor, ActorId, ActorKind, Archive, Article, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
+    Actor, ActorId, ActorKind, Archive, ArticleId, Claim, ClaimId, ClaimKind, Country, CountryId, Link, Party,
     SUPPLIABLE_FIELDS,
 };
 use crate::urls;
@@ -181,10 +181,6 @@ pub struct Views {
     claims: Vec<OnceLock<Value>>,
 }
 
-pub fn article_url(article: &Article) -> String {
-    urls::article(&article.slug)
-}
-
 fn actor_chip(actor: &Actor) -> Chip {
     Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: "actor" }
 }
@@ -229,7 +225,7 @@ fn party_name(archive: &Archive, party: Party) -> String {
 fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     let claim = archive.claim(id);
     let article = archive.article(claim.article);
-    let article_url = article_url(article);
+    let article_url = urls::article(&article.slug);
     ClaimLink {
         url: urls::with_anchor(&article_url, &claim.anchor),
         number: claim.number,
@@ -319,7 +315,7 @@ impl Views {
             let article = self.archive.article(id);
             Value::from_serializable(&ArticleSummary {
                 slug: article.slug.clone(),
-                url: article_url(article),
+                url: urls::article(&article.slug),
                 title: article.title.clone(),
                 date: DateView::new(article.date),
                 source: article.source.clone(),
@@ -370,7 +366,7 @@ impl Views {
                 quote: claim.quote.clone(),
                 note_html: html(&self.archive, &claim.note),
                 article_title: article.title.clone(),
-                article_url: article_url(article),
+                article_url: urls::article(&article.slug),
                 article_date: DateView::new(article.date),
             })
         })

@@ -14,12 +14,11 @@ use rayon::prelude::*;
 
 use super::QUERY_BUDGET_BYTES;
 use super::query;
+use super::ranking::FIRST_PAGE;
 use super::shard::{Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path};
 use super::tokenize::fold;
 use crate::file::OutputFile;
 
-/// Results on the first page, whose documents a search loads.
-pub const FIRST_PAGE: usize = 10;
 /// How many sample queries estimate the size of a typical search.
 const SAMPLE_QUERIES: usize = 25;
 /// The share of the budget, in percent, that a typical search may reach for document shards to

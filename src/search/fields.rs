@@ -1,6 +1,7 @@
-//! The fields of an article as search sees them, and what each is worth. Every text comes from the
+//! The fields of an article as search sees them. Every text comes from the
 //! model: the title; the names and all the aliases of the article's actors and countries; its
-//! tags; its claims (the quote and the names of the parties); the summary and the text.
+//! tags; its claims (the quote and the names of the parties); the summary and the text. What each
+//! field is worth is [`super::ranking`]'s.
 
 use crate::model::{Archive, Article, Party};
 
@@ -28,28 +29,6 @@ impl Field {
             Field::Tags => "tags",
             Field::Claims => "claims",
             Field::Body => "body",
-        }
-    }
-
-    /// How much one occurrence in this field counts, relative to the body.
-    pub fn weight(self) -> f64 {
-        match self {
-            Field::Title => 5.0,
-            Field::Names => 3.5,
-            Field::Tags => 2.5,
-            Field::Claims => 1.5,
-            Field::Body => 1.0,
-        }
-    }
-
-    /// BM25's length normalisation for this field: 0 ignores the length, 1 divides by it. Names
-    /// and tags are lists, where more entries do not dilute any one of them much.
-    pub fn length_normalisation(self) -> f64 {
-        match self {
-            Field::Title => 0.5,
-            Field::Names | Field::Tags => 0.3,
-            Field::Claims => 0.6,
-            Field::Body => 0.75,
         }
     }
 }

@@ -30,11 +30,10 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::encode::{self, IMPACT_LEVELS, Posting};
 use super::fields::{FIELD_COUNT, Field, FieldTexts, field_texts};
+use super::ranking::{FieldWeight, K1, field_weight};
 use super::tokenize::{Tokenizer, fold, normalize};
 use crate::model::{Archive, Article};
 
-/// BM25's term frequency saturation.
-pub const K1: f64 = 1.2;
 /// The longest posting list; longer ones keep their best postings.
 pub const MAX_POSTINGS: usize = 4096;
 /// Terms are spread over `1 << PARTITION_BITS` partitions, merged and scored in parallel.
@@ -231,9 +230,9 @@ impl<'a> ChunkBuilder<'a> {
                     field.push((word_number(numbers, words, folded, frequencies, word), follows));
                 });
             }
-            let b = field.length_normalisation();
+            let FieldWeight { weight, b, .. } = field_weight(*field);
             let length_ratio = self.field.len() as f64 / self.average_lengths[*field as usize];
-            let occurrence = (field.weight() / (1.0 - b + b * length_ratio)) as f32;
+            let occurrence = (weight / (1.0 - b + b * length_ratio)) as f32;
             for index in 0..self.field.len() {
                 let (word, follows) = self.field[index];
                 let folded = self.folded[word as usize];

@@ -12,6 +12,7 @@
 //!                                               shards
 //! ```
 //!
+//! [`ranking`] holds every constant of the ranking; the manifest carries them to the client.
 //! [`query`] is the reference implementation of the client's ranking: tests rank with it, and it
 //! says which files a query downloads. The format is documented in `docs/search-index.md`; every
 //! output is sorted and free of timestamps, so the same archive always gives the same bytes.
@@ -21,6 +22,7 @@ mod encode;
 mod fields;
 mod invert;
 pub mod query;
+mod ranking;
 mod root;
 mod shard;
 pub mod tokenize;
@@ -29,14 +31,16 @@ use crate::diagnostic::Diagnostic;
 use crate::file::OutputFile;
 use crate::model::Archive;
 
-pub use budget::{FIRST_PAGE, Sizes};
+pub use budget::Sizes;
+pub use ranking::FIRST_PAGE;
 pub use shard::Index;
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";
 /// Bumped whenever a reader of an older index would misread a newer one: 2 made
-/// `search-index.json` the root that lists the shards instead of a copy of them.
-pub const VERSION: u32 = 2;
+/// `search-index.json` the root that lists the shards instead of a copy of them; 3 put in the
+/// manifest the ranking constants, page URLs and date formats that the client reads.
+pub const VERSION: u32 = 3;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.

@@ -4,32 +4,22 @@
 //!
 //! A query is read with the index's tokenizer. For each word the score of a document is the
 //! impact of the folded word (`tac`); a word typed with diacritics (`tặc`) scores with its exact
-//! list instead, and documents that only have another spelling keep [`EXACT_MISS_WEIGHT`] of the
-//! folded score. The last word, when the reader may still be typing it, also matches the words
-//! that begin with it ([`PREFIX_WEIGHT`]): folded words, or exact ones if it has diacritics. Two adjacent words add their bigram's impact, so a
-//! phrase beats the same words scattered. The sum is multiplied by the square of the share of
-//! query words the document contains. Ties go to the newer article (the lower number).
+//! list instead, and documents that only have another spelling keep a share of the folded score.
+//! The last word, when the reader may still be typing it, also matches the words that begin with
+//! it, for less: folded words, or exact ones if it has diacritics. Two adjacent words add their
+//! bigram's impact, so a phrase beats the same words scattered. The sum is multiplied by the
+//! square of the share of query words the document contains. Ties go to the newer article (the
+//! lower number). Every weight and limit is [`RANKING`]'s, which the client reads from the
+//! manifest.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::encode;
 use super::invert::{Entry, sort_key};
+use super::ranking::RANKING;
 use super::shard::Index;
 use super::tokenize::{Token, fold, normalize, tokens};
-
-/// What a document that spells a word differently from the query keeps of its score.
-pub const EXACT_MISS_WEIGHT: f64 = 0.3;
-/// What a word that merely begins with the last query word is worth.
-pub const PREFIX_WEIGHT: f64 = 0.8;
-/// The weight of an adjacent pair of query words found together.
-pub const PHRASE_WEIGHT: f64 = 1.0;
-/// The last word is a prefix only from this many characters on.
-pub const MIN_PREFIX_CHARS: usize = 2;
-/// How many shards the words beginning with a prefix may be looked for in.
-pub const MAX_PREFIX_SHARDS: usize = 3;
-/// How many words beginning with a prefix are used, the most frequent first.
-pub const MAX_EXPANSIONS: usize = 16;
 
 /// A query, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +33,7 @@ pub fn parse(text: &str) -> Query {
     let words = tokens(text);
     let ends_in_word = normalize(text).chars().next_back().is_some_and(char::is_alphanumeric);
     let last_is_prefix =
-        ends_in_word && words.last().is_some_and(|word| word.folded.chars().count() >= MIN_PREFIX_CHARS);
+        ends_in_word && words.last().is_some_and(|word| word.folded.chars().count() >= RANKING.min_prefix_chars);
     Query { words, last_is_prefix }
 }
 
@@ -88,16 +78,16 @@ impl<'i> Lookups<'i> {
             candidates.extend(self.index.shard_entries(shard).iter().filter(|entry| is_expansion(&entry.term, word)));
         }
         candidates.sort_by(|a, b| b.df.cmp(&a.df).then_with(|| a.term.cmp(&b.term)));
-        candidates.truncate(MAX_EXPANSIONS);
+        candidates.truncate(RANKING.max_expansions);
         candidates
     }
 }
 
 /// The shards where words beginning with `prefix` are: its own shard, then the next ones (up to
-/// [`MAX_PREFIX_SHARDS`] in all) while their first key begins with it.
+/// `max_prefix_shards` in all) while their first key begins with it.
 fn prefix_shards(index: &Index, prefix: &str) -> Range<usize> {
     let first = index.shard_of(prefix);
-    let boundaries = index.manifest.term_shards.iter().skip(first + 1).take(MAX_PREFIX_SHARDS - 1);
+    let boundaries = index.manifest.term_shards.iter().skip(first + 1).take(RANKING.max_prefix_shards - 1);
     first..first + 1 + boundaries.take_while(|boundary| boundary.starts_with(prefix)).count()
 }
 
@@ -112,12 +102,15 @@ fn is_expansion(term: &str, word: &Token) -> bool {
         && is_folded != word.has_diacritics()
 }
 
+/// The scores of a list, computed as the client computes them (`impact × (scale / levels)`, and
+/// not the algebraically equal `impact / levels × scale`), so that both give the same bits and
+/// rank ties alike.
 fn entry_scores(entry: &Entry) -> Scores {
-    let levels = f64::from(encode::IMPACT_LEVELS);
+    let unit = entry.scale / f64::from(encode::IMPACT_LEVELS);
     encode::decode(&entry.postings)
         .unwrap_or_default()
         .into_iter()
-        .map(|posting| (posting.doc, f64::from(posting.impact) / levels * entry.scale))
+        .map(|posting| (posting.doc, f64::from(posting.impact) * unit))
         .collect()
 }
 
@@ -129,18 +122,18 @@ fn word_scores(lookups: &mut Lookups, word: &Token) -> Scores {
     }
     let mut exact = lookups.scores(&word.exact);
     for (doc, score) in folded {
-        exact.entry(doc).or_insert(score * EXACT_MISS_WEIGHT);
+        exact.entry(doc).or_insert(score * RANKING.exact_miss_weight);
     }
     exact
 }
 
-/// The best score of the words that begin with `word`, times [`PREFIX_WEIGHT`].
+/// The best score of the words that begin with `word`, times the prefix weight.
 fn prefix_scores(lookups: &mut Lookups, word: &Token) -> Scores {
     let mut best = Scores::new();
     for entry in lookups.expansions(word) {
         for (doc, score) in lookups.scores(&entry.term) {
             let slot = best.entry(doc).or_default();
-            *slot = slot.max(score * PREFIX_WEIGHT);
+            *slot = slot.max(score * RANKING.prefix_weight);
         }
     }
     best
@@ -169,7 +162,7 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
         {
             for (doc, score) in lookups.scores(&format!("{} {}", previous.folded, word.folded)) {
                 if let Some(total) = totals.get_mut(&doc) {
-                    total.0 += score * PHRASE_WEIGHT;
+                    total.0 += score * RANKING.phrase_weight;
                 }
             }
         }
@@ -177,7 +170,11 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
     let words = query.words.len().max(1) as f64;
     let mut hits: Vec<Hit> = totals
         .into_iter()
-        .map(|(doc, (score, found))| Hit { doc, score: score * (found as f64 / words).powi(2) })
+        .map(|(doc, (score, found))| {
+            // As the client does, `score × share × share`: the same bits as there.
+            let share = found as f64 / words;
+            Hit { doc, score: score * share * share }
+        })
         .collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
     (hits, lookups.shards)

@@ -58,6 +58,9 @@ pub fn json(index: &Index) -> Vec<u8> {
     );
     push_field(&mut text, "fields", &manifest.fields);
     push_field(&mut text, "scoring", &manifest.scoring);
+    push_field(&mut text, "ranking", &manifest.ranking);
+    push_field(&mut text, "urls", &manifest.urls);
+    push_field(&mut text, "dates", &manifest.dates);
     let term_shards = manifest.term_shards.iter().enumerate().map(|(number, first)| TermShard {
         first,
         terms: index.shard_entries(number).len(),

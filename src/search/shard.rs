@@ -17,10 +17,13 @@ use serde::Serialize;
 
 use super::budget::{self, Sample, Sizes};
 use super::fields::Field;
-use super::invert::{self, Entry, MAX_POSTINGS, sort_key};
-use super::{FORMAT, VERSION, encode, root};
+use super::invert::{self, Entry, sort_key};
+use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
+use super::{FORMAT, VERSION, root};
+use crate::date::{DATE_FORMATS, DateFormats};
 use crate::file::OutputFile;
 use crate::model::{Archive, Article};
+use crate::urls;
 
 /// A term shard stops growing past this size (a single term may still make it bigger).
 const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
@@ -51,21 +54,27 @@ pub struct Manifest {
     pub years: Vec<(u32, i16)>,
     pub fields: Vec<FieldWeight>,
     pub scoring: Scoring,
+    /// How the client adds scores up: the constants [`super::query`] ranks with.
+    pub ranking: Ranking,
+    /// Where the client links results and chips to.
+    pub urls: Urls,
+    /// How the client shows a result's date, as pages do.
+    pub dates: DateFormats,
 }
 
+/// The pages a result links to, as render names them, with `{slug}` or `{id}` for the article's
+/// slug or the actor's or country's id; relative to the site root, ending in `/`.
 #[derive(Clone, Debug, Serialize)]
-pub struct FieldWeight {
-    pub name: &'static str,
-    pub weight: f64,
-    pub b: f64,
+pub struct Urls {
+    pub article: String,
+    pub actor: String,
+    pub country: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Scoring {
-    pub model: &'static str,
-    pub k1: f64,
-    pub impact_levels: u8,
-    pub max_postings: usize,
+impl Urls {
+    fn of_pages() -> Urls {
+        Urls { article: urls::article("{slug}"), actor: urls::actor("{id}"), country: urls::country("{id}") }
+    }
 }
 
 /// What a result shows of an article, borrowed from the model.
@@ -187,20 +196,11 @@ impl<'a> Index<'a> {
             doc_shards: documents.len(),
             term_shards: shard_boundaries(&entries, &term_shards),
             years: year_runs(archive),
-            fields: Field::ALL
-                .iter()
-                .map(|field| FieldWeight {
-                    name: field.name(),
-                    weight: field.weight(),
-                    b: field.length_normalisation(),
-                })
-                .collect(),
-            scoring: Scoring {
-                model: "bm25f",
-                k1: invert::K1,
-                impact_levels: encode::IMPACT_LEVELS,
-                max_postings: MAX_POSTINGS,
-            },
+            fields: Field::ALL.map(field_weight).to_vec(),
+            scoring: SCORING,
+            ranking: RANKING,
+            urls: Urls::of_pages(),
+            dates: DATE_FORMATS,
         };
         let mut index = Index { manifest, entries, documents, term_shards, samples: Vec::new() };
         // The sample searches rank with the term shards alone; their first pages then say how

@@ -43,6 +43,7 @@ pub struct ServeOptions {
     /// `None`: the first free port from 8000.
     pub port: Option<u16>,
     pub bind: IpAddr,
+    pub overrides: crate::config::Overrides,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,7 +74,7 @@ pub fn serve(options: ServeOptions) -> Result<Infallible, ServeError> {
         say(format_args!("note: listening on {}, so the preview is reachable from other machines", options.bind));
     }
     let background = Background::start(live.clone()).map_err(ServeError::Thread)?;
-    let mut builder = Builder::new(&options.root, background);
+    let mut builder = Builder::new(&options.root, options.overrides, background);
     log(builder.rebuild(&Change::everything(), &live));
     loop {
         let change = watcher.next_change().ok_or(ServeError::WatcherStopped)?;

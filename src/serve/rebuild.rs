@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use super::background::{Background, Job};
 use super::state::{Live, Pages, Served};
 use super::watch::Change;
+use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Distinct};
 use crate::load::ARTICLES_DIR;
 use crate::render::Kind;
@@ -40,8 +41,8 @@ pub enum Outcome {
 }
 
 impl Builder {
-    pub fn new(root: &Path, background: Background) -> Builder {
-        Builder { session: Session::kept_open(root), background }
+    pub fn new(root: &Path, overrides: Overrides, background: Background) -> Builder {
+        Builder { session: Session::kept_open(root).with_overrides(overrides), background }
     }
 
     /// Rebuilds what `change` invalidates and publishes the result.

@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -333,6 +334,26 @@ export async function launch({ args = [], ...options } = {}) {
     timeout: 60_000,
     ...options,
   });
+}
+
+/**
+ * The default archive as its readers get it, for the tests of a describe block: registers a
+ * before() hook that builds it with the offline zip (unzipped), serves the output folder over
+ * http:// and launches Chromium, and an after() hook that ends them. Returns the object the
+ * before() hook fills in: {site, server, browser}.
+ */
+export function useDefaultArchive() {
+  const archive = {};
+  before(async () => {
+    archive.site = buildSite(REPO_ROOT, { zip: true, unzip: true });
+    archive.server = await serve(archive.site.out);
+    archive.browser = await launch();
+  });
+  after(async () => {
+    await archive.browser?.close();
+    await archive.server?.close();
+  });
+  return archive;
 }
 
 /** A page in a new isolated context (own cookies/storage), 1280x900 unless given. */

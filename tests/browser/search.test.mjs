@@ -84,6 +84,22 @@ function expectations(label, searchUrlOf) {
       assert.equal(await page.locator('h1').innerText(), APT32);
     });
 
+    // The date format and the page URLs come from the search manifest; they must agree with the pages.
+    test("a result shows its date as the article's page does; its chips open their pages", async () => {
+      await results(page, searchUrl, 'oceanlotus');
+      const result = page.locator('#search-results li.search-result').first();
+      const shownDate = await result.locator('time').innerText();
+      await result.locator('.search-result-title a').click();
+      await page.waitForURL(/articles\/viet-nam-bac-cao-buoc-apt32\//);
+      const pageDate = await page.locator('main time[datetime="2020-04-23"]').first().innerText();
+      assert.equal(shownDate, pageDate);
+      assert.equal(shownDate, '23/4/2020');
+      await results(page, searchUrl, 'oceanlotus');
+      await page.locator('#search-results li.search-result').first().locator('a.chip-actor', { hasText: 'APT32' }).click();
+      await page.waitForURL(/actors\/apt32\//);
+      assert.equal(await page.locator('h1').innerText(), 'APT32');
+    });
+
     test('the header search box of any page leads to the results', async () => {
       await page.goto(searchUrl.replace(/search\/(index\.html)?$/, label === 'file://' ? 'index.html' : ''));
       await page.locator('#site-search-q').fill('tin tac');

@@ -3,52 +3,38 @@
 // WCAG 2 A/AA violation, the W3C Nu checker finds no error, lychee finds no broken link or
 // fragment, and the offline zip works page to page over file://.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  REPO_ROOT,
-  buildSite,
   fileUrl,
   formatAxeViolations,
   formatLychee,
   formatVnuMessages,
   htmlPages,
-  launch,
   newPage,
   runAxe,
   runLychee,
   runVnu,
   screenshot,
-  serve,
+  useDefaultArchive,
   watchPage,
 } from './lib.mjs';
 
 const ARTICLE = 'articles/trung-quoc-bac-cao-buoc-chien-dich-tin-tac-toan-cau/';
+// The allies' claim of 19/7/2021 in that article (its `id` in the sidecar).
+const CLAIM = 'claim-dong-minh-quy-trach-nhiem';
 
 describe('the default archive', () => {
-  let site;
-  let server;
-  let browser;
-
-  before(async () => {
-    site = buildSite(REPO_ROOT, { zip: true, unzip: true });
-    server = await serve(site.out);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const archive = useDefaultArchive();
 
   test('every page loads over http:// without console errors or failed requests', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(archive.browser);
     const problems = [];
-    for (const file of htmlPages(site.out)) {
-      const url = `${server.url}/${file.replace(/index\.html$/, '')}`;
+    for (const file of htmlPages(archive.site.out)) {
+      const url = `${archive.server.url}/${file.replace(/index\.html$/, '')}`;
       const watch = watchPage(page);
       const response = await page.goto(url, { waitUntil: 'load' });
       if (response.status() !== 200) problems.push(`${url}: HTTP ${response.status()}`);
@@ -59,10 +45,10 @@ describe('the default archive', () => {
   });
 
   test('axe-core finds no serious or critical WCAG 2 A/AA violation on any page', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(archive.browser);
     const report = [];
-    for (const file of htmlPages(site.out)) {
-      await page.goto(`${server.url}/${file.replace(/index\.html$/, '')}`);
+    for (const file of htmlPages(archive.site.out)) {
+      await page.goto(`${archive.server.url}/${file.replace(/index\.html$/, '')}`);
       const violations = await runAxe(page);
       if (violations.length) report.push(`${file}\n${formatAxeViolations(violations)}`);
     }
@@ -75,9 +61,9 @@ describe('the default archive', () => {
       ['dark', { colorScheme: 'dark' }],
       ['phone', { viewport: { width: 390, height: 844 }, isMobile: true }],
     ]) {
-      const page = await newPage(browser, options);
+      const page = await newPage(archive.browser, options);
       for (const file of ['', ARTICLE, 'actors/apt32/', 'countries/cn/', 'search/']) {
-        await page.goto(`${server.url}/${file}`);
+        await page.goto(`${archive.server.url}/${file}`);
         const violations = await runAxe(page);
         if (violations.length) report.push(`${name} ${file}\n${formatAxeViolations(violations)}`);
         await screenshot(page, `${name}-${file.replace(/\//g, '_') || 'home'}`);
@@ -87,32 +73,32 @@ describe('the default archive', () => {
   });
 
   test('the W3C Nu checker finds no error in any page', () => {
-    const messages = runVnu(site.out);
+    const messages = runVnu(archive.site.out);
     assert.equal(formatVnuMessages(messages), '');
   });
 
   test('lychee finds no broken link or fragment', () => {
-    const result = runLychee(site.out);
+    const result = runLychee(archive.site.out);
     assert.ok(result.ok, formatLychee(result));
   });
 
   test('a quote mark leads to its claim and back', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/${ARTICLE}`);
+    const page = await newPage(archive.browser);
+    await page.goto(`${archive.server.url}/${ARTICLE}`);
     await screenshot(page, 'article');
-    const reference = page.locator('a.ref[href="#claim-1"]');
+    const reference = page.locator(`a.ref[href="#${CLAIM}"]`);
     await reference.click();
-    assert.equal(new URL(page.url()).hash, '#claim-1');
-    const claim = page.locator('li#claim-1');
+    assert.equal(new URL(page.url()).hash, `#${CLAIM}`);
+    const claim = page.locator(`li#${CLAIM}`);
     assert.ok(await claim.isVisible());
-    await claim.locator('a[href="#q-claim-1"]').click();
-    assert.equal(new URL(page.url()).hash, '#q-claim-1');
-    assert.equal(await page.locator('mark#q-claim-1').count(), 1);
+    await claim.locator(`a[href="#q-${CLAIM}"]`).click();
+    assert.equal(new URL(page.url()).hash, `#q-${CLAIM}`);
+    assert.equal(await page.locator(`mark#q-${CLAIM}`).count(), 1);
   });
 
   test('the offline zip works from disk: links name files and lead to the pages', async () => {
-    const root = path.join(site.unzipped, 'site');
-    const page = await newPage(browser);
+    const root = path.join(archive.site.unzipped, 'site');
+    const page = await newPage(archive.browser);
     const watch = watchPage(page);
     await page.goto(fileUrl(root, 'index.html'));
     await page.locator('.site-nav a', { hasText: 'Tác nhân' }).click();
@@ -127,7 +113,7 @@ describe('the default archive', () => {
   });
 
   test('no offline page links a folder (a folder opened from disk shows a listing)', () => {
-    const root = path.join(site.unzipped, 'site');
+    const root = path.join(archive.site.unzipped, 'site');
     const folderLinks = [];
     for (const file of htmlPages(root)) {
       const html = fs.readFileSync(path.join(root, file), 'utf8');

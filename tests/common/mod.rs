@@ -103,6 +103,11 @@ impl TestSite {
         self.build_command(extra).output().unwrap().into()
     }
 
+    /// Runs `dossier check --root <site>`.
+    pub fn check(&self) -> Run {
+        Command::new(BIN).arg("check").arg("--root").arg(self.root()).output().unwrap().into()
+    }
+
     pub fn build(&self) -> Run {
         self.build_with(&[])
     }

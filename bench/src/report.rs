@@ -61,7 +61,7 @@ fn first_line(command: &mut Command) -> String {
 }
 
 fn git_commit() -> String {
-    let repo = env!("CARGO_MANIFEST_DIR");
+    let repo = env!("CARGO_MANIFEST_DIR"); // bench/, inside the repository
     let commit = first_line(Command::new("git").args(["-C", repo, "rev-parse", "--short", "HEAD"]));
     let dirty = Command::new("git").args(["-C", repo, "status", "--porcelain"]).output();
     let dirty = dirty.is_ok_and(|output| !output.stdout.is_empty());

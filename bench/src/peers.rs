@@ -123,7 +123,8 @@ pub fn run_hugo(tools: &Tools, site: &Path, out: &Path, log: &Path) -> Result<Sa
     let hugo = tools.hugo.as_ref().context("hugo is not installed")?;
     let mut command = Command::new(hugo);
     command.args(["--quiet", "--source"]).arg(site).arg("--destination").arg(out);
-    command.arg("--themesDir").arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("bench")).args(["--theme", "hugo"]);
+    // This crate's folder, bench/, is the themes folder.
+    command.arg("--themesDir").arg(env!("CARGO_MANIFEST_DIR")).args(["--theme", "hugo"]);
     measure::run(&mut command, log)
 }
 

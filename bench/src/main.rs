@@ -1,6 +1,6 @@
 //! `dossier-bench`: the performance harness of dossier (see `docs/performance.md`).
 //!
-//! `generate` writes a deterministic test archive (`dossier::corpus`). `run` generates archives
+//! `generate` writes a deterministic test archive (`dossier-corpus`). `run` generates archives
 //! of the requested sizes once (cached under `target/bench-corpus/`), then builds each several
 //! times with the real `dossier` binary and reports medians and ranges of wall time, CPU time and
 //! peak RSS, the output's size, the search index's, a write floor (extracting a tar of the same

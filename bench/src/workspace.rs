@@ -8,7 +8,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail, ensure};
 use walkdir::WalkDir;
 
-use dossier::corpus;
+use dossier_corpus::{GENERATOR_VERSION, Options, write_site};
 
 /// The folders of one benchmark run.
 pub struct Dirs {
@@ -66,7 +66,7 @@ fn built_dossier() -> Result<PathBuf> {
     let folder = exe.parent().context("this binary has no folder")?;
     if let Ok(cargo) = std::env::var("CARGO") {
         let mut build = Command::new(cargo);
-        build.args(["build", "--quiet", "--bin", "dossier", "--manifest-path"]);
+        build.args(["build", "--quiet", "--package", "dossier", "--bin", "dossier", "--manifest-path"]);
         build.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
         if folder.ends_with("release") {
             build.arg("--release");
@@ -76,7 +76,7 @@ fn built_dossier() -> Result<PathBuf> {
     let dossier = folder.join("dossier");
     ensure!(
         dossier.is_file(),
-        "no dossier binary next to this one ({}): run `cargo build --release --bins`, or pass --dossier PATH",
+        "no dossier binary next to this one ({}): run `cargo build --release` at the repository root, or pass --dossier PATH",
         dossier.display()
     );
     Ok(dossier)
@@ -88,7 +88,7 @@ pub fn generate_into(out: &Path, articles: usize, seed: u64) -> Result<()> {
     if out.exists() && std::fs::read_dir(out)?.next().is_some() {
         bail!("{} is not empty: remove it or choose another folder", out.display());
     }
-    let summary = corpus::write_site(out, &corpus::Options { articles, seed })
+    let summary = write_site(out, &Options { articles, seed })
         .with_context(|| format!("cannot write the archive into {}", out.display()))?;
     println!(
         "wrote {} articles, {} actors, {} countries ({} files, {:.1} MiB) into {}",
@@ -107,7 +107,7 @@ pub const MIB: f64 = 1024.0 * 1024.0;
 /// The cached archive of `articles` articles, generated on first use. It is written into a
 /// temporary folder and renamed, so an interrupted generation is never taken for a corpus.
 pub fn corpus_site(dirs: &Dirs, articles: usize, seed: u64) -> Result<PathBuf> {
-    let name = format!("n{articles}-seed{seed}-v{}", corpus::GENERATOR_VERSION);
+    let name = format!("n{articles}-seed{seed}-v{GENERATOR_VERSION}");
     let site = dirs.corpus.join(&name);
     if site.join("site.toml").is_file() {
         return Ok(site);
@@ -117,7 +117,7 @@ pub fn corpus_site(dirs: &Dirs, articles: usize, seed: u64) -> Result<PathBuf> {
         std::fs::remove_dir_all(&staging)?;
     }
     eprintln!("generating {articles} articles into {} ...", site.display());
-    corpus::write_site(&staging, &corpus::Options { articles, seed })
+    write_site(&staging, &Options { articles, seed })
         .with_context(|| format!("cannot write the archive into {}", staging.display()))?;
     std::fs::rename(&staging, &site)?;
     Ok(site)

@@ -7,7 +7,7 @@ use super::prose::{self, CLAIM_KINDS, Scene};
 use super::rng::Rng;
 use super::words::{ADVICE, COMPANIES, COUNTRIES, HEADINGS, SOURCES, TAGS};
 use super::{Cast, yaml_string};
-use crate::text::slugify;
+use dossier::text::slugify;
 
 /// An actor (index into the cast) or a country (index into [`COUNTRIES`]).
 #[derive(Clone, Copy, PartialEq)]

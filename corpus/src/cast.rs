@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::rng::{Rng, Zipf};
 use super::words::*;
 use super::yaml_string;
-use crate::text::slugify;
+use dossier::text::slugify;
 
 /// Stream number of the cast's generator, apart from the articles' streams (their indices).
 const CAST_STREAM: u64 = u64::MAX;
@@ -215,7 +215,7 @@ mod tests {
                 assert!(keys.is_free(&key), "`{key}` of `{}` is taken", actor.id);
                 keys.take(&key);
             }
-            assert!(crate::text::is_valid_slug(&actor.id), "{}", actor.id);
+            assert!(dossier::text::is_valid_slug(&actor.id), "{}", actor.id);
         }
     }
 
