@@ -129,11 +129,11 @@ impl Session {
                 }
             }
         };
-        let theme = match self.theme.take() {
-            Some(theme) if !change.theme => theme,
-            _ => Theme::load(&self.root).map(Arc::new),
-        };
         let (archive, warnings) = self.checked.insert(checked).clone()?;
+        let theme = match self.theme.take() {
+            Some(theme) if !change.theme && !change.config => theme,
+            _ => Theme::load(&self.root, archive.config.raw_html).map(Arc::new),
+        };
         let theme = self.theme.insert(theme).clone()?;
         let site = timings.time("templates", || render::Site::new(archive, theme))?;
         Ok(Prepared { site, warnings, timings })
