@@ -68,24 +68,30 @@ fn page_template_that_extends_nothing_must_carry_the_policy() {
     );
 }
 
-#[test]
-fn inline_script_in_a_site_template_is_refused() {
-    let base = default_base(|base| base.replacen("</body>", "<script>alert(1)</script>\n</body>", 1));
-    let line = base.lines().position(|line| line.starts_with("<script>alert")).unwrap() + 1;
+/// The default base template with `from` replaced by `to` is refused with `message` at the line
+/// where `to` starts, and built when trusted.
+fn edited_base_refused_at_the_edit(from: &str, to: &str, message: &str) {
+    let base = default_base(|base| base.replacen(from, to, 1));
+    let first = to.lines().next().unwrap_or(to);
+    let line = base.lines().position(|line| line.starts_with(first)).unwrap() + 1;
     refused_unless_trusted(
         &[("templates/base.html", &base)],
-        &[&format!("templates/base.html:{line}:1: error: a `<script>` the default theme does not ship")],
+        &[&format!("templates/base.html:{line}:1: error: {message}")],
+    );
+}
+
+#[test]
+fn inline_script_in_a_site_template_is_refused() {
+    edited_base_refused_at_the_edit(
+        "</body>",
+        "<script>alert(1)</script>\n</body>",
+        "a `<script>` the default theme does not ship",
     );
 }
 
 #[test]
 fn event_handler_in_a_site_template_is_refused() {
-    let base = default_base(|base| base.replacen("<body>", "<body onload=\"alert(1)\">", 1));
-    let line = base.lines().position(|line| line.starts_with("<body onload")).unwrap() + 1;
-    refused_unless_trusted(
-        &[("templates/base.html", &base)],
-        &[&format!("templates/base.html:{line}:1: error: an event handler `onload` on `<body>`")],
-    );
+    edited_base_refused_at_the_edit("<body>", "<body onload=\"alert(1)\">", "an event handler `onload` on `<body>`");
 }
 
 #[test]
@@ -145,4 +151,13 @@ fn markup_before_the_policy_is_refused() {
         &[("templates/base.html", &base)],
         &["templates/base.html:5:1: error: something comes before the Content-Security-Policy `<meta>`"],
     );
+}
+
+#[test]
+fn copy_of_the_default_theme_builds() {
+    let site = TestSite::fixture("base");
+    for folder in ["templates", "static"] {
+        common::copy_tree(&repo().join(folder), &site.root().join(folder));
+    }
+    site.build_ok();
 }
