@@ -161,3 +161,22 @@ fn copy_of_the_default_theme_builds() {
     }
     site.build_ok();
 }
+
+#[test]
+fn script_in_a_site_static_document_is_refused() {
+    // A static page or SVG opened at its own address runs its script without the pages' policy.
+    refused_unless_trusted(
+        &[
+            ("static/evil.html", "<!DOCTYPE html>\n<p>x</p>\n<script>alert(1)</script>\n"),
+            (
+                "static/evil.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<circle r=\"4\" onload=\"alert(1)\"/>\n</svg>\n",
+            ),
+            ("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>\n"),
+        ],
+        &[
+            "static/evil.html:3:1: error: a `<script>` the default theme does not ship",
+            "static/evil.svg:2:1: error: an event handler `onload` on `<circle>`",
+        ],
+    );
+}

@@ -2,8 +2,8 @@
 //! commits runs in a reader's browser (docs/security.md). Checked once, when the theme is read:
 //! every page keeps the default theme's Content-Security-Policy `<meta>` at the head of its
 //! document, a site template carries no script but the default theme's, no event handler, no
-//! script address, no `<base>`, refresh, `srcdoc` frame or plugin, and a site ships no script file
-//! of its own. `unsafe_html = true` in site.toml trusts the site and skips all of it.
+//! script address, no `<base>`, refresh, `srcdoc` frame or plugin, and neither do the site's own
+//! static HTML and SVG documents; a site ships no script file of its own. `unsafe_html = true` in site.toml trusts the site and skips all of it.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,8 +18,11 @@ use crate::text::position_of_offset;
 /// Extensions of the files a browser would run as a script.
 const SCRIPT_EXTENSIONS: [&str; 3] = [".js", ".mjs", ".cjs"];
 
+/// Extensions of the static files a browser opens as a document, which may then run script.
+const DOCUMENT_EXTENSIONS: [&str; 5] = [".html", ".htm", ".xhtml", ".svg", ".svgz"];
+
 /// Attributes that hold an address the browser follows or loads.
-const URL_ATTRIBUTES: [&str; 4] = ["href", "src", "action", "formaction"];
+const URL_ATTRIBUTES: [&str; 5] = ["href", "src", "action", "formaction", "xlink:href"];
 
 /// Elements a template may place before the policy `<meta>` without leaving the document's head.
 const BEFORE_POLICY: [&str; 3] = ["html", "head", "meta"];
@@ -130,9 +133,15 @@ pub fn check(
         errors.extend(markup(&path, source, &tokens, &scripts));
     }
     for (name, bytes) in own_assets {
-        let own_script = SCRIPT_EXTENSIONS.iter().any(|ext| name.to_lowercase().ends_with(ext))
-            && defaults.assets.get(name) != Some(bytes);
-        if own_script {
+        if defaults.assets.get(name) == Some(bytes) {
+            continue;
+        }
+        let lower = name.to_lowercase();
+        if DOCUMENT_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
+            let source = String::from_utf8_lossy(bytes);
+            errors.extend(markup(&format!("{STATIC_DIR}/{name}"), &source, &tokens(&source), &scripts));
+        }
+        if SCRIPT_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
             let message = "a site may not ship its own script: it would run in every reader's browser";
             errors.push(
                 Diagnostic::error(format!("{STATIC_DIR}/{name}"), message)
@@ -210,8 +219,8 @@ fn unsafe_expression(text: &str) -> Option<usize> {
     None
 }
 
-/// A refusal for each element of the template at `path` that could run script or send the reader
-/// elsewhere.
+/// A refusal for each element of the template or static document at `path` that could run
+/// script or send the reader elsewhere.
 fn markup(path: &str, source: &str, tokens: &[Token], scripts: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for token in tokens {
@@ -229,6 +238,10 @@ fn markup(path: &str, source: &str, tokens: &[Token], scripts: &BTreeSet<String>
             }
             "base" | "object" | "embed" => refuse(format!("a `<{name}>` element")),
             "iframe" if attribute(attributes, "srcdoc").is_some() => refuse("an `<iframe srcdoc>`".to_owned()),
+            // An SVG animation can set a link's address to a script after the check.
+            "set" | "animate" if attribute(attributes, "attributename").is_some_and(|a| a.ends_with("href")) => {
+                refuse(format!("a `<{name}>` that changes an address"))
+            }
             "meta" if attribute(attributes, "http-equiv").is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh")) => {
                 refuse("a `<meta http-equiv=refresh>`".to_owned())
             }
