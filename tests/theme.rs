@@ -6,7 +6,8 @@ mod common;
 
 use common::{TestSite, repo};
 
-const POLICY_LINE: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">\n";
+const POLICY_LINE: &str = "<meta http-equiv=\"Content-Security-Policy\" \
+    content=\"script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">\n";
 
 /// The default theme's base template with `edit` applied.
 fn default_base(edit: impl FnOnce(String) -> String) -> String {
@@ -96,7 +97,17 @@ fn event_handler_in_a_site_template_is_refused() {
 
 #[test]
 fn dangerous_markup_in_a_site_template_is_refused_each_at_its_line() {
-    let footer = "{% extends \"base.html\" %}\n{% block main %}\n<a href=\"javascript:alert(1)\">a</a>\n<base href=\"https://evil.example/\">\n<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example/\">\n<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>\n<object data=\"x.swf\"></object>\n<embed src=\"x.swf\">\n<img src=\"data:image/svg+xml,x\">\n{% endblock main %}\n";
+    let footer = r#"{% extends "base.html" %}
+{% block main %}
+<a href="javascript:alert(1)">a</a>
+<base href="https://evil.example/">
+<meta http-equiv="refresh" content="0; url=https://evil.example/">
+<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>
+<object data="x.swf"></object>
+<embed src="x.swf">
+<img src="data:image/svg+xml,x">
+{% endblock main %}
+"#;
     refused_unless_trusted(
         &[("templates/search.html", footer)],
         &[

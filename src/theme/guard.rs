@@ -3,7 +3,8 @@
 //! every page keeps the default theme's Content-Security-Policy `<meta>` at the head of its
 //! document, a site template carries no script but the default theme's, no event handler, no
 //! script address, no `<base>`, refresh, `srcdoc` frame or plugin, and neither do the site's own
-//! static HTML and SVG documents; a site ships no script file of its own. `unsafe_html = true` in site.toml trusts the site and skips all of it.
+//! static HTML and SVG documents; a site ships no script file of its own. `unsafe_html = true` in
+//! site.toml trusts the site and skips all of it.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -173,7 +174,8 @@ fn default_scripts(templates: &BTreeMap<String, String>) -> BTreeSet<String> {
 /// in attributes before it, so that nothing a template or a child block writes comes first.
 fn policy_first(path: &str, source: &str, tokens: &[Token], required: &str) -> Option<Diagnostic> {
     let help = format!(
-        "put `<meta http-equiv=\"Content-Security-Policy\" content=\"{required}\">` in the head, before any other tag than <html>, <head> and <meta charset>, or set `unsafe_html = true` in site.toml to trust the site"
+        "put `<meta http-equiv=\"Content-Security-Policy\" content=\"{required}\">` in the head, before any \
+         other tag than <html>, <head> and <meta charset>, or set `unsafe_html = true` in site.toml to trust the site"
     );
     let refuse = |offset: usize, message: &str| {
         Some(Diagnostic::error(path, message).at(source, position_of_offset(source, offset)).with_help(&help))
