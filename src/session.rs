@@ -4,7 +4,8 @@
 //! tells it what each save changed ([`Change`]), so that only what the change invalidates is done
 //! again: the content files it touched are read again ([`load::Content::update`]) and the model is
 //! rebuilt from the records in memory with the [`Memo`] of the last build; the theme is read again
-//! only when it changed, the archive checked again only when the content or the configuration did.
+//! only when it or the configuration (which may trust it) changed, the archive checked again only
+//! when the content or the configuration did.
 //! Either way the result is what a run from scratch gives for the same files, which the tests below
 //! hold it to.
 
@@ -136,11 +137,11 @@ impl Session {
                 }
             }
         };
-        let theme = match self.theme.take() {
-            Some(theme) if !change.theme => theme,
-            _ => Theme::load(&self.root).map(Arc::new),
-        };
         let (archive, warnings) = self.checked.insert(checked).clone()?;
+        let theme = match self.theme.take() {
+            Some(theme) if !change.theme && !change.config => theme,
+            _ => Theme::load(&self.root, archive.config.raw_html).map(Arc::new),
+        };
         let theme = self.theme.insert(theme).clone()?;
         let site = timings.time("templates", || render::Site::new(archive, theme))?;
         Ok(Prepared { site, warnings, timings })

@@ -1,16 +1,20 @@
 //! The theme: templates and static files. dossier carries a complete default theme (the
 //! repository's `templates/` and `static/`, embedded at compile time); a site's own `templates/`
 //! and `static/` folders override it file by file and may add files. This module reads those
-//! folders, so that render never touches the disk.
+//! folders, so that render never touches the disk, and has [`guard`] check what the site's own
+//! files may contain.
 
-use std::collections::BTreeMap;
+mod guard;
+
 use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
 use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
+use crate::markdown::RawHtml;
 use crate::text::{first_forbidden, forbidden_message, is_reserved_on_windows, position_of_offset};
 
 macro_rules! embed {
@@ -54,10 +58,13 @@ impl Theme {
         Theme { templates, assets }
     }
 
-    /// The built-in theme with the site's `templates/` and `static/` laid over it.
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    /// The built-in theme with the site's `templates/` and `static/` laid over it; unless the
+    /// site is trusted (`raw_html`), its own files are refused if they could run script.
+    pub fn load(root: &Path, raw_html: RawHtml) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::builtin();
+        let defaults = theme.clone();
         let mut errors = Vec::new();
+        let mut own_templates = BTreeSet::new();
         for (relative, bytes) in read_folder(root, TEMPLATES_DIR, &mut errors) {
             let path = format!("{TEMPLATES_DIR}/{relative}");
             match String::from_utf8(bytes) {
@@ -66,6 +73,7 @@ impl Theme {
                         Diagnostic::error(path, forbidden_message(c)).at(&text, position_of_offset(&text, offset)),
                     ),
                     None => {
+                        own_templates.insert(relative.clone());
                         theme.templates.insert(relative, text);
                     }
                 },
@@ -74,6 +82,11 @@ impl Theme {
         }
         let own = read_folder(root, STATIC_DIR, &mut errors);
         errors.extend(unportable_names(own.iter().map(|(name, _)| name.as_str())));
+        if raw_html == RawHtml::Sanitised {
+            let defaults = guard::Defaults { templates: &defaults.templates, assets: &defaults.assets };
+            let own_assets: BTreeMap<String, Vec<u8>> = own.iter().cloned().collect();
+            errors.extend(guard::check(&defaults, &theme.templates, &own_templates, &own_assets));
+        }
         theme.assets.extend(own);
         if errors.is_empty() { Ok(theme) } else { Err(errors) }
     }

@@ -1,0 +1,193 @@
+//! A site's own templates and static files cannot run script in a reader's browser: each refusal
+//! names the file and line, nothing is written, and `unsafe_html = true` in site.toml trusts the
+//! site instead (docs/security.md).
+
+mod common;
+
+use common::{TestSite, repo};
+
+const POLICY_LINE: &str = "<meta http-equiv=\"Content-Security-Policy\" \
+    content=\"script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">\n";
+
+/// The default theme's base template with `edit` applied.
+fn default_base(edit: impl FnOnce(String) -> String) -> String {
+    edit(std::fs::read_to_string(repo().join("templates/base.html")).unwrap())
+}
+
+/// The `base` fixture with the files `files` (path, contents) written into it.
+fn site_with(files: &[(&str, &str)]) -> TestSite {
+    let site = TestSite::fixture("base");
+    for (path, contents) in files {
+        let folder = site.root().join(path);
+        std::fs::create_dir_all(folder.parent().unwrap()).unwrap();
+        site.write(path, contents);
+    }
+    site
+}
+
+/// Builds the site made of `files`, expects it refused with each of `expected`, nothing written,
+/// then builds it again with `unsafe_html = true` and expects it built.
+fn refused_unless_trusted(files: &[(&str, &str)], expected: &[&str]) {
+    let site = site_with(files);
+    let run = site.build();
+    assert!(!run.success, "the build should fail");
+    for text in expected {
+        assert!(run.stderr.contains(text), "expected {text:?} in:\n{}", run.stderr);
+    }
+    assert_eq!(site.temp_entries(), ["site"], "nothing may be written");
+    let config = site.read("site.toml");
+    site.write("site.toml", &format!("unsafe_html = true\n{config}"));
+    site.build_ok();
+}
+
+#[test]
+fn base_template_without_the_policy_is_refused() {
+    let base = default_base(|base| base.replacen(POLICY_LINE, "", 1));
+    refused_unless_trusted(
+        &[("templates/base.html", &base)],
+        &["templates/base.html:1:1: error: the page template drops the Content-Security-Policy `<meta>`"],
+    );
+}
+
+#[test]
+fn base_template_with_a_block_before_the_policy_is_refused() {
+    // A child template could fill such a block with `<!--` and comment the policy out.
+    let base = default_base(|base| {
+        base.replacen(POLICY_LINE, &format!("{{% block early %}}{{% endblock early %}}\n{POLICY_LINE}"), 1)
+    });
+    refused_unless_trusted(
+        &[("templates/base.html", &base)],
+        &["templates/base.html:5:1: error: a template tag comes before the Content-Security-Policy `<meta>`"],
+    );
+}
+
+#[test]
+fn page_template_that_extends_nothing_must_carry_the_policy() {
+    refused_unless_trusted(
+        &[("templates/404.html", "<!DOCTYPE html>\n<title>404</title>\n<p>Không có trang này.</p>\n")],
+        &["templates/404.html:1:1: error: the page template drops the Content-Security-Policy `<meta>`"],
+    );
+}
+
+/// The default base template with `from` replaced by `to` is refused with `message` at the line
+/// where `to` starts, and built when trusted.
+fn edited_base_refused_at_the_edit(from: &str, to: &str, message: &str) {
+    let base = default_base(|base| base.replacen(from, to, 1));
+    let first = to.lines().next().unwrap_or(to);
+    let line = base.lines().position(|line| line.starts_with(first)).unwrap() + 1;
+    refused_unless_trusted(
+        &[("templates/base.html", &base)],
+        &[&format!("templates/base.html:{line}:1: error: {message}")],
+    );
+}
+
+#[test]
+fn inline_script_in_a_site_template_is_refused() {
+    edited_base_refused_at_the_edit(
+        "</body>",
+        "<script>alert(1)</script>\n</body>",
+        "a `<script>` the default theme does not ship",
+    );
+}
+
+#[test]
+fn event_handler_in_a_site_template_is_refused() {
+    edited_base_refused_at_the_edit("<body>", "<body onload=\"alert(1)\">", "an event handler `onload` on `<body>`");
+}
+
+#[test]
+fn dangerous_markup_in_a_site_template_is_refused_each_at_its_line() {
+    let footer = r#"{% extends "base.html" %}
+{% block main %}
+<a href="javascript:alert(1)">a</a>
+<base href="https://evil.example/">
+<meta http-equiv="refresh" content="0; url=https://evil.example/">
+<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>
+<object data="x.swf"></object>
+<embed src="x.swf">
+<img src="data:image/svg+xml,x">
+{% endblock main %}
+"#;
+    refused_unless_trusted(
+        &[("templates/search.html", footer)],
+        &[
+            "templates/search.html:3:1: error: `href` on `<a>` points at a script or an embedded document",
+            "templates/search.html:4:1: error: a `<base>` element",
+            "templates/search.html:5:1: error: a `<meta http-equiv=refresh>`",
+            "templates/search.html:6:1: error: an `<iframe srcdoc>`",
+            "templates/search.html:7:1: error: a `<object>` element",
+            "templates/search.html:8:1: error: a `<embed>` element",
+            "templates/search.html:9:1: error: `src` on `<img>` points at a script or an embedded document",
+        ],
+    );
+}
+
+#[test]
+fn site_script_file_is_refused() {
+    refused_unless_trusted(
+        &[("static/evil.js", "alert(1)\n")],
+        &["static/evil.js: error: a site may not ship its own script"],
+    );
+}
+
+#[test]
+fn changed_default_script_is_refused() {
+    refused_unless_trusted(
+        &[("static/search.js", "alert(1)\n")],
+        &["static/search.js: error: a site may not ship its own script"],
+    );
+}
+
+#[test]
+fn harmless_footer_override_builds_with_the_policy() {
+    let base = default_base(|base| {
+        base.replacen(
+            "<p class=\"footer-title\">",
+            "<p class=\"footer-note\">Biên tập: nhóm hồ sơ.</p>\n<p class=\"footer-title\">",
+            1,
+        )
+    });
+    let site = site_with(&[("templates/base.html", &base), ("static/extra.css", "body { color: black }\n")]);
+    site.build_ok();
+    let page = std::fs::read_to_string(site.out().join("index.html")).unwrap();
+    assert!(page.contains("Biên tập: nhóm hồ sơ."));
+    assert!(page.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn markup_before_the_policy_is_refused() {
+    // A policy `<meta>` after body content lands in the body, where browsers ignore it.
+    let base = default_base(|base| base.replacen(POLICY_LINE, &format!("<p>x</p>\n{POLICY_LINE}"), 1));
+    refused_unless_trusted(
+        &[("templates/base.html", &base)],
+        &["templates/base.html:5:1: error: something comes before the Content-Security-Policy `<meta>`"],
+    );
+}
+
+#[test]
+fn copy_of_the_default_theme_builds() {
+    let site = TestSite::fixture("base");
+    for folder in ["templates", "static"] {
+        common::copy_tree(&repo().join(folder), &site.root().join(folder));
+    }
+    site.build_ok();
+}
+
+#[test]
+fn script_in_a_site_static_document_is_refused() {
+    // A static page or SVG opened at its own address runs its script without the pages' policy.
+    refused_unless_trusted(
+        &[
+            ("static/evil.html", "<!DOCTYPE html>\n<p>x</p>\n<script>alert(1)</script>\n"),
+            (
+                "static/evil.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<circle r=\"4\" onload=\"alert(1)\"/>\n</svg>\n",
+            ),
+            ("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>\n"),
+        ],
+        &[
+            "static/evil.html:3:1: error: a `<script>` the default theme does not ship",
+            "static/evil.svg:2:1: error: an event handler `onload` on `<circle>`",
+        ],
+    );
+}
