@@ -30,7 +30,7 @@ fn expected_path(site: &Site, kind: Kind) -> String {
 fn every_page_path_is_the_one_urls_gives() {
     let fixture = TestSite::fixture("base");
     let archive = dossier::check(&fixture.root()).archive.expect("the base fixture loads");
-    let theme = Theme::load(&fixture.root()).expect("the base fixture's theme loads");
+    let theme = Theme::load(&fixture.root(), archive.config.raw_html).expect("the base fixture's theme loads");
     let site = Site::new(Arc::new(archive), Arc::new(theme)).expect("the templates compile");
     let pages = site.pages();
     assert!(pages.iter().any(|page| matches!(page.kind, Kind::Home { number: 2 })), "numbered pages exist");
