@@ -410,6 +410,10 @@ impl Scanner<'_> {
         }
         let Some(first) = self.yaml[at..end].chars().next() else { return };
         match first {
+            // `responds_to: #claim-2` leaves the field empty: the whole value is a comment.
+            '#' if !key_allowed && self.yaml[at + 1..end].starts_with(|c: char| !c.is_whitespace()) => {
+                self.scan.comments.push(at);
+            }
             '#' => {}
             '"' | '\'' => {
                 self.scan.values.push(at);
@@ -659,6 +663,15 @@ mod tests {
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(warnings[0].position, at(2, 19));
         assert!(warnings[0].help.contains("`- quote: 'đây là #1 tin'`"), "{}", warnings[0].help);
+    }
+
+    // An unquoted `responds_to: #claim-2` was read as an empty field, with no word of it.
+    #[test]
+    fn a_value_that_starts_with_a_hash_is_a_warning() {
+        let warnings = lint("claims:\n  - responds_to: #claim-2\n    kind: denies # a comment\n");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].position, at(2, 18));
+        assert!(warnings[0].help.contains("'#claim-2'"), "{}", warnings[0].help);
     }
 
     #[test]
