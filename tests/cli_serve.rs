@@ -104,9 +104,10 @@ impl Drop for Server {
     }
 }
 
-/// How long a client waits for a page before it calls the server starved: far more than a page
-/// takes, far less than the server's own timeouts, which a starved request would wait out.
-const PROMPTLY: Duration = Duration::from_secs(3);
+/// How long a client waits for a page before it calls the server starved: the second the issue
+/// asks for, far more than a page takes (tens of milliseconds), far less than the server's own
+/// timeouts, which a starved request would wait out.
+const PROMPTLY: Duration = Duration::from_secs(1);
 
 /// Reads from `stream` until the server closes it, or for at most `patience` without a byte; a
 /// connection the server resets ends the answer too.
