@@ -5,19 +5,16 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// How the search client shows a date, one pattern per precision, where `{day}`, `{month}` and
-/// `{year}` stand for its numbers without leading zeros; the build writes it into the search
-/// manifest. Pages word dates with the `date` component of `templates/components.html`;
-/// `tests/date_parity.rs` fails when the two disagree.
-#[derive(Clone, Copy, Debug, Serialize)]
+/// How a date is worded at each precision, with `{day}`, `{month}` and `{year}` standing for its
+/// numbers without leading zeros. Render makes it from the `date` component of
+/// `templates/components.html` (`render::Site::date_formats`), so the wording has one home, and
+/// the build ships it to the search client in the index's manifest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DateFormats {
-    pub day: &'static str,
-    pub month: &'static str,
-    pub year: &'static str,
+    pub day: String,
+    pub month: String,
+    pub year: String,
 }
-
-pub const DATE_FORMATS: DateFormats =
-    DateFormats { day: "{day}/{month}/{year}", month: "tháng {month}/{year}", year: "năm {year}" };
 
 /// A calendar date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -171,8 +171,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         tally.add(&file);
         progress.file_written();
     };
-    let ((pages, render_time), (search, search_time)) =
-        rayon::join(|| timed(|| site.render_all(&keep)), || timed(|| search::index_files(site.archive())));
+    let ((pages, render_time), (search, search_time)) = rayon::join(
+        || timed(|| site.render_all(&keep)),
+        || timed(|| search::index_files(site.archive(), site.date_formats())),
+    );
     timings.0.extend([("render", render_time), ("search", search_time)]);
     let pages = pages.map_err(BuildError::Content)?;
     let search_bytes = search.bytes;

@@ -1,7 +1,7 @@
-//! Dates are worded in two languages: on pages by the `date` component of
-//! `templates/components.html`, and in search results by `static/search.js` with the patterns the
-//! build writes into the search index's root (`date::DATE_FORMATS`). This test fails when the two
-//! disagree, at any precision (day, month, year).
+//! Dates are worded by the `date` component of `templates/components.html`: on pages directly, and
+//! in search results by `static/search.js` with the patterns the build learns from that component
+//! (rendered with placeholders) and writes into the search index's root. This test fails when the
+//! two disagree, at any precision (day, month, year).
 
 mod common;
 

@@ -4,10 +4,15 @@
 use std::path::PathBuf;
 
 use dossier::config::Config;
-use dossier::date::PartialDate;
+use dossier::date::{DateFormats, PartialDate};
 use dossier::markdown::RawHtml;
 use dossier::model::{Actor, ActorId, Archive, Article, Country, CountryId};
 use dossier::search::{self, Index, query};
+
+/// How some theme words dates: the index ships it, and no test here looks at it.
+fn dates() -> DateFormats {
+    DateFormats { day: "{day}/{month}/{year}".into(), month: "{month}/{year}".into(), year: "{year}".into() }
+}
 
 fn config() -> Config {
     Config {
@@ -193,7 +198,7 @@ fn numbers_are_found_whole() {
 
 #[test]
 fn the_files_are_script_loadable_and_the_root_says_its_format() {
-    let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)])).files;
+    let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)]), &dates()).files;
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
     assert_eq!(paths, ["search-index.json", "search/docs/0.js", "search/index.js", "search/terms/0.js"]);
     for file in &files[1..] {
@@ -228,7 +233,7 @@ fn the_root_lists_every_shard_and_what_each_holds() {
         })
         .collect();
     let site = archive(articles);
-    let files = search::index_files(&site).files;
+    let files = search::index_files(&site, &dates()).files;
     let file = |path: &str| files.iter().find(|file| file.path == path).map(|file| file.bytes.as_slice());
     let root: serde_json::Value = serde_json::from_slice(file("search-index.json").expect("a root")).expect("JSON");
     let term_shards = root["term_shards"].as_array().expect("a table of term shards");
@@ -273,7 +278,7 @@ fn the_same_archive_gives_the_same_bytes() {
             article("a", "2021-01-01", "Tin tặc tấn công", "An ninh mạng và tin tặc."),
             article("b", "2020-01-01", "Đặng", "Ông Đặng nói về an ninh."),
         ]);
-        search::index_files(&site).files
+        search::index_files(&site, &dates()).files
     };
     assert_eq!(build(), build());
 }
@@ -301,7 +306,7 @@ fn the_index_does_not_depend_on_the_number_of_threads() {
     let site = archive(articles);
     let build = |threads| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
-        pool.install(|| search::index_files(&site).files)
+        pool.install(|| search::index_files(&site, &dates()).files)
     };
     assert_eq!(build(1), build(5));
 }
@@ -323,6 +328,6 @@ fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
     let long = site(&|n| format!("{}{}", "tin tặc ".repeat(1 + n * 37 % 50), "ặặặ ".repeat(1500)));
     let index = Index::build(&long);
     assert_eq!(index.manifest.docs_per_shard, 1);
-    let sizes = index.sizes(&index.files());
+    let sizes = index.sizes(&index.files(&dates()));
     assert!(sizes.typical_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
 }

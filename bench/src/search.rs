@@ -7,11 +7,14 @@
 //! so it is the index in the output); the bytes are those of the files in the output.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
 use crate::workspace::{self, TreeSize};
+use dossier::render::Site;
 use dossier::search::{FIRST_PAGE, Index, query};
+use dossier::theme::Theme;
 
 /// What readers of this archive would type: common words of the press about cyber attacks, with
 /// and without diacritics, a country and a group.
@@ -61,8 +64,11 @@ pub fn measure(site: &Path, out: &Path) -> Result<SearchSize> {
 
 fn query_sizes(site: &Path, out: &Path) -> Result<QuerySizes> {
     let archive = workspace::archive(site)?;
-    let index = Index::build(&archive);
-    let typical = index.sizes(&index.files()).typical_query;
+    // The generated sites use the built-in theme, whose `date` component the manifest carries.
+    let rendered = Site::new(Arc::new(archive), Arc::new(Theme::builtin()))
+        .map_err(|errors| anyhow::anyhow!("the built-in theme does not compile: {} error(s)", errors.len()))?;
+    let index = Index::build(rendered.archive());
+    let typical = index.sizes(&index.files(rendered.date_formats())).typical_query;
     let size = |path: String| -> Result<u64> {
         let file = out.join(&path);
         let metadata =

@@ -11,6 +11,7 @@ use super::context::Sources;
 use super::pages::{Kind, Page};
 use super::view::Views;
 use super::view::article::Reference;
+use crate::date::DateFormats;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::file::OutputFile;
 use crate::model::Archive;
@@ -21,6 +22,11 @@ use crate::urls;
 /// `reference_title` component, so that wording stays in the templates.
 const REFERENCE_TITLE: &str = "__reference_title";
 const REFERENCE_TITLE_SOURCE: &str = "{{ <reference_title kind={kind} label={label} /> }}";
+
+/// The internal template that words a date with the theme's `date` component, rendered with
+/// placeholders to learn its wording at each precision (see [`Engine::date_formats`]).
+const DATE: &str = "__date";
+const DATE_SOURCE: &str = "{{ <date d={d} /> }}";
 
 /// The bytes set aside for a page before rendering it: most pages fit.
 const PAGE_CAPACITY: usize = 32 * 1024;
@@ -36,6 +42,15 @@ pub struct Engine {
     not_found_root: String,
     /// The root of the feed, which needs absolute URLs: `base_url` with a trailing slash.
     feed_root: String,
+}
+
+/// A date whose parts are placeholders, for [`Engine::date_formats`].
+#[derive(Serialize)]
+struct Placeholders<'a> {
+    iso: &'a str,
+    year: &'a str,
+    month: Option<&'a str>,
+    day: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +94,11 @@ impl Engine {
                             `{% component reference_title(kind, label) %}`; copy it from the built-in theme";
             vec![template_diagnostic(&error, &theme, Some("components.html")).with_help(help)]
         })?;
+        tera.add_raw_template(DATE, DATE_SOURCE).map_err(|error| {
+            let help = "templates/components.html words dates with `{% component date(d) %}`; copy it from the \
+                            built-in theme";
+            vec![template_diagnostic(&error, &theme, Some("components.html")).with_help(help)]
+        })?;
         let config = &archive.config;
         let site = SiteView { title: &config.title, description: &config.description, language: &config.language };
         for global in [&mut tera, &mut as_written] {
@@ -91,6 +111,31 @@ impl Engine {
         let not_found_root = config.base_path().unwrap_or_default();
         let feed_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
         Ok(Engine { tera, as_written, theme, not_found_root, feed_root })
+    }
+
+    /// How the theme's `date` component words a date at each precision, as patterns with
+    /// `{day}`, `{month}` and `{year}` (the text of its `<time>` element).
+    pub fn date_formats(&self) -> Result<DateFormats, Diagnostic> {
+        let word = |day: Option<&str>, month: Option<&str>| -> Result<String, tera::Error> {
+            let date = Placeholders { iso: "", year: "{year}", month, day };
+            let mut context = tera::Context::new();
+            context.insert("d", &date);
+            let html = self.tera.render(DATE, &context)?;
+            let text = html.trim();
+            let inner = match (text.find('>'), text.rfind("</")) {
+                (Some(open), Some(close)) if text.starts_with('<') && open < close => &text[open + 1..close],
+                _ => text,
+            };
+            Ok(inner.trim().to_owned())
+        };
+        let formats = (|| {
+            Ok(DateFormats {
+                day: word(Some("{day}"), Some("{month}"))?,
+                month: word(None, Some("{month}"))?,
+                year: word(None, None)?,
+            })
+        })();
+        formats.map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {

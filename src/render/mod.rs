@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::date::DateFormats;
 use crate::diagnostic::{Diagnostic, Distinct};
 use crate::file::OutputFile;
 use crate::model::Archive;
@@ -31,6 +32,8 @@ pub struct Site {
     engine: engine::Engine,
     views: view::Views,
     pages: Vec<Page>,
+    /// How the theme words dates, for the search client.
+    date_formats: DateFormats,
     /// Output paths of the theme's static files, by name.
     assets: BTreeMap<String, String>,
     theme: Arc<Theme>,
@@ -40,9 +43,15 @@ impl Site {
     pub fn new(archive: Arc<Archive>, theme: Arc<Theme>) -> Result<Site, Vec<Diagnostic>> {
         let assets = fingerprint(&theme);
         let engine = engine::Engine::new(theme.clone(), &archive, &assets)?;
+        let date_formats = engine.date_formats().map_err(|error| vec![error])?;
         let views = view::Views::new(archive.clone());
         let pages = pages::list(&archive);
-        Ok(Site { archive, engine, views, pages, assets, theme })
+        Ok(Site { archive, engine, views, pages, date_formats, assets, theme })
+    }
+
+    /// How the theme's `date` component words a date at each precision.
+    pub fn date_formats(&self) -> &DateFormats {
+        &self.date_formats
     }
 
     /// The archive, shared: a later site can tell whether it renders the same one.

@@ -27,6 +27,7 @@ mod root;
 mod shard;
 pub mod tokenize;
 
+use crate::date::DateFormats;
 use crate::diagnostic::Diagnostic;
 use crate::file::OutputFile;
 use crate::model::Archive;
@@ -60,10 +61,11 @@ pub struct SearchFiles {
 }
 
 /// Builds the index of `archive` and returns its files: `search/index.js`, `search/terms/<n>.js`,
-/// `search/docs/<n>.js` and their root, `search-index.json`.
-pub fn index_files(archive: &Archive) -> SearchFiles {
+/// `search/docs/<n>.js` and their root, `search-index.json`; `dates` is how the client words a
+/// result's date (`render::Site::date_formats`).
+pub fn index_files(archive: &Archive, dates: &DateFormats) -> SearchFiles {
     let index = Index::build(archive);
-    let files = index.files();
+    let files = index.files(dates);
     let sizes = index.sizes(&files);
     let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
     SearchFiles { files, bytes, warnings: budget_warnings(&sizes), sizes }

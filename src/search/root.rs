@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::shard::{Index, MANIFEST_PATH, doc_shard_path, term_shard_path};
 use super::{FORMAT, VERSION};
+use crate::date::DateFormats;
 
 /// How to read the index, for someone who has only this file.
 const DESCRIPTION: &str = "The search index of this site, prebuilt by dossier. This file is its root and holds \
@@ -40,7 +41,7 @@ struct DocShard {
 }
 
 /// The root of `index`: one line per field and per shard, so that it reads well.
-pub fn json(index: &Index) -> Vec<u8> {
+pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
     let manifest = &index.manifest;
     let mut text = String::from("{");
     push_field(&mut text, "format", &FORMAT);
@@ -60,7 +61,7 @@ pub fn json(index: &Index) -> Vec<u8> {
     push_field(&mut text, "scoring", &manifest.scoring);
     push_field(&mut text, "ranking", &manifest.ranking);
     push_field(&mut text, "urls", &manifest.urls);
-    push_field(&mut text, "dates", &manifest.dates);
+    push_field(&mut text, "dates", dates);
     let term_shards = manifest.term_shards.iter().enumerate().map(|(number, first)| TermShard {
         first,
         terms: index.shard_entries(number).len(),

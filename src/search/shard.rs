@@ -20,7 +20,7 @@ use super::fields::Field;
 use super::invert::{self, Entry, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
 use super::{FORMAT, VERSION, root};
-use crate::date::{DATE_FORMATS, DateFormats};
+use crate::date::DateFormats;
 use crate::file::OutputFile;
 use crate::model::{Archive, Article};
 use crate::urls;
@@ -58,8 +58,15 @@ pub struct Manifest {
     pub ranking: Ranking,
     /// Where the client links results and chips to.
     pub urls: Urls,
-    /// How the client shows a result's date, as pages do.
-    pub dates: DateFormats,
+}
+
+/// The manifest as shipped: with how the client shows a result's date, as the theme's pages do
+/// (made by render from the templates, so it is given when the files are written).
+#[derive(Serialize)]
+struct Shipped<'a> {
+    #[serde(flatten)]
+    manifest: &'a Manifest,
+    dates: &'a DateFormats,
 }
 
 /// The pages a result links to, as render names them, with `{slug}` or `{id}` for the article's
@@ -200,7 +207,6 @@ impl<'a> Index<'a> {
             scoring: SCORING,
             ranking: RANKING,
             urls: Urls::of_pages(),
-            dates: DATE_FORMATS,
         };
         let mut index = Index { manifest, entries, documents, term_shards, samples: Vec::new() };
         // The sample searches rank with the term shards alone; their first pages then say how
@@ -233,8 +239,8 @@ impl<'a> Index<'a> {
         shard * per_shard..((shard + 1) * per_shard).min(self.documents.len())
     }
 
-    /// Every file of the index, sorted by path.
-    pub fn files(&self) -> Vec<OutputFile> {
+    /// Every file of the index, sorted by path; `dates` is how the client words a result's date.
+    pub fn files(&self, dates: &DateFormats) -> Vec<OutputFile> {
         let term_files = self.term_shards.par_iter().enumerate().map(|(number, range)| {
             let data = json_array(&self.entries[range.clone()], write_entry_row);
             script_file(term_shard_path(number), "terms", number, &data)
@@ -244,9 +250,10 @@ impl<'a> Index<'a> {
             script_file(doc_shard_path(number), "docs", number, &data)
         });
         let mut files: Vec<OutputFile> = term_files.chain(doc_files).collect();
-        let manifest = serde_json::to_vec(&self.manifest).expect("a manifest of strings and numbers always serializes");
+        let shipped = Shipped { manifest: &self.manifest, dates };
+        let manifest = serde_json::to_vec(&shipped).expect("a manifest of strings and numbers always serializes");
         files.push(script_file(MANIFEST_PATH.to_owned(), "manifest", 0, &manifest));
-        files.push(OutputFile { path: ROOT_PATH.to_owned(), bytes: root::json(self) });
+        files.push(OutputFile { path: ROOT_PATH.to_owned(), bytes: root::json(self, dates) });
         files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
         files
     }

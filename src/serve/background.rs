@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::state::{Files, Live, Served, files};
+use crate::date::DateFormats;
 use crate::diagnostic::{Diagnostic, Distinct};
 use crate::model::Archive;
 
@@ -81,9 +82,10 @@ impl Background {
     }
 }
 
-/// The last search index made, and the archive it was made from.
+/// The last search index made, and the archive and date wording it was made from.
 struct Index {
     archive: Arc<Archive>,
+    dates: DateFormats,
     files: Arc<Files>,
 }
 
@@ -115,7 +117,8 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             continue;
         }
         let archive = job.served.pages.archive();
-        let current = index.as_ref().filter(|index| Arc::ptr_eq(&index.archive, archive));
+        let dates = job.served.pages.site().date_formats();
+        let current = index.as_ref().filter(|index| Arc::ptr_eq(&index.archive, archive) && index.dates == *dates);
         let files = match current {
             Some(index) => {
                 super::say(format_args!("{checked}"));
@@ -124,14 +127,15 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             None if !wanted() => continue,
             None => {
                 let started = Instant::now();
-                let search = pool.install(|| crate::search::index_files(archive));
+                let search = pool.install(|| crate::search::index_files(archive, dates));
                 let warnings = match search.warnings.len() {
                     0 => String::new(),
                     count => format!("; {count} warning(s): see `dossier check`"),
                 };
                 let milliseconds = started.elapsed().as_millis();
                 super::say(format_args!("{checked}, search index in {milliseconds} ms{warnings}"));
-                let made = Index { archive: archive.clone(), files: Arc::new(files(search.files)) };
+                let made =
+                    Index { archive: archive.clone(), dates: dates.clone(), files: Arc::new(files(search.files)) };
                 index.insert(made).files.clone()
             }
         };
