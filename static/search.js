@@ -121,10 +121,10 @@
     return { words: words, lastIsPrefix: lastIsPrefix, patterns: null };
   }
 
-  // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after a
-  // "!", before every word.
+  // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after the
+  // manifest's bigram mark, before every word.
   function sortKey(term) {
-    return term.indexOf(' ') >= 0 ? '!' + term : fold(term);
+    return term.indexOf(' ') >= 0 ? manifest.keys.bigram_mark + term : fold(term);
   }
 
   // The term shard whose range holds the sort key `key`: the last whose boundary is not after it.
@@ -496,7 +496,7 @@
     return runs.length ? runs[low - 1][1] : 0;
   }
 
-  // The documents of a filter list (`#a:<id>` or `#c:<id>`), as a Set.
+  // The documents of a filter list (the manifest's filter key and an id), as a Set.
   function filterSet(term) {
     return loadTermShard(shardOf(sortKey(term))).then(function () {
       var row = entry(term);
@@ -508,8 +508,8 @@
   // null when no filter is set.
   function filterTest(filters) {
     var sets = [];
-    if (filters.actor) sets.push(filterSet('#a:' + filters.actor));
-    if (filters.country) sets.push(filterSet('#c:' + filters.country));
+    if (filters.actor) sets.push(filterSet(manifest.keys.actor_filter + filters.actor));
+    if (filters.country) sets.push(filterSet(manifest.keys.country_filter + filters.country));
     return Promise.all(sets).then(function (sets) {
       if (!filters.year && !sets.length) return null;
       return function (doc) {

@@ -22,6 +22,7 @@
 //! 3. each partition joins the postings of its terms, chunk after chunk (which keeps them sorted
 //!    by document), and scores them.
 
+use serde::Serialize;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 
@@ -65,9 +66,20 @@ impl Entry {
     }
 }
 
-/// Bigrams sort after this character, before every word (and every filter term, `#…`): a
-/// prefix's words then stand together. It is printable, so JSON writes it as it is.
-const BIGRAM_MARK: char = '!';
+/// How the index spells the keys that are not words; the manifest ships them (`keys`), so the
+/// client spells none of them itself.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Keys {
+    /// Bigrams sort after this, before every word (and every filter term, `#…`): a prefix's
+    /// words then stand together. It is printable, so JSON writes it as it is.
+    pub bigram_mark: &'static str,
+    /// The term of the list of an actor's documents is this and its id (`#a:apt32`).
+    pub actor_filter: &'static str,
+    /// The term of the list of a country's documents is this and its code (`#c:vn`).
+    pub country_filter: &'static str,
+}
+
+pub const KEYS: Keys = Keys { bigram_mark: "!", actor_filter: "#a:", country_filter: "#c:" };
 
 fn is_bigram(term: &str) -> bool {
     term.contains(' ')
@@ -77,7 +89,7 @@ fn is_bigram(term: &str) -> bool {
 /// `tặc` sits next to `tac`; bigrams (`tin tac`) all before the words, so that the words
 /// beginning with a prefix are not spread among the bigrams that begin with it.
 pub fn sort_key(term: &str) -> String {
-    if is_bigram(term) { format!("{BIGRAM_MARK}{term}") } else { fold(term) }
+    if is_bigram(term) { format!("{}{term}", KEYS.bigram_mark) } else { fold(term) }
 }
 
 /// Every entry of the index of `archive`, sorted by [`sort_key`] then term.
@@ -553,9 +565,13 @@ fn filter_entries(archive: &Archive) -> Vec<Entry> {
             country_docs[country.index()].push(doc as u32);
         }
     }
-    let actors = archive.actors.iter().zip(actor_docs).map(|(actor, docs)| (format!("#a:{}", actor.id), docs));
-    let countries =
-        archive.countries.iter().zip(country_docs).map(|(country, docs)| (format!("#c:{}", country.id), docs));
+    let actors =
+        archive.actors.iter().zip(actor_docs).map(|(actor, docs)| (format!("{}{}", KEYS.actor_filter, actor.id), docs));
+    let countries = archive
+        .countries
+        .iter()
+        .zip(country_docs)
+        .map(|(country, docs)| (format!("{}{}", KEYS.country_filter, country.id), docs));
     actors
         .chain(countries)
         .filter(|(_, docs)| !docs.is_empty())

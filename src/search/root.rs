@@ -61,6 +61,7 @@ pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
     push_field(&mut text, "scoring", &manifest.scoring);
     push_field(&mut text, "ranking", &manifest.ranking);
     push_field(&mut text, "urls", &manifest.urls);
+    push_field(&mut text, "keys", &manifest.keys);
     push_field(&mut text, "dates", dates);
     let term_shards = manifest.term_shards.iter().enumerate().map(|(number, first)| TermShard {
         first,

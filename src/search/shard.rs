@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::budget::{self, Sample, Sizes};
 use super::fields::Field;
-use super::invert::{self, Entry, sort_key};
+use super::invert::{self, Entry, KEYS, Keys, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
 use super::{FORMAT, VERSION, root};
 use crate::date::DateFormats;
@@ -58,6 +58,8 @@ pub struct Manifest {
     pub ranking: Ranking,
     /// Where the client links results and chips to.
     pub urls: Urls,
+    /// How the index spells the keys that are not words (bigrams, filters).
+    pub keys: Keys,
 }
 
 /// The manifest as shipped: with how the client shows a result's date, as the theme's pages do
@@ -207,6 +209,7 @@ impl<'a> Index<'a> {
             scoring: SCORING,
             ranking: RANKING,
             urls: Urls::of_pages(),
+            keys: KEYS,
         };
         let mut index = Index { manifest, entries, documents, term_shards, samples: Vec::new() };
         // The sample searches rank with the term shards alone; their first pages then say how
