@@ -1,8 +1,8 @@
 //! The template engine: tera loaded with the theme's templates minified once, a page rendered
 //! with the context [`super::context`] gives its kind, and template errors as diagnostics.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use serde::Serialize;
 use tera::Tera;
@@ -42,6 +42,9 @@ pub struct Engine {
     not_found_root: String,
     /// The root of the feed, which needs absolute URLs: `base_url` with a trailing slash.
     feed_root: String,
+    /// The reference links' names already worded, by kind and label: a few dozen distinct ones
+    /// serve every quote mark of the archive, so each is rendered once.
+    reference_titles: RwLock<HashMap<(&'static str, String), String>>,
 }
 
 /// A date whose parts are placeholders, for [`Engine::date_formats`].
@@ -110,7 +113,7 @@ impl Engine {
         }
         let not_found_root = config.base_path().unwrap_or_default();
         let feed_root = config.base_url.as_ref().map(|url| format!("{url}/")).unwrap_or_default();
-        Ok(Engine { tera, as_written, theme, not_found_root, feed_root })
+        Ok(Engine { tera, as_written, theme, not_found_root, feed_root, reference_titles: RwLock::default() })
     }
 
     /// How the theme's `date` component words a date at each precision, as patterns with
@@ -138,9 +141,19 @@ impl Engine {
         formats.map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))
     }
 
+    /// The accessible name of a reference link, as the theme's `reference_title` component words it.
+    fn reference_title(&self, reference: &Reference) -> Result<String, tera::Error> {
+        let key = (reference.kind, reference.label.clone());
+        if let Some(title) = self.reference_titles.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
+            return Ok(title.clone());
+        }
+        let title = self.tera.render(REFERENCE_TITLE, &tera::Context::from_serialize(reference)?)?;
+        self.reference_titles.write().unwrap_or_else(PoisonError::into_inner).insert(key, title.clone());
+        Ok(title)
+    }
+
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
-        let reference_title =
-            |reference: &Reference| self.tera.render(REFERENCE_TITLE, &tera::Context::from_serialize(reference)?);
+        let reference_title = |reference: &Reference| self.reference_title(reference);
         let sources = Sources { archive, views, reference_title: &reference_title };
         let (template, context) = sources
             .context(page, &self.root(page))
