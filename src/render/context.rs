@@ -188,7 +188,9 @@ impl Sources<'_> {
         let range = (number - 1) * size..(number * size).min(shown.entries.len());
         let base = urls::timeline_year(year);
         let neighbour = |index: Option<usize>| {
-            index.and_then(|index| years.get(index)).map(|other| BTreeMap::from([("year", other.year.to_string()), ("url", urls::timeline_year(other.year))]))
+            index.and_then(|index| years.get(index)).map(|other| {
+                BTreeMap::from([("year", other.year.to_string()), ("url", urls::timeline_year(other.year))])
+            })
         };
         context.insert("year", &year);
         context.insert("months", &timeline::rows(self.archive, shown, range));

@@ -2,8 +2,8 @@
 //! in the centre, and around it the parties it is most linked with (whom its claims target, who
 //! makes claims against or about it, the actors it appears with), one edge each, labelled with
 //! the claims' kinds and counts. The layout is radial and deterministic: neighbours ranked by
-//! their number of claims, then shared articles, then table order; the first on top, the others
-//! clockwise at equal angles; each label set outward from its node, so labels do not overlap.
+//! their number of claims, then shared articles, then table order; the first on top (beside the
+//! centre when there are two at most), the others clockwise at equal angles; each label set outward from its node, so labels do not overlap.
 //! The template draws it and words it; the same data is its text alternative.
 
 use std::collections::BTreeMap;
@@ -27,6 +27,8 @@ const CHAR_WIDTH: i32 = 7;
 /// The gap between a node and its label, and around the drawing.
 const LABEL_GAP: i32 = 16;
 const MARGIN: i32 = 12;
+/// The characters of a relation's line in a label, as the templates word the longest ones.
+const RELATION_CHARS: i32 = 30;
 /// Names longer than this are cut in the drawing (the full name is in its tooltip and the list).
 const SHORT_NAME: usize = 24;
 
@@ -200,11 +202,15 @@ pub fn of_actor(archive: &Archive, id: ActorId, chip: &dyn Fn(Party) -> Chip) ->
     })
 }
 
-/// Neighbour `index` of `total`, placed on the circle: the first on top, then clockwise.
+/// Neighbour `index` of `total`, placed on the circle: the first on top (on the right when there
+/// are only one or two), then clockwise.
 fn place(chip: Chip, links: &Links, index: usize, total: usize) -> Neighbour {
-    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / total as f64;
+    // One or two neighbours stand beside the centre, where labels have room; more start on top.
+    let start = if total <= 2 { 0.0 } else { -std::f64::consts::FRAC_PI_2 };
+    let angle = start + std::f64::consts::TAU * index as f64 / total as f64;
     let (sin, cos) = angle.sin_cos();
-    let at = |distance: i32| Point { x: (cos * distance as f64).round() as i32, y: (sin * distance as f64).round() as i32 };
+    let at =
+        |distance: i32| Point { x: (cos * distance as f64).round() as i32, y: (sin * distance as f64).round() as i32 };
     let node = at(RADIUS);
     let relations = links.relations();
     let drawn: Vec<Relation> = relations.iter().take(LABEL_RELATIONS).cloned().collect();
@@ -245,10 +251,11 @@ fn short(name: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The box a label of `lines` lines, the widest being about `name` (relations are shorter or
-/// close), takes from its first line's baseline at `at` with `anchor`.
+/// The box a label of `lines` lines takes from its first line's baseline at `at` with `anchor`:
+/// as wide as `name`, or as a relation's line ([`RELATION_CHARS`]) if it has any.
 fn text_box(name: &str, lines: usize, at: Point, anchor: &str) -> (Point, Point) {
-    let width = (name.chars().count() as i32).max(16) * CHAR_WIDTH;
+    let widest = if lines > 1 { RELATION_CHARS } else { 0 };
+    let width = (name.chars().count() as i32).max(widest) * CHAR_WIDTH;
     let left = match anchor {
         "start" => at.x,
         "end" => at.x - width,
@@ -286,8 +293,13 @@ mod tests {
 
     #[test]
     fn labels_of_neighbours_do_not_overlap() {
-        let links = Links { out: BTreeMap::from([(ClaimKind::Accuses, 2), (ClaimKind::Denies, 1)]), into: BTreeMap::from([(ClaimKind::Warns, 1)]), with: 3 };
-        let placed: Vec<Neighbour> = (0..SHOWN).map(|index| place(chip("Một cái tên khá dài ở đây"), &links, index, SHOWN)).collect();
+        let links = Links {
+            out: BTreeMap::from([(ClaimKind::Accuses, 2), (ClaimKind::Denies, 1)]),
+            into: BTreeMap::from([(ClaimKind::Warns, 1)]),
+            with: 3,
+        };
+        let placed: Vec<Neighbour> =
+            (0..SHOWN).map(|index| place(chip("Một cái tên khá dài ở đây"), &links, index, SHOWN)).collect();
         let boxes: Vec<(Point, Point)> =
             placed.iter().map(|n| text_box(&n.short, 1 + n.drawn.len(), n.label, n.anchor)).collect();
         for (i, a) in boxes.iter().enumerate() {

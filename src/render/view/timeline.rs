@@ -206,7 +206,8 @@ pub fn entity(archive: &Archive, made: &[ClaimId], received: &[ClaimId]) -> Opti
         made.iter().chain(received).map(|id| (claim_date(archive, *id), *id)).collect();
     claims.sort();
     claims.dedup();
-    let dated = |(date, id): (PartialDate, ClaimId)| Dated { date: DateView::new(date), claim: claim_link(archive, id) };
+    let dated =
+        |(date, id): (PartialDate, ClaimId)| Dated { date: DateView::new(date), claim: claim_link(archive, id) };
     let first = dated(*claims.first()?);
     let last = dated(*claims.last()?);
     let mut counts: BTreeMap<i16, usize> = BTreeMap::new();
