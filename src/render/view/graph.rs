@@ -3,8 +3,9 @@
 //! makes claims against or about it, the actors it appears with), one edge each, labelled with
 //! the claims' kinds and counts. The layout is radial and deterministic: neighbours ranked by
 //! their number of claims, then shared articles, then table order; the first on top (beside the
-//! centre when there are two at most), the others clockwise at equal angles; each label set outward from its node, so labels do not overlap.
-//! The template draws it and words it; the same data is its text alternative.
+//! centre when there are two at most), the others clockwise at equal angles; each label set
+//! outward from its node, so labels do not overlap. The template draws it and words it; the same
+//! data is its text alternative.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +31,7 @@ const MARGIN: i32 = 12;
 /// The characters of a relation's line in a label, as the templates word the longest ones.
 const RELATION_CHARS: i32 = 30;
 /// Names longer than this are cut in the drawing (the full name is in its tooltip and the list).
-const SHORT_NAME: usize = 24;
+const SHORT_NAME: usize = 32;
 
 /// Which way the claims of a relation go, seen from the centre actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
