@@ -15,6 +15,9 @@ use crate::urls;
 
 /// How many of the newest articles the feed carries.
 const FEED_ENTRIES: usize = 50;
+/// How many of the newest articles and claims an actor's or a country's feed carries: fewer than
+/// the site's, since there is one per entity (363 at 10k articles) and each entry is a full one.
+const ENTITY_FEED_ENTRIES: usize = 20;
 /// How many of the actors seen most often with an actor its first page lists.
 const RELATED_SHOWN: usize = 12;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
@@ -225,7 +228,7 @@ impl Sources<'_> {
         articles: &[ArticleId],
         claims: &[&[ClaimId]],
     ) -> &'static str {
-        let entries = timeline::newest(self.archive, articles, claims, FEED_ENTRIES);
+        let entries = timeline::newest(self.archive, articles, claims, ENTITY_FEED_ENTRIES);
         let updated = entries.first().map(|entry| DateView::new(entry.date(self.archive)).timestamp);
         let entries: Vec<Value> = entries
             .into_iter()

@@ -6,8 +6,8 @@ use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, Country
 use crate::urls;
 
 /// How many of the timeline's one-line rows a page of it shows for each entry of another list:
-/// a row is a quarter of an article card.
-const TIMELINE_ROWS_PER_ENTRY: usize = 4;
+/// a row weighs about an eighth of an article card, and fewer pages repeat fewer page frames.
+const TIMELINE_ROWS_PER_ENTRY: usize = 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

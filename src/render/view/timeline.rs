@@ -131,9 +131,8 @@ pub struct Row {
     /// For a claim: its kind's CSS class and label key.
     pub class: Option<&'static str>,
     pub label: Option<&'static str>,
-    /// For a claim, who makes it; for an article, its countries and actors.
+    /// For a claim, who makes it and whom it targets (an article's parties are in its claims).
     pub by: Vec<String>,
-    /// For a claim, whom it targets.
     pub target: Vec<String>,
 }
 
@@ -143,15 +142,13 @@ impl Row {
         match entry {
             Entry::Article(id) => {
                 let article = archive.article(id);
-                let countries = article.countries.iter().map(|id| archive.country(*id).name.clone());
-                let actors = article.actors.iter().map(|id| archive.actor(*id).name.clone());
                 Row {
                     date: DateView::new(article.date),
                     url: urls::article(&article.slug),
                     title: Some(article.title.clone()),
                     class: None,
                     label: None,
-                    by: countries.chain(actors).collect(),
+                    by: Vec::new(),
                     target: Vec::new(),
                 }
             }
