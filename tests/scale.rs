@@ -135,7 +135,7 @@ fn timeline_pages_graphs_and_entity_feeds_hold_a_bounded_number_of_items() {
         let html = std::fs::read_to_string(&path).unwrap_or_default();
         if path.file_name().is_some_and(|name| name == "feed.xml") {
             feeds += 1;
-            assert!(count(&html, "<entry>") <= 20, "{} has more than 20 entries", path.display());
+            assert!(count(&html, "<entry>") <= 10, "{} has more than 10 entries", path.display());
         } else if path.file_name().is_some_and(|name| name == "index.html") {
             assert!(
                 count(&html, "<circle class=\"node node-") <= 1 + 8,

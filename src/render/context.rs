@@ -17,7 +17,7 @@ use crate::urls;
 const FEED_ENTRIES: usize = 50;
 /// How many of the newest articles and claims an actor's or a country's feed carries: fewer than
 /// the site's, since there is one per entity (363 at 10k articles) and each entry is a full one.
-const ENTITY_FEED_ENTRIES: usize = 20;
+const ENTITY_FEED_ENTRIES: usize = 10;
 /// How many of the actors seen most often with an actor its first page lists.
 const RELATED_SHOWN: usize = 12;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
