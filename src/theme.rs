@@ -36,6 +36,10 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "search.html",
     "404.html",
     "atom.xml",
+    // The timeline and the actors' and countries' feeds (issue 11).
+    "timeline.html",
+    "timeline_year.html",
+    "entity_feed.xml",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");

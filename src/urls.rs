@@ -73,6 +73,36 @@ pub fn mark_id(target: &str) -> String {
     format!("{MARK_ID_PREFIX}{target}")
 }
 
+// The timeline and the actors' and countries' feeds (issue 11).
+
+/// The timeline's index of years and months; each year's page is under it.
+pub const TIMELINE: &str = "timeline/";
+/// The name of an actor's or a country's Atom feed, in the folder of its page.
+const ENTITY_FEED: &str = "feed.xml";
+/// The start of a month's fragment id in a year of the timeline: `month-7`.
+const MONTH_ANCHOR_PREFIX: &str = "month-";
+/// The fragment id of the months of a year the dates do not name.
+const MONTH_UNKNOWN_ANCHOR: &str = "month-unknown";
+
+/// The folder URL of the timeline's year `year`.
+pub fn timeline_year(year: i16) -> String {
+    format!("{TIMELINE}{year}/")
+}
+
+/// The fragment id of month `month` (1 to 12, or none: the dates that name only the year) in a
+/// year of the timeline.
+pub fn month_anchor(month: Option<i8>) -> String {
+    month.map_or_else(|| MONTH_UNKNOWN_ANCHOR.to_owned(), |month| format!("{MONTH_ANCHOR_PREFIX}{month}"))
+}
+
+pub fn actor_feed(id: &str) -> String {
+    format!("{}{ENTITY_FEED}", actor(id))
+}
+
+pub fn country_feed(code: &str) -> String {
+    format!("{}{ENTITY_FEED}", country(code))
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -80,9 +110,11 @@ pub struct Public {
     pub countries: &'static str,
     pub search: &'static str,
     pub feed: &'static str,
+    pub timeline: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED };
+pub const PUBLIC: Public =
+    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, timeline: TIMELINE };
 
 #[cfg(test)]
 mod tests {
@@ -123,6 +155,21 @@ mod tests {
         assert_eq!(claim_anchor("claim-2"), "claim-2");
         assert_eq!(claim_anchor("fireeye"), "claim-fireeye");
         assert_eq!(with_anchor(&article("x"), &claim_anchor("1")), "articles/x/#claim-1");
+    }
+
+    #[test]
+    fn the_timeline_has_a_folder_per_year_and_an_anchor_per_month() {
+        assert_eq!(file(TIMELINE), "timeline/index.html");
+        assert_eq!(timeline_year(2021), "timeline/2021/");
+        assert_eq!(numbered(&timeline_year(2021), 2), "timeline/2021/page/2/");
+        assert_eq!(month_anchor(Some(7)), "month-7");
+        assert_eq!(month_anchor(None), "month-unknown");
+    }
+
+    #[test]
+    fn actors_and_countries_have_their_feed_beside_their_page() {
+        assert_eq!(actor_feed("apt32"), "actors/apt32/feed.xml");
+        assert_eq!(country_feed("vn"), "countries/vn/feed.xml");
     }
 
     #[test]

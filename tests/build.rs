@@ -30,6 +30,12 @@ fn every_page_kind_is_written() {
         "countries/us/index.html",
         "search/index.html",
         "404.html",
+        "timeline/index.html",
+        "timeline/2013/index.html",
+        "timeline/2020/index.html",
+        "timeline/2024/index.html",
+        "actors/apt32/feed.xml",
+        "countries/vn/feed.xml",
     ] {
         assert!(site.out().join(page).is_file(), "missing {page}");
     }

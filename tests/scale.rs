@@ -111,3 +111,38 @@ fn actor_and_country_pages_list_a_bounded_number_of_items() {
     }
     assert!(numbered > 0 && with_related > 0, "the archive must exercise pagination and related actors");
 }
+
+// The timeline and the actor graphs and feeds (issue 11): bounded however large the archive.
+#[test]
+fn timeline_pages_graphs_and_entity_feeds_hold_a_bounded_number_of_items() {
+    let temp = tempfile::tempdir().unwrap();
+    let (site, out) = (temp.path().join("site"), temp.path().join("public"));
+    build_paged(&site, &out);
+    let (mut numbered, mut feeds) = (0, 0);
+    for entry in walkdir::WalkDir::new(out.join("timeline")) {
+        let path = entry.unwrap().into_path();
+        if path.file_name().is_some_and(|name| name == "index.html") {
+            let html = std::fs::read_to_string(&path).unwrap();
+            let rows = count(&html, "<li><time");
+            assert!(rows <= 8 * PAGE_SIZE, "{} shows {rows} rows", path.display());
+            numbered += usize::from(path.to_string_lossy().contains("/page/"));
+        }
+    }
+    for entry in
+        walkdir::WalkDir::new(out.join("actors")).into_iter().chain(walkdir::WalkDir::new(out.join("countries")))
+    {
+        let path = entry.unwrap().into_path();
+        let html = std::fs::read_to_string(&path).unwrap_or_default();
+        if path.file_name().is_some_and(|name| name == "feed.xml") {
+            feeds += 1;
+            assert!(count(&html, "<entry>") <= 10, "{} has more than 10 entries", path.display());
+        } else if path.file_name().is_some_and(|name| name == "index.html") {
+            assert!(
+                count(&html, "<circle class=\"node node-") <= 1 + 8,
+                "{}: at most eight neighbours",
+                path.display()
+            );
+        }
+    }
+    assert!(numbered > 0 && feeds > 0, "the archive must exercise the timeline's pages and the feeds");
+}

@@ -23,6 +23,10 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::Search => urls::file(urls::SEARCH),
         Kind::NotFound => urls::NOT_FOUND.to_owned(),
         Kind::Feed => urls::FEED.to_owned(),
+        Kind::Timeline => urls::file(urls::TIMELINE),
+        Kind::TimelineYear { year, number } => urls::file(&urls::numbered(&urls::timeline_year(year), number)),
+        Kind::ActorFeed(id) => urls::actor_feed(&archive.actor(id).id),
+        Kind::CountryFeed(id) => urls::country_feed(&archive.country(id).id),
     }
 }
 

@@ -19,7 +19,8 @@ const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "d
 
 /// What the element or attribute is, for each element of `html` that could run a script, except
 /// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
-/// its search `<form>`s and its search `<script src>`.
+/// its search `<form>`s and its search `<script src>`, and the drawings of the timeline and the
+/// actor graph, which editors' HTML cannot make (ammonia keeps no `<svg>` and no class).
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
     let mut found = Vec::new();
@@ -35,6 +36,7 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
                 "form" => ["site-search", "search-page-form"].contains(&attribute("class").as_str()),
                 "script" => attribute("src").contains("assets/search."),
+                "svg" => ["graph", "share-bar", "year-bar"].contains(&attribute("class").as_str()),
                 _ => false,
             };
             if DANGEROUS_ELEMENTS.contains(&tag.as_str()) && !ours {

@@ -9,12 +9,15 @@ use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
-use super::view::{DateView, Views};
+use super::view::{DateView, Views, graph, timeline};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
 use crate::urls;
 
 /// How many of the newest articles the feed carries.
 const FEED_ENTRIES: usize = 50;
+/// How many of the newest articles and claims an actor's or a country's feed carries: fewer than
+/// the site's, since there is one per entity (363 at 10k articles) and each entry is a full one.
+const ENTITY_FEED_ENTRIES: usize = 10;
 /// How many of the actors seen most often with an actor its first page lists.
 const RELATED_SHOWN: usize = 12;
 /// The `updated` time of a feed with no articles: a fixed value keeps builds reproducible.
@@ -46,6 +49,9 @@ impl Nav {
             Kind::Countries => (Some("countries"), None),
             Kind::Country { .. } => (None, Some("countries")),
             Kind::Search | Kind::NotFound | Kind::Feed => (None, None),
+            Kind::Timeline => (Some("timeline"), None),
+            Kind::TimelineYear { .. } => (None, Some("timeline")),
+            Kind::ActorFeed(_) | Kind::CountryFeed(_) => (None, None),
         };
         Nav { current, within }
     }
@@ -83,6 +89,10 @@ impl Sources<'_> {
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => self.feed(&mut context),
+            Kind::Timeline => self.timeline(&mut context),
+            Kind::TimelineYear { year, number } => self.timeline_year(&mut context, year, number),
+            Kind::ActorFeed(id) => self.actor_feed(&mut context, id),
+            Kind::CountryFeed(id) => self.country_feed(&mut context, id),
         };
         Ok((template, context))
     }
@@ -131,6 +141,12 @@ impl Sources<'_> {
         context.insert_value("actor", self.views.actor(id));
         context.insert_value("related", related.into());
         self.lists(context, EntityLists::of_actor(actor), &urls::actor(&actor.id), number);
+        context.insert("feed_url", &urls::actor_feed(&actor.id));
+        if number == 1 {
+            let chip = |party| self.views.party(party);
+            context.insert("graph", &graph::of_actor(self.archive, id, &chip));
+            context.insert("timeline", &timeline::entity(self.archive, &actor.claims_made, &actor.claims_received));
+        }
         "actor.html"
     }
 
@@ -142,6 +158,11 @@ impl Sources<'_> {
         context.insert_value("actors", actors(&country.actors));
         context.insert_value("groups", actors(&country.groups));
         self.lists(context, EntityLists::of_country(country), &urls::country(&country.id), number);
+        context.insert("feed_url", &urls::country_feed(&country.id));
+        if number == 1 {
+            let timeline = timeline::entity(self.archive, &country.claims_made, &country.claims_received);
+            context.insert("timeline", &timeline);
+        }
         "country.html"
     }
 
@@ -154,6 +175,79 @@ impl Sources<'_> {
         "atom.xml"
     }
 
+    // The timeline and the feeds of actors and countries (issue 11).
+
+    fn timeline(&self, context: &mut Context) -> &'static str {
+        let page_size = super::pages::timeline_page_size(self.archive);
+        context.insert("years", &timeline::index(self.views.timeline(), page_size));
+        "timeline.html"
+    }
+
+    fn timeline_year(&self, context: &mut Context, year: i16, number: usize) -> &'static str {
+        let years = &self.views.timeline().years;
+        let position = years.iter().position(|candidate| candidate.year == year).unwrap_or_default();
+        let shown = &years[position];
+        let size = super::pages::timeline_page_size(self.archive);
+        let range = (number - 1) * size..(number * size).min(shown.entries.len());
+        let base = urls::timeline_year(year);
+        let neighbour = |index: Option<usize>| {
+            index.and_then(|index| years.get(index)).map(|other| {
+                BTreeMap::from([("year", other.year.to_string()), ("url", urls::timeline_year(other.year))])
+            })
+        };
+        context.insert("year", &year);
+        context.insert("months", &timeline::rows(self.archive, shown, range));
+        context.insert("articles_total", &shown.months.iter().map(|month| month.articles).sum::<usize>());
+        context.insert("claims_total", &shown.months.iter().map(|month| month.claims).sum::<usize>());
+        context.insert("newer", &neighbour(position.checked_sub(1)));
+        context.insert("older", &neighbour(Some(position + 1)));
+        paginate_by(context, &base, page_count(shown.entries.len(), size), number);
+        "timeline_year.html"
+    }
+
+    fn actor_feed(&self, context: &mut Context, id: ActorId) -> &'static str {
+        let actor = self.archive.actor(id);
+        let (claims, url) = ([&actor.claims_made[..], &actor.claims_received[..]], urls::actor(&actor.id));
+        self.entity_feed(context, &actor.name, &url, &urls::actor_feed(&actor.id), &actor.articles, &claims)
+    }
+
+    fn country_feed(&self, context: &mut Context, id: CountryId) -> &'static str {
+        let country = self.archive.country(id);
+        let (claims, url) = ([&country.claims_made[..], &country.claims_received[..]], urls::country(&country.id));
+        self.entity_feed(context, &country.name, &url, &urls::country_feed(&country.id), &country.articles, &claims)
+    }
+
+    /// The feed of an actor or a country named `name`, whose page is at `url`: its newest
+    /// articles and claims, each article with the kinds of its claims.
+    fn entity_feed(
+        &self,
+        context: &mut Context,
+        name: &str,
+        url: &str,
+        feed_url: &str,
+        articles: &[ArticleId],
+        claims: &[&[ClaimId]],
+    ) -> &'static str {
+        let entries = timeline::newest(self.archive, articles, claims, ENTITY_FEED_ENTRIES);
+        let updated = entries.first().map(|entry| DateView::new(entry.date(self.archive)).timestamp);
+        let entries: Vec<Value> = entries
+            .into_iter()
+            .map(|entry| match entry {
+                timeline::Entry::Article(id) => {
+                    let kinds = self.views.article_kinds(id);
+                    BTreeMap::from([("article", self.views.article(id)), ("kinds", kinds)]).into()
+                }
+                timeline::Entry::Claim(id) => BTreeMap::from([("claim", self.views.claim(id))]).into(),
+            })
+            .collect();
+        context.insert("name", name);
+        context.insert("page_url", url);
+        context.insert("feed_url", feed_url);
+        context.insert_value("entries", entries.into());
+        context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
+        "entity_feed.xml"
+    }
+
     /// The part of a list of `items` entries that numbered page `number` shows.
     fn slice(&self, items: usize, number: usize) -> std::ops::Range<usize> {
         let size = self.archive.config.page_size;
@@ -161,14 +255,7 @@ impl Sources<'_> {
     }
 
     fn paginate(&self, context: &mut Context, base: &str, items: usize, number: usize) {
-        let total = page_count(items, self.archive.config.page_size);
-        let pagination = Pagination {
-            number,
-            total,
-            previous: (number > 1).then(|| urls::numbered(base, number - 1)),
-            next: (number < total).then(|| urls::numbered(base, number + 1)),
-        };
-        context.insert("pagination", &pagination);
+        paginate_by(context, base, page_count(items, self.archive.config.page_size), number);
     }
 
     fn claims(&self, ids: &[ClaimId]) -> Value {
@@ -186,4 +273,15 @@ impl Sources<'_> {
         context.insert_value("claims_received", self.claims(&lists.claims_received[part(lists.claims_received.len())]));
         self.paginate(context, base, lists.longest(), number);
     }
+}
+
+/// Page `number` of `total` numbered pages under `base`, with the way to its neighbours.
+fn paginate_by(context: &mut Context, base: &str, total: usize, number: usize) {
+    let pagination = Pagination {
+        number,
+        total,
+        previous: (number > 1).then(|| urls::numbered(base, number - 1)),
+        next: (number < total).then(|| urls::numbered(base, number + 1)),
+    };
+    context.insert("pagination", &pagination);
 }

@@ -178,7 +178,7 @@ impl Engine {
     fn root(&self, page: &Page) -> String {
         match page.kind {
             Kind::NotFound => self.not_found_root.clone(),
-            Kind::Feed => self.feed_root.clone(),
+            Kind::Feed | Kind::ActorFeed(_) | Kind::CountryFeed(_) => self.feed_root.clone(),
             _ => page.root(),
         }
     }

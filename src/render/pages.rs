@@ -1,8 +1,13 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view::timeline::Timeline;
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
 use crate::urls;
+
+/// How many of the timeline's one-line rows a page of it shows for each entry of another list:
+/// a row weighs about an eighth of an article card, and fewer pages repeat fewer page frames.
+const TIMELINE_ROWS_PER_ENTRY: usize = 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -25,6 +30,16 @@ pub enum Kind {
     NotFound,
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
+    /// The timeline's index: its years and their months, with counts.
+    Timeline,
+    /// Numbered page `number` of year `year` of the timeline.
+    TimelineYear {
+        year: i16,
+        number: usize,
+    },
+    /// The Atom feed of an actor or a country; only with a `base_url`, like [`Kind::Feed`].
+    ActorFeed(ActorId),
+    CountryFeed(CountryId),
 }
 
 #[derive(Clone, Debug)]
@@ -77,7 +92,33 @@ impl<'a> EntityLists<'a> {
     }
 }
 
-pub fn list(archive: &Archive) -> Vec<Page> {
+/// How many rows a page of the timeline's year shows.
+pub fn timeline_page_size(archive: &Archive) -> usize {
+    archive.config.page_size * TIMELINE_ROWS_PER_ENTRY
+}
+
+/// The timeline's pages, and the feeds of actors and countries when there is a `base_url`.
+fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Page>) {
+    pages.push(Page { kind: Kind::Timeline, path: urls::file(urls::TIMELINE) });
+    for year in &timeline.years {
+        let base = urls::timeline_year(year.year);
+        for number in 1..=page_count(year.entries.len(), timeline_page_size(archive)) {
+            let path = urls::file(&urls::numbered(&base, number));
+            pages.push(Page { kind: Kind::TimelineYear { year: year.year, number }, path });
+        }
+    }
+    if archive.config.base_url.is_some() {
+        for (index, actor) in archive.actors.iter().enumerate() {
+            pages.push(Page { kind: Kind::ActorFeed(ActorId(index as u32)), path: urls::actor_feed(&actor.id) });
+        }
+        for (index, country) in archive.countries.iter().enumerate() {
+            let path = urls::country_feed(&country.id);
+            pages.push(Page { kind: Kind::CountryFeed(CountryId(index as u32)), path });
+        }
+    }
+}
+
+pub fn list(archive: &Archive, timeline: &Timeline) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
@@ -109,6 +150,7 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     if archive.config.base_url.is_some() {
         pages.push(Page { kind: Kind::Feed, path: urls::FEED.to_owned() });
     }
+    timeline_and_feeds(archive, timeline, &mut pages);
     pages
 }
 

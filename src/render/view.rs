@@ -4,6 +4,8 @@
 //! `{{ root }}` before them, which makes every link relative to the page.
 
 pub mod article;
+pub mod graph;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -179,6 +181,8 @@ pub struct Views {
     countries: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
     claims: Vec<OnceLock<Value>>,
+    /// Every article and claim by year and month, for the timeline's pages.
+    timeline: timeline::Timeline,
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
@@ -253,11 +257,17 @@ impl Views {
             countries: cells(archive.countries.len()),
             articles: cells(archive.articles.len()),
             claims: cells(archive.claims.len()),
+            timeline: timeline::Timeline::of(&archive),
             archive,
         }
     }
 
-    fn party(&self, party: Party) -> Chip {
+    pub fn timeline(&self) -> &timeline::Timeline {
+        &self.timeline
+    }
+
+    /// The chip of an actor or a country.
+    pub fn party(&self, party: Party) -> Chip {
         match party {
             Party::Actor(id) => self.actor_chips[id.index()].clone(),
             Party::Country(id) => self.country_chips[id.index()].clone(),
@@ -339,6 +349,13 @@ impl Views {
     /// The articles at `range` of the archive's order (newest first).
     pub fn articles(&self, range: std::ops::Range<usize>) -> Value {
         range.map(|index| self.article(ArticleId(index as u32))).collect::<Vec<_>>().into()
+    }
+
+    /// The kinds of an article's claims, each once, in the vocabulary's order.
+    pub fn article_kinds(&self, id: ArticleId) -> Value {
+        let article = self.archive.article(id);
+        let kinds: Vec<KindCount> = kind_counts(&self.archive, &article.claims);
+        Value::from_serializable(&kinds)
     }
 
     pub fn claim(&self, id: ClaimId) -> Value {

