@@ -386,3 +386,37 @@ fn a_corrected_match_ranks_below_an_exact_one() {
     let fixed = query::rank(&index, "xyzzz").0[0].score;
     assert!(fixed < exact * 0.8, "a correction scores below an exact or prefix match: {fixed} {exact}");
 }
+
+#[test]
+fn a_word_typed_with_diacritics_prefers_its_spelling_whether_typed_composed_or_decomposed() {
+    let site = archive(vec![
+        article("tac", "2021-01-01", "Tắc đường", FILLER),
+        article("tac-exact", "2020-01-01", "Tin tặc", FILLER),
+    ]);
+    // NFC (`ặ` one code point) and NFD (`a`, dot below, breve) are the same word.
+    assert_eq!(search(&site, "tặc"), ["tac-exact", "tac"]);
+    assert_eq!(search(&site, "ta\u{323}\u{306}c"), ["tac-exact", "tac"]);
+    assert_eq!(search(&site, "tac"), ["tac", "tac-exact"], "a bare word matches every spelling alike");
+}
+
+#[test]
+fn d_with_stroke_is_a_diacritic_of_d() {
+    let site = archive(vec![
+        article("dang", "2021-01-01", "Dang dở", FILLER),
+        article("dang-stroke", "2020-01-01", "Ông Đặng", FILLER),
+    ]);
+    assert_eq!(search(&site, "Đặng"), ["dang-stroke", "dang"]);
+    assert_eq!(search(&site, "đặng"), ["dang-stroke", "dang"]);
+    assert_eq!(search(&site, "dang").len(), 2);
+}
+
+#[test]
+fn a_document_with_every_word_folded_outranks_one_with_half_of_them_exactly() {
+    let site = archive(vec![
+        article("half", "2021-01-01", "Hàm tài", FILLER),
+        article("every", "2020-01-01", "Ham tai chinh phan ba", FILLER),
+    ]);
+    // The reader put diacritics on two words and left the others bare.
+    assert_eq!(search(&site, "hàm tài chinh phan ba")[0], "every");
+    assert_eq!(search(&site, "ham tai chinh phần ba")[0], "every");
+}

@@ -249,3 +249,33 @@ pub fn downloads(index: &Index, text: &str, first_page: usize) -> Downloads {
     let doc_shards = hits.iter().take(first_page).map(|hit| hit.doc as usize / per_shard).collect();
     Downloads { term_shards, doc_shards }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(String, String, bool)> {
+        parse(text)
+            .words
+            .into_iter()
+            .map(|word| (word.exact.clone(), word.folded.clone(), word.has_diacritics()))
+            .collect()
+    }
+
+    #[test]
+    fn each_word_keeps_its_own_diacritics_typed_composed_or_decomposed() {
+        let expected = vec![
+            ("hàm".to_owned(), "ham".to_owned(), true),
+            ("tai".to_owned(), "tai".to_owned(), false),
+            ("chính".to_owned(), "chinh".to_owned(), true),
+        ];
+        assert_eq!(forms("Hàm tai CHÍNH"), expected);
+        assert_eq!(forms("Ha\u{300}m tai CHI\u{301}NH"), expected, "NFD");
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d_in_either_case() {
+        assert_eq!(forms("Đặng đặng"), [("đặng".into(), "dang".into(), true), ("đặng".into(), "dang".into(), true)]);
+        assert_eq!(forms("Đ")[0].1, "d");
+    }
+}
