@@ -47,6 +47,12 @@ function expectations(label, searchUrlOf) {
       await screenshot(page, `search-forgiving-${label}-swap`);
     });
 
+    test('"chugn" in a phrase is read as "chung"', async () => {
+      const { titles, correction } = await results(page, searchUrl, 'hợp tác chugn');
+      assert.equal(titles[0], DIALOGUE_2013, titles.join('\n'));
+      assert.match(correction ?? '', /kết quả cho: hợp tác chung/i, String(correction));
+    });
+
     test('a letter dropped from the last word finds the word meant', async () => {
       const { titles, correction } = await results(page, searchUrl, 'snowdn');
       assert.equal(titles[0], DIALOGUE_2013, titles.join('\n'));
