@@ -3,7 +3,8 @@
 // The index is prebuilt by `dossier build` (src/search/, format in docs/search-index.md) and
 // split in shards that this script loads on demand with <script> tags, because browsers refuse
 // fetch() of local files: search/index.js (the manifest), search/terms/<n>.js (posting lists by
-// term range), search/docs/<n>.js (what a result shows). Each calls
+// term range), search/docs/<n>.js (what a result shows), search/typos/<n>.js (typo keys, for
+// the words that match nothing). Each calls
 // window.__dossierSearch.register(kind, number, data).
 //
 // Reading a query and ranking do what src/search/tokenize.rs and src/search/query.rs do, with the
@@ -17,7 +18,7 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 3;
+  var VERSION = 4;
   // Display.
   var SNIPPET_CHARS = 240;
   var SNIPPET_WINDOW_WORDS = 24;
@@ -36,6 +37,7 @@
   var ranking = null;
   var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
   var lists = new Map(); // term -> { docs, scores }, decoded once
+  var typoShards = {}; // number -> Map typo key -> [[word, df], …]
 
   // Takes the manifest that the rest reads. Throws on a format this client does not know.
   function useManifest(data) {
@@ -52,6 +54,12 @@
       termShards[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
     }
     return termShards[number];
+  }
+
+  // Takes the rows of typo shard `number` (once).
+  function addTypoShard(number, rows) {
+    if (!typoShards[number]) typoShards[number] = new Map(rows);
+    return typoShards[number];
   }
 
   // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
@@ -129,7 +137,14 @@
 
   // The term shard whose range holds the sort key `key`: the last whose boundary is not after it.
   function shardOf(key) {
-    var firsts = manifest.term_shards;
+    return shardHolding(manifest.term_shards, key);
+  }
+
+  function typoShardOf(key) {
+    return shardHolding(manifest.typo_shards, key);
+  }
+
+  function shardHolding(firsts, key) {
     var low = 0;
     var high = firsts.length;
     while (low < high) {
@@ -260,6 +275,76 @@
     return candidates.slice(0, ranking.max_expansions);
   }
 
+  // ── Typo correction (src/search/typo.rs) ─────────────────────────────────────────────────
+  // A word that matches nothing, of min_typo_chars letters or more, is looked up by its typo keys
+  // (itself and its forms with one letter deleted); the most frequent indexed word one edit away
+  // stands for it.
+
+  function typoKeys(word) {
+    var chars = Array.from(word);
+    var keys = chars.map(function (_, skip) {
+      return chars.filter(function (__, at) { return at !== skip; }).join('');
+    });
+    keys.push(word);
+    return keys.sort().filter(function (key, at) { return at === 0 || key !== keys[at - 1]; });
+  }
+
+  // Whether `a` and `b` differ by one insertion, deletion, substitution or adjacent swap.
+  function withinOneEdit(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    var start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) start++;
+    var end = 0;
+    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+    var aRest = a.length - start - end;
+    var bRest = b.length - start - end;
+    if (aRest + bRest === 1 || (aRest === 1 && bRest === 1)) return true;
+    return aRest === 2 && bRest === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+  }
+
+  // Whether the word at `position` matches nothing and is long enough to be corrected. Its term
+  // shards must be loaded.
+  function needsCorrection(query, position) {
+    var word = query.words[position];
+    if (Array.from(word.folded).length < ranking.min_typo_chars) return false;
+    if (scores(word.folded).docs.length || (hasDiacritics(word) && scores(word.exact).docs.length)) return false;
+    return !(query.lastIsPrefix && position === query.words.length - 1 && expansions(word).length);
+  }
+
+  // The typo shards of the words of `query` that need correcting.
+  function typoShardsFor(query) {
+    var shards = new Set();
+    query.words.forEach(function (word, position) {
+      if (needsCorrection(query, position)) typoKeys(word.folded).forEach(function (key) { shards.add(typoShardOf(key)); });
+    });
+    return Array.from(shards);
+  }
+
+  // Sets `query.corrections`: for each word, the word it is corrected to, or null. Its typo
+  // shards must be loaded. Returns the corrections.
+  function correct(query) {
+    query.corrections = query.words.map(function (word, position) {
+      if (!needsCorrection(query, position)) return null;
+      var best = null;
+      typoKeys(word.folded).forEach(function (key) {
+        var shard = typoShards[typoShardOf(key)];
+        (shard && shard.get(key) || []).forEach(function (candidate) {
+          if (!withinOneEdit(word.folded, candidate[0])) return;
+          if (!best || candidate[1] > best[1] || (candidate[1] === best[1] && candidate[0] < best[0])) best = candidate;
+        });
+      });
+      return best && best[0];
+    });
+    return query.corrections.filter(Boolean);
+  }
+
+  // The query as searched for, when a word was corrected: its words, the corrected ones replaced.
+  function correctedText(query) {
+    if (!query.corrections || !query.corrections.some(Boolean)) return null;
+    return query.words.map(function (word, position) { return query.corrections[position] || word.exact; }).join(' ');
+  }
+
   // Per-document scores of one query word, in arrays as long as the archive, reused.
   function Accumulator(size) {
     this.score = new Float64Array(size);
@@ -321,9 +406,17 @@
     var found = scratch.found;
     var matched = [];
     var count = query.words.length;
+    var folded = [];
     for (var position = 0; position < count; position++) {
       var current = query.words[position];
-      scoreWord(word, current, query.lastIsPrefix && position === count - 1);
+      var correction = query.corrections && query.corrections[position];
+      if (correction) {
+        word.start();
+        word.apply(scores(correction), ranking.typo_weight, false);
+      } else {
+        scoreWord(word, current, query.lastIsPrefix && position === count - 1);
+      }
+      folded.push(correction || current.folded);
       for (var t = 0; t < word.touched.length; t++) {
         var doc = word.touched[t];
         if (!found[doc]) matched.push(doc);
@@ -331,7 +424,7 @@
         found[doc]++;
       }
       if (position > 0 && current.follows) {
-        var bigram = scores(query.words[position - 1].folded + ' ' + current.folded);
+        var bigram = scores(folded[position - 1] + ' ' + folded[position]);
         for (var b = 0; b < bigram.docs.length; b++) {
           if (found[bigram.docs[b]]) total[bigram.docs[b]] += bigram.scores[b] * ranking.phrase_weight;
         }
@@ -389,7 +482,8 @@
   if (typeof module === 'object' && module.exports) {
     module.exports = {
       useManifest: useManifest, addTermShard: addTermShard, parseQuery: parseQuery, shardsFor: shardsFor,
-      rank: rank, best: best,
+      rank: rank, best: best, addTypoShard: addTypoShard, typoShardsFor: typoShardsFor, correct: correct,
+      correctedText: correctedText, shardOf: shardOf,
     };
     return;
   }
@@ -401,6 +495,7 @@
     status: document.getElementById('search-status'),
     filters: document.getElementById('search-filters'),
     results: document.getElementById('search-results'),
+    correction: document.getElementById('search-correction'),
   };
   if (!page.input || !page.results || !page.status || !page.filters) return;
   var script = document.currentScript;
@@ -456,6 +551,20 @@
   function loadTermShard(number) {
     return load('terms', number, 'search/terms/' + number + '.js').then(function (rows) {
       return addTermShard(number, rows);
+    });
+  }
+
+  function loadTypoShard(number) {
+    return load('typos', number, 'search/typos/' + number + '.js').then(function (rows) {
+      return addTypoShard(number, rows);
+    });
+  }
+
+  // Corrects the words of `query` that match nothing, once their typo shards are in, and loads
+  // the term shards of the corrections.
+  function loadCorrections(query) {
+    return Promise.all(typoShardsFor(query).map(loadTypoShard)).then(function () {
+      return Promise.all(correct(query).map(function (word) { return loadTermShard(shardOf(word)); }));
     });
   }
 
@@ -883,6 +992,14 @@
     page.filters.textContent = '';
     renderMore(0);
     page.status.textContent = message;
+    showCorrection(null);
+  }
+
+  // Says what was searched for instead when a word was corrected; the wording is the page's.
+  function showCorrection(text) {
+    if (!page.correction) return;
+    page.correction.hidden = !text;
+    page.correction.querySelector('[data-corrected]').textContent = text || '';
   }
 
   // Runs the search for the box's text; a newer keystroke makes an older run stop as soon as it
@@ -925,6 +1042,9 @@
       });
     }))
       .then(function () {
+        return current() ? loadCorrections(query) : null;
+      })
+      .then(function () {
         if (!current()) return null;
         ranked = rank(query);
         return filterTest(state.filters);
@@ -956,6 +1076,7 @@
       else page.results.innerHTML = html;
       rendered = end;
       page.status.textContent = status;
+      showCorrection(correctedText(query));
     };
     var shards = [];
     shown.concat(results.firstPage).forEach(function (doc) {

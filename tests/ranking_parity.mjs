@@ -5,7 +5,8 @@
 //
 //   node tests/ranking_parity.mjs <built site folder> <expected.json>
 //
-// expected.json: [{ "query": text, "term_shards": [n, …], "results": [{ "doc", "slug", "score" }, …] }],
+// expected.json: [{ "query": text, "term_shards": [n, …], "typo_shards": [n, …], "corrected": text or null,
+//                  "results": [{ "doc", "slug", "score" }, …] }],
 // every result of each query, best first.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,14 +32,19 @@ function shardData(relative) {
 const manifest = shardData('search/index.js');
 core.useManifest(manifest);
 manifest.term_shards.forEach((_, number) => core.addTermShard(number, shardData(`search/terms/${number}.js`)));
+manifest.typo_shards.forEach((_, number) => core.addTypoShard(number, shardData(`search/typos/${number}.js`)));
 
 function clientRanking(text) {
   const query = core.parseQuery(text);
+  const typoShards = core.typoShardsFor(query).sort((a, b) => a - b);
+  const corrections = core.correct(query);
   const ranked = core.rank(query);
   const order = core.best(ranked, ranked.docs.length, null);
   const score = new Map(Array.from(ranked.docs, (doc, i) => [doc, ranked.scores[i]]));
   return {
-    term_shards: core.shardsFor(query).sort((a, b) => a - b),
+    term_shards: Array.from(new Set(core.shardsFor(query).concat(corrections.map(core.shardOf)))).sort((a, b) => a - b),
+    typo_shards: typoShards,
+    corrected: core.correctedText(query),
     results: order.map((doc) => ({ doc, score: score.get(doc) })),
   };
 }
@@ -47,6 +53,12 @@ function differences(expected, actual) {
   const found = [];
   if (expected.term_shards.join() !== actual.term_shards.join()) {
     found.push(`term shards: query.rs [${expected.term_shards}], client [${actual.term_shards}]`);
+  }
+  if (expected.typo_shards.join() !== actual.typo_shards.join()) {
+    found.push(`typo shards: query.rs [${expected.typo_shards}], client [${actual.typo_shards}]`);
+  }
+  if (expected.corrected !== actual.corrected) {
+    found.push(`corrected: query.rs ${expected.corrected}, client ${actual.corrected}`);
   }
   const length = Math.max(expected.results.length, actual.results.length);
   for (let rank = 0; rank < length; rank++) {

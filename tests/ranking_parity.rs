@@ -18,7 +18,9 @@ use serde_json::{Value, json};
 
 /// Queries as readers type them: with and without diacritics, a last word still being typed (with
 /// and without diacritics, short and spanning shards), phrases, names and aliases of actors, words
-/// the archive lacks beside words it has, numbers, capitals.
+/// the archive lacks beside words it has, numbers, capitals; one slip in a word (letters swapped,
+/// dropped, doubled, changed), alone, in a phrase, as the last word being typed; diacritics on
+/// some words only.
 const QUERIES: &[&str] = &[
     "tin tặc",
     "tin tac",
@@ -50,6 +52,16 @@ const QUERIES: &[&str] = &[
     "xyzzy",
     "2013",
     "chiến dịch tin tặc toàn cầu",
+    "tin tặc tấn cogn",
+    "trugn quoc",
+    "Trung Qốc phản ứng",
+    "chiến dcih tin tặc",
+    "cáo buộcc việt nam",
+    "oceanlotsu",
+    "an ninh mạgn quốc gia",
+    "tin tac toàn câu",
+    "trung quốc phan ung manh",
+    "Việt nam ho trợ nhóm tin tac",
 ];
 
 /// `search::query`'s ranked lists for [`QUERIES`] on `index`, as the Node side reads them.
@@ -57,12 +69,12 @@ fn reference_rankings(index: &Index) -> Value {
     let rankings = QUERIES
         .iter()
         .map(|text| {
-            let (hits, term_shards) = query::rank(index, text);
+            let query::Search { hits, term_shards, typo_shards, corrected } = query::search(index, text);
             let results: Vec<Value> = hits
                 .iter()
                 .map(|hit| json!({"doc": hit.doc, "slug": index.documents[hit.doc as usize].slug, "score": hit.score}))
                 .collect();
-            json!({"query": text, "term_shards": term_shards, "results": results})
+            json!({"query": text, "term_shards": term_shards, "typo_shards": typo_shards, "corrected": corrected, "results": results})
         })
         .collect();
     Value::Array(rankings)

@@ -200,7 +200,10 @@ fn numbers_are_found_whole() {
 fn the_files_are_script_loadable_and_the_root_says_its_format() {
     let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)]), &dates()).files;
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
-    assert_eq!(paths, ["search-index.json", "search/docs/0.js", "search/index.js", "search/terms/0.js"]);
+    assert_eq!(
+        paths,
+        ["search-index.json", "search/docs/0.js", "search/index.js", "search/terms/0.js", "search/typos/0.js"]
+    );
     for file in &files[1..] {
         let text = String::from_utf8_lossy(&file.bytes);
         assert!(text.starts_with("window.__dossierSearch.register(\""), "{}: {text:.60}", file.path);
@@ -239,8 +242,9 @@ fn the_root_lists_every_shard_and_what_each_holds() {
     let term_shards = root["term_shards"].as_array().expect("a table of term shards");
     let doc_shards = root["doc_shards"].as_array().expect("a table of document shards");
     assert!(term_shards.len() > 1, "{term_shards:?}");
+    let typo_shards = root["typo_shards"].as_array().expect("a table of typo shards");
     let mut listed: Vec<&str> =
-        term_shards.iter().chain(doc_shards).map(|shard| shard["file"].as_str().unwrap()).collect();
+        term_shards.iter().chain(doc_shards).chain(typo_shards).map(|shard| shard["file"].as_str().unwrap()).collect();
     listed.push(root["manifest"].as_str().expect("the manifest's file"));
     listed.sort_unstable();
     let mut written: Vec<&str> =
@@ -257,6 +261,12 @@ fn the_root_lists_every_shard_and_what_each_holds() {
         terms += rows.len();
     }
     assert!(terms > 300);
+    for shard in typo_shards {
+        let rows = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
+        let rows = rows.as_array().expect("typo rows");
+        assert_eq!(rows.len() as u64, shard["keys"].as_u64().unwrap());
+        assert!(rows.iter().all(|row| row[0].is_string() && row[1].as_array().is_some_and(|words| !words.is_empty())));
+    }
     let mut next_document = 0;
     for shard in doc_shards {
         let (first, last) = (shard["first"].as_u64().unwrap(), shard["last"].as_u64().unwrap());
@@ -330,4 +340,83 @@ fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
     assert_eq!(index.manifest.docs_per_shard, 1);
     let sizes = index.sizes(&index.files(&dates()));
     assert!(sizes.typical_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
+}
+
+/// What a search for `text` in `site` was corrected to, if it was.
+fn corrected(site: &Archive, text: &str) -> Option<String> {
+    query::search(&Index::build(site), text).corrected
+}
+
+#[test]
+fn a_word_with_one_slip_finds_the_word_it_meant() {
+    let site = archive(vec![
+        article("chung", "2021-01-01", "Chiến dịch chung của tin tặc", FILLER),
+        article("libre", "2020-06-01", "Lỗ hổng LibreOffice bị khai thác", FILLER),
+        article("khac", "2020-01-01", "Lừa đảo trực tuyến", FILLER),
+    ]);
+    // Swapped, dropped, doubled and changed letters, with and without diacritics.
+    let slips =
+        [("chugn", "chung"), ("cihến", "chung"), ("chiếnn", "chung"), ("libreofice", "libre"), ("tuyêns", "khac")];
+    for (text, expected) in slips {
+        assert_eq!(search(&site, text), [expected], "{text}");
+    }
+    assert_eq!(corrected(&site, "tin tặc chugn").as_deref(), Some("tin tặc chung"));
+    assert_eq!(corrected(&site, "chung"), None, "a word that is found is not corrected");
+}
+
+#[test]
+fn short_words_and_words_two_slips_away_are_not_corrected() {
+    let site = archive(vec![article("a", "2021-01-01", "Tin tặc tấn công", FILLER)]);
+    assert_eq!(corrected(&site, "tni"), None);
+    assert!(search(&site, "cogn").is_empty(), "four letters are not corrected");
+    assert_eq!(corrected(&site, "tnaocgn"), None);
+}
+
+#[test]
+fn a_corrected_match_ranks_below_an_exact_one() {
+    let site = archive(vec![
+        article("dung", "2021-01-01", "Tin tặc dùng mã độc", FILLER),
+        article("xyzzy", "2020-01-01", "Tin tặc xyzzy", FILLER),
+    ]);
+    // `xyzzz` matches nothing and is corrected to `xyzzy`; `tin tặc` matches both exactly.
+    assert_eq!(search(&site, "tin tặc xyzzz"), ["xyzzy", "dung"]);
+    assert_eq!(search(&site, "xyzzy")[0], "xyzzy");
+    let index = Index::build(&site);
+    let exact = query::rank(&index, "xyzzy").0[0].score;
+    let fixed = query::rank(&index, "xyzzz").0[0].score;
+    assert!(fixed < exact * 0.8, "a correction scores below an exact or prefix match: {fixed} {exact}");
+}
+
+#[test]
+fn a_word_typed_with_diacritics_prefers_its_spelling_whether_typed_composed_or_decomposed() {
+    let site = archive(vec![
+        article("tac", "2021-01-01", "Tắc đường", FILLER),
+        article("tac-exact", "2020-01-01", "Tin tặc", FILLER),
+    ]);
+    // NFC (`ặ` one code point) and NFD (`a`, dot below, breve) are the same word.
+    assert_eq!(search(&site, "tặc"), ["tac-exact", "tac"]);
+    assert_eq!(search(&site, "ta\u{323}\u{306}c"), ["tac-exact", "tac"]);
+    assert_eq!(search(&site, "tac"), ["tac", "tac-exact"], "a bare word matches every spelling alike");
+}
+
+#[test]
+fn d_with_stroke_is_a_diacritic_of_d() {
+    let site = archive(vec![
+        article("dang", "2021-01-01", "Dang dở", FILLER),
+        article("dang-stroke", "2020-01-01", "Ông Đặng", FILLER),
+    ]);
+    assert_eq!(search(&site, "Đặng"), ["dang-stroke", "dang"]);
+    assert_eq!(search(&site, "đặng"), ["dang-stroke", "dang"]);
+    assert_eq!(search(&site, "dang").len(), 2);
+}
+
+#[test]
+fn a_document_with_every_word_folded_outranks_one_with_half_of_them_exactly() {
+    let site = archive(vec![
+        article("half", "2021-01-01", "Hàm tài", FILLER),
+        article("every", "2020-01-01", "Ham tai chinh phan ba", FILLER),
+    ]);
+    // The reader put diacritics on two words and left the others bare.
+    assert_eq!(search(&site, "hàm tài chinh phan ba")[0], "every");
+    assert_eq!(search(&site, "ham tai chinh phần ba")[0], "every");
 }

@@ -9,6 +9,7 @@
 
 mod measure;
 mod peers;
+mod quality;
 mod report;
 mod runner;
 mod search;
@@ -42,6 +43,16 @@ enum Command {
     },
     /// Run the benchmark and print a Markdown report (also written to target/bench/results.md).
     Run(RunArgs),
+    /// Measure search quality: MRR@10 of known-item queries, clean, with one typo and with mixed
+    /// diacritics, over Vietnamese translations that Debian installs.
+    Quality {
+        /// Where the Vietnamese `.mo` files are.
+        #[arg(long, default_value = "/usr/share/locale/vi/LC_MESSAGES")]
+        locale_dir: PathBuf,
+        /// How many documents, at most.
+        #[arg(long, default_value_t = 2000)]
+        documents: usize,
+    },
 }
 
 #[derive(Args, Clone, Debug)]
@@ -81,6 +92,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate { articles, seed, out } => workspace::generate_into(&out, articles, seed),
         Command::Run(args) => runner::run(&args),
+        Command::Quality { locale_dir, documents } => quality::run(&locale_dir, documents),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

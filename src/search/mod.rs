@@ -26,6 +26,7 @@ mod ranking;
 mod root;
 mod shard;
 pub mod tokenize;
+mod typo;
 
 use crate::date::DateFormats;
 use crate::diagnostic::Diagnostic;
@@ -40,8 +41,9 @@ pub use shard::Index;
 pub const FORMAT: &str = "dossier-search-index";
 /// Bumped whenever a reader of an older index would misread a newer one: 2 made
 /// `search-index.json` the root that lists the shards instead of a copy of them; 3 put in the
-/// manifest the ranking constants, page URLs and date formats that the client reads.
-pub const VERSION: u32 = 3;
+/// manifest the ranking constants, page URLs and date formats that the client reads; 4 added the
+/// typo shards and their keys.
+pub const VERSION: u32 = 4;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.

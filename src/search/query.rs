@@ -11,6 +11,11 @@
 //! square of the share of query words the document contains. Ties go to the newer article (the
 //! lower number). Every weight and limit is [`RANKING`]'s, which the client reads from the
 //! manifest.
+//!
+//! A word of [`RANKING`]`.min_typo_chars` letters or more that matches nothing (nor, as a prefix,
+//! begins any word) is corrected: the most frequent indexed word one edit away, found by its
+//! typo keys ([`super::typo`]), stands for it at `typo_weight`, in its bigrams too, and the
+//! result list says what was searched for instead.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -20,6 +25,7 @@ use super::invert::{Entry, sort_key};
 use super::ranking::RANKING;
 use super::shard::Index;
 use super::tokenize::{Token, fold, normalize, tokens};
+use super::typo;
 
 /// A query, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +57,7 @@ type Scores = HashMap<u32, f64>;
 struct Lookups<'i> {
     index: &'i Index<'i>,
     shards: BTreeSet<usize>,
+    typo_shards: BTreeSet<usize>,
 }
 
 impl<'i> Lookups<'i> {
@@ -80,6 +87,20 @@ impl<'i> Lookups<'i> {
         candidates.sort_by(|a, b| b.df.cmp(&a.df).then_with(|| a.term.cmp(&b.term)));
         candidates.truncate(RANKING.max_expansions);
         candidates
+    }
+
+    /// The word that `folded`, a query word that matches nothing, most likely meant: the most
+    /// frequent indexed word one edit away, among the rows of its typo keys.
+    fn correction(&mut self, folded: &str) -> Option<String> {
+        let index = self.index;
+        let shards: BTreeSet<usize> = typo::keys(folded).iter().map(|key| index.typo_shard_of(key)).collect();
+        self.typo_shards.extend(&shards);
+        let keys = typo::keys(folded);
+        let rows = shards
+            .into_iter()
+            .flat_map(|shard| index.typo_shard_rows(shard))
+            .filter(|row| keys.binary_search(&row.key).is_ok());
+        typo::best_correction(folded, rows).map(str::to_owned)
     }
 }
 
@@ -139,28 +160,61 @@ fn prefix_scores(lookups: &mut Lookups, word: &Token) -> Scores {
     best
 }
 
+/// What a search found: the ranked documents, the shards that took, and the query as corrected
+/// when a word was.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub hits: Vec<Hit>,
+    pub term_shards: BTreeSet<usize>,
+    pub typo_shards: BTreeSet<usize>,
+    /// The query's words, with the corrected ones replaced, when any was.
+    pub corrected: Option<String>,
+}
+
 /// Ranks the documents for `text`, best first, and says which term shards that took.
 pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
-    let query = parse(text);
-    let mut lookups = Lookups { index, shards: BTreeSet::new() };
-    let mut totals: HashMap<u32, (f64, usize)> = HashMap::new();
-    for (position, word) in query.words.iter().enumerate() {
-        let mut scores = word_scores(&mut lookups, word);
-        if query.last_is_prefix && position + 1 == query.words.len() {
-            for (doc, score) in prefix_scores(&mut lookups, word) {
-                let slot = scores.entry(doc).or_default();
-                *slot = slot.max(score);
-            }
+    let search = search(index, text);
+    (search.hits, search.term_shards)
+}
+
+/// The scores of the word at `position` of `query`, and the word it was corrected to, if it was.
+fn scores_at(lookups: &mut Lookups, query: &Query, position: usize) -> (Scores, Option<String>) {
+    let word = &query.words[position];
+    let mut scores = word_scores(lookups, word);
+    if query.last_is_prefix && position + 1 == query.words.len() {
+        for (doc, score) in prefix_scores(lookups, word) {
+            let slot = scores.entry(doc).or_default();
+            *slot = slot.max(score);
         }
+    }
+    if !scores.is_empty() || !typo::correctable(&word.folded) {
+        return (scores, None);
+    }
+    let Some(correction) = lookups.correction(&word.folded) else { return (scores, None) };
+    let corrected = lookups.scores(&correction).into_iter().map(|(doc, score)| (doc, score * RANKING.typo_weight));
+    (corrected.collect(), Some(correction))
+}
+
+/// Ranks the documents for `text`, best first, correcting the words that match nothing.
+pub fn search(index: &Index, text: &str) -> Search {
+    let query = parse(text);
+    let mut lookups = Lookups { index, shards: BTreeSet::new(), typo_shards: BTreeSet::new() };
+    let mut totals: HashMap<u32, (f64, usize)> = HashMap::new();
+    let mut folded: Vec<String> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
+    let mut any_corrected = false;
+    for (position, word) in query.words.iter().enumerate() {
+        let (scores, correction) = scores_at(&mut lookups, &query, position);
+        any_corrected |= correction.is_some();
+        shown.push(correction.clone().unwrap_or_else(|| word.exact.clone()));
+        folded.push(correction.unwrap_or_else(|| word.folded.clone()));
         for (doc, score) in scores {
             let total = totals.entry(doc).or_default();
             total.0 += score;
             total.1 += 1;
         }
-        if word.follows_previous
-            && let Some(previous) = position.checked_sub(1).map(|previous| &query.words[previous])
-        {
-            for (doc, score) in lookups.scores(&format!("{} {}", previous.folded, word.folded)) {
+        if word.follows_previous && position > 0 {
+            for (doc, score) in lookups.scores(&format!("{} {}", folded[position - 1], folded[position])) {
                 if let Some(total) = totals.get_mut(&doc) {
                     total.0 += score * RANKING.phrase_weight;
                 }
@@ -177,7 +231,8 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
         })
         .collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    (hits, lookups.shards)
+    let corrected = any_corrected.then(|| shown.join(" "));
+    Search { hits, term_shards: lookups.shards, typo_shards: lookups.typo_shards, corrected }
 }
 
 /// The shards a search for `text` loads: its term shards and the document shards of the first
@@ -193,4 +248,34 @@ pub fn downloads(index: &Index, text: &str, first_page: usize) -> Downloads {
     let per_shard = index.manifest.docs_per_shard.max(1);
     let doc_shards = hits.iter().take(first_page).map(|hit| hit.doc as usize / per_shard).collect();
     Downloads { term_shards, doc_shards }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<(String, String, bool)> {
+        parse(text)
+            .words
+            .into_iter()
+            .map(|word| (word.exact.clone(), word.folded.clone(), word.has_diacritics()))
+            .collect()
+    }
+
+    #[test]
+    fn each_word_keeps_its_own_diacritics_typed_composed_or_decomposed() {
+        let expected = vec![
+            ("hàm".to_owned(), "ham".to_owned(), true),
+            ("tai".to_owned(), "tai".to_owned(), false),
+            ("chính".to_owned(), "chinh".to_owned(), true),
+        ];
+        assert_eq!(forms("Hàm tai CHÍNH"), expected);
+        assert_eq!(forms("Ha\u{300}m tai CHI\u{301}NH"), expected, "NFD");
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d_in_either_case() {
+        assert_eq!(forms("Đặng đặng"), [("đặng".into(), "dang".into(), true), ("đặng".into(), "dang".into(), true)]);
+        assert_eq!(forms("Đ")[0].1, "d");
+    }
 }

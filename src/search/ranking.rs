@@ -74,6 +74,11 @@ pub struct Ranking {
     pub max_expansions: usize,
     /// Longer words are not indexed, so a query drops them too.
     pub max_token_chars: usize,
+    /// What a word found by correcting a query word is worth, relative to the word itself: below
+    /// `prefix_weight`, so that corrections rank below exact and prefix matches.
+    pub typo_weight: f64,
+    /// A query word that matches nothing is corrected from this many letters on.
+    pub min_typo_chars: usize,
     /// How many results are shown at first, and how many more at a time.
     pub page_size: usize,
 }
@@ -86,5 +91,7 @@ pub const RANKING: Ranking = Ranking {
     max_prefix_shards: 3,
     max_expansions: 16,
     max_token_chars: MAX_TOKEN_CHARS,
+    typo_weight: 0.5,
+    min_typo_chars: 5,
     page_size: FIRST_PAGE,
 };

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::shard::{Index, MANIFEST_PATH, doc_shard_path, term_shard_path};
+use super::shard::{Index, MANIFEST_PATH, doc_shard_path, term_shard_path, typo_shard_path};
 use super::{FORMAT, VERSION};
 use crate::date::DateFormats;
 
@@ -18,7 +18,9 @@ const DESCRIPTION: &str = "The search index of this site, prebuilt by dossier. T
     is what the search page reads first: how to find a shard, the years of the documents, how scores were made. \
     The term shards hold the rows of 'term_row' for the terms whose sort key is at least their 'first' and \
     below the next shard's 'first'; the document shards hold the rows of 'document_row' for documents 'first' \
-    to 'last'. Documents are numbered from 0, newest article first.";
+    to 'last'. Documents are numbered from 0, newest article first. The typo shards hold the rows of \
+    'typo_row' (a typo key and the words filed under it, with their document frequencies) for the keys at \
+    least their 'first' and below the next shard's 'first'.";
 
 /// Where the format is explained in full.
 const DOCUMENTATION: &str = "docs/search-index.md in the source of dossier: the tokenizer and the sort keys, the \
@@ -29,6 +31,14 @@ const DOCUMENTATION: &str = "docs/search-index.md in the source of dossier: the 
 struct TermShard<'a> {
     first: &'a str,
     terms: usize,
+    file: String,
+}
+
+/// A typo shard: the typo keys that are at least `first`, up to the next shard's.
+#[derive(Serialize)]
+struct TypoShard<'a> {
+    first: &'a str,
+    keys: usize,
     file: String,
 }
 
@@ -57,6 +67,7 @@ pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
         "document_row",
         &["slug", "title", "date", "source", "actors", "countries", "summary", "text"],
     );
+    push_field(&mut text, "typo_row", &["key", "words"]);
     push_field(&mut text, "fields", &manifest.fields);
     push_field(&mut text, "scoring", &manifest.scoring);
     push_field(&mut text, "ranking", &manifest.ranking);
@@ -74,6 +85,12 @@ pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
         DocShard { first: documents.start, last: documents.end - 1, file: doc_shard_path(number) }
     });
     push_table(&mut text, "doc_shards", doc_shards);
+    let typo_shards = manifest.typo_shards.iter().enumerate().map(|(number, first)| TypoShard {
+        first,
+        keys: index.typo_shard_rows(number).len(),
+        file: typo_shard_path(number),
+    });
+    push_table(&mut text, "typo_shards", typo_shards);
     text.push_str("\n}\n");
     text.into_bytes()
 }

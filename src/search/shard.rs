@@ -4,6 +4,7 @@
 //! - `search/index.js`: the manifest, small, loaded by every search;
 //! - `search/terms/<n>.js`: the entries whose sort key falls in shard `n`'s range;
 //! - `search/docs/<n>.js`: what results show of documents `n * docs_per_shard` onwards;
+//! - `search/typos/<n>.js`: the typo keys (see [`super::typo`]) whose range is shard `n`'s;
 //! - `search-index.json`: the root, which says where all of these are (see [`super::root`]).
 //!
 //! Each `.js` file is one call, `window.__dossierSearch.register(kind, number, data)`, with JSON
@@ -19,6 +20,7 @@ use super::budget::{self, Sample, Sizes};
 use super::fields::Field;
 use super::invert::{self, Entry, KEYS, Keys, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
+use super::typo::{self, TypoRow};
 use super::{FORMAT, VERSION, root};
 use crate::date::DateFormats;
 use crate::file::OutputFile;
@@ -49,6 +51,8 @@ pub struct Manifest {
     /// Where each term shard begins: a sort key belongs to the last shard whose boundary is not
     /// greater than it. Shard 0's is empty.
     pub term_shards: Vec<String>,
+    /// Where each typo shard begins, as `term_shards` do, by typo key.
+    pub typo_shards: Vec<String>,
     /// Runs of documents of the same year, as `[first document, year]`: the year filter counts
     /// every result without loading its document.
     pub years: Vec<(u32, i16)>,
@@ -160,6 +164,14 @@ fn cut(text: &str, max_chars: usize) -> &str {
     }
 }
 
+fn write_typo_row(row: &TypoRow, out: &mut Vec<u8>) {
+    serde_json::to_writer(out, &(&row.key, &row.words)).expect("strings and numbers always serialize");
+}
+
+fn estimated_typo_row_size(row: &TypoRow) -> usize {
+    row.key.len() + row.words.iter().map(|(word, _)| word.len() + 10).sum::<usize>() + 8
+}
+
 fn write_entry_row(entry: &Entry, out: &mut Vec<u8>) {
     let row = (&entry.term, entry.df, entry.scale, &entry.postings);
     serde_json::to_writer(out, &row).expect("strings and finite numbers always serialize");
@@ -186,6 +198,10 @@ pub struct Index<'a> {
     pub documents: Vec<Document<'a>>,
     /// The entries of each term shard.
     term_shards: Vec<Range<usize>>,
+    /// Sorted by key.
+    pub typo_rows: Vec<TypoRow>,
+    /// The rows of each typo shard.
+    typo_shards: Vec<Range<usize>>,
     /// What the sample searches download: to size the document shards and report the budget.
     pub(super) samples: Vec<Sample>,
 }
@@ -196,6 +212,9 @@ impl<'a> Index<'a> {
         let documents: Vec<Document> =
             archive.articles.par_iter().map(|article| Document::new(archive, article)).collect();
         let term_shards = term_shard_ranges(&entries);
+        let typo_rows = typo::rows(&entries);
+        let typo_shards = shard_ranges(&typo_rows, |a, b| a.key == b.key, estimated_typo_row_size);
+        let typo_boundaries = boundaries(&typo_rows, &typo_shards, |row| row.key.clone());
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
@@ -203,7 +222,8 @@ impl<'a> Index<'a> {
             documents: documents.len(),
             docs_per_shard: 1,
             doc_shards: documents.len(),
-            term_shards: shard_boundaries(&entries, &term_shards),
+            term_shards: boundaries(&entries, &term_shards, |entry| sort_key(&entry.term)),
+            typo_shards: typo_boundaries,
             years: year_runs(archive),
             fields: Field::ALL.map(field_weight).to_vec(),
             scoring: SCORING,
@@ -211,7 +231,8 @@ impl<'a> Index<'a> {
             urls: Urls::of_pages(),
             keys: KEYS,
         };
-        let mut index = Index { manifest, entries, documents, term_shards, samples: Vec::new() };
+        let mut index =
+            Index { manifest, entries, documents, term_shards, typo_rows, typo_shards, samples: Vec::new() };
         // The sample searches rank with the term shards alone; their first pages then say how
         // many documents a shard may hold.
         index.samples = budget::samples(&index);
@@ -224,7 +245,17 @@ impl<'a> Index<'a> {
 
     /// The term shard whose range holds `key`.
     pub fn shard_of(&self, key: &str) -> usize {
-        self.manifest.term_shards.partition_point(|first| first.as_str() <= key).saturating_sub(1)
+        shard_holding(&self.manifest.term_shards, key)
+    }
+
+    /// The typo shard whose range holds the typo key `key`.
+    pub fn typo_shard_of(&self, key: &str) -> usize {
+        shard_holding(&self.manifest.typo_shards, key)
+    }
+
+    /// The rows of typo shard `shard`.
+    pub fn typo_shard_rows(&self, shard: usize) -> &[TypoRow] {
+        self.typo_shards.get(shard).map_or(&[], |range| &self.typo_rows[range.clone()])
     }
 
     /// The entries of term shard `shard`.
@@ -252,7 +283,11 @@ impl<'a> Index<'a> {
             let data = json_array(&self.documents[self.doc_shard_range(number)], Document::write_row);
             script_file(doc_shard_path(number), "docs", number, &data)
         });
-        let mut files: Vec<OutputFile> = term_files.chain(doc_files).collect();
+        let typo_files = self.typo_shards.par_iter().enumerate().map(|(number, range)| {
+            let data = json_array(&self.typo_rows[range.clone()], write_typo_row);
+            script_file(typo_shard_path(number), "typos", number, &data)
+        });
+        let mut files: Vec<OutputFile> = term_files.chain(doc_files).chain(typo_files).collect();
         let shipped = Shipped { manifest: &self.manifest, dates };
         let manifest = serde_json::to_vec(&shipped).expect("a manifest of strings and numbers always serializes");
         files.push(script_file(MANIFEST_PATH.to_owned(), "manifest", 0, &manifest));
@@ -275,6 +310,15 @@ pub fn doc_shard_path(number: usize) -> String {
     format!("search/docs/{number}.js")
 }
 
+pub fn typo_shard_path(number: usize) -> String {
+    format!("search/typos/{number}.js")
+}
+
+/// The shard of `boundaries` whose range holds `key`: the last whose boundary is not greater.
+fn shard_holding(boundaries: &[String], key: &str) -> usize {
+    boundaries.partition_point(|first| first.as_str() <= key).saturating_sub(1)
+}
+
 /// `items` as a JSON array of their rows.
 fn json_array<T>(items: &[T], write_row: impl Fn(&T, &mut Vec<u8>)) -> Vec<u8> {
     let mut data = vec![b'['];
@@ -293,18 +337,22 @@ fn script_file(path: String, kind: &str, number: usize, data: &[u8]) -> OutputFi
     OutputFile { path, bytes: [head.as_bytes(), data, b");\n"].concat() }
 }
 
-/// Consecutive entries, cut before the shard would pass its target size. Entries with the same
-/// sort key (a folded word and its spellings) always share a shard: the client finds them all by
-/// looking up one key.
+/// The entries of each term shard. Entries with the same sort key (a folded word and its
+/// spellings) always share a shard: the client finds them all by looking up one key.
 fn term_shard_ranges(entries: &[Entry]) -> Vec<Range<usize>> {
+    shard_ranges(entries, |a, b| a.sort_order() == b.sort_order(), estimated_entry_size)
+}
+
+/// Consecutive rows, cut before a shard would pass [`TERM_SHARD_TARGET_BYTES`]; a run of rows
+/// that are `together` is never cut.
+fn shard_ranges<T>(rows: &[T], together: impl Fn(&T, &T) -> bool, size_of: impl Fn(&T) -> usize) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
     let mut index = 0;
-    while index < entries.len() {
-        let key = entries[index].sort_order();
-        let group_end = index + entries[index..].iter().take_while(|entry| entry.sort_order() == key).count();
-        let group_size: usize = entries[index..group_end].iter().map(estimated_entry_size).sum();
+    while index < rows.len() {
+        let group_end = index + rows[index..].iter().take_while(|row| together(&rows[index], row)).count();
+        let group_size: usize = rows[index..group_end].iter().map(&size_of).sum();
         if size > 0 && size + group_size > TERM_SHARD_TARGET_BYTES {
             ranges.push(start..index);
             start = index;
@@ -313,20 +361,20 @@ fn term_shard_ranges(entries: &[Entry]) -> Vec<Range<usize>> {
         size += group_size;
         index = group_end;
     }
-    ranges.push(start..entries.len());
+    ranges.push(start..rows.len());
     ranges
 }
 
-/// The first key of each term shard, shortened to the shortest beginning that still sorts after
-/// the last key of the shard before (a key belongs to the last shard whose first key is not
+/// The first key of each shard, shortened to the shortest beginning that still sorts after the
+/// last key of the shard before (a key belongs to the last shard whose first key is not
 /// greater): at 100,000 articles this halves the manifest.
-fn shard_boundaries(entries: &[Entry], shards: &[Range<usize>]) -> Vec<String> {
+fn boundaries<T>(rows: &[T], shards: &[Range<usize>], key_of: impl Fn(&T) -> String) -> Vec<String> {
     shards
         .iter()
         .enumerate()
         .map(|(number, range)| match number {
             0 => String::new(),
-            _ => separator(&sort_key(&entries[range.start - 1].term), &sort_key(&entries[range.start].term)),
+            _ => separator(&key_of(&rows[range.start - 1]), &key_of(&rows[range.start])),
         })
         .collect()
 }

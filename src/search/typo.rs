@@ -1,0 +1,138 @@
+//! Typo correction keys: how a query word with one slip (a letter dropped, added, changed, or two
+//! swapped) finds the indexed word it meant, without the client downloading the vocabulary.
+//!
+//! Every folded word of the index long enough to be corrected is filed under its **deletion
+//! neighbourhood**: itself and each form of it with one letter deleted (`chung` under `chung`,
+//! `hung`, `cung`, `chng`, `chug`, `chun`). A query word looks up its own neighbourhood: two
+//! words within one edit of each other (Damerau: a swap of adjacent letters counts as one) always
+//! share a key, so the words under the query's keys hold every candidate, which
+//! [`within_one_edit`] then checks. The keys are sorted and cut into shards by range, like the
+//! term shards: a word's keys mostly begin with its own first letters, so a query word reads two
+//! or three small shards (`search/typos/<n>.js`). A row is `[key, [[word, df], …]]`: the client
+//! picks the most frequent candidate without loading its term shard first.
+
+use std::collections::BTreeMap;
+
+use super::invert::Entry;
+use super::ranking::RANKING;
+use super::tokenize::fold;
+
+/// One key and the words filed under it, with their document frequencies, most frequent first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypoRow {
+    pub key: String,
+    pub words: Vec<(String, u32)>,
+}
+
+/// The keys of `word`: itself and its forms with one letter deleted, sorted, without repeats.
+pub fn keys(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut keys: Vec<String> = (0..chars.len())
+        .map(|skip| chars.iter().enumerate().filter(|(at, _)| *at != skip).map(|(_, c)| c).collect())
+        .collect();
+    keys.push(word.to_owned());
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether `a` and `b` differ, by exactly one insertion, deletion, substitution or swap of two
+/// adjacent letters.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let common_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let common_end =
+        a[common_start..].iter().rev().zip(b[common_start..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a_rest, b_rest) = (a.len() - common_start - common_end, b.len() - common_start - common_end);
+    match (a_rest, b_rest) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[common_start] == b[common_start + 1] && a[common_start + 1] == b[common_start],
+        _ => false,
+    }
+}
+
+/// Whether a query word is long enough to be corrected, and an indexed word long enough to be a
+/// correction (one letter shorter than the shortest query word).
+pub fn correctable(word: &str) -> bool {
+    word.chars().count() >= RANKING.min_typo_chars
+}
+
+fn may_correct_to(entry: &Entry) -> bool {
+    let term = entry.term.as_str();
+    term.chars().count() + 1 >= RANKING.min_typo_chars
+        && term.chars().all(char::is_alphabetic)
+        && fold(term) == term
+        && entry.df > 0
+}
+
+/// The rows of the typo keys of `entries`' folded words, sorted by key.
+pub fn rows(entries: &[Entry]) -> Vec<TypoRow> {
+    let mut filed: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
+    for entry in entries.iter().filter(|entry| may_correct_to(entry)) {
+        for key in keys(&entry.term) {
+            filed.entry(key).or_default().push((entry.term.clone(), entry.df));
+        }
+    }
+    filed
+        .into_iter()
+        .map(|(key, mut words)| {
+            words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            TypoRow { key, words }
+        })
+        .collect()
+}
+
+/// The best correction of `word` among `rows` (the rows of its keys): the most frequent word
+/// within one edit of it, the first in code point order on a tie.
+pub fn best_correction<'r>(word: &str, rows: impl Iterator<Item = &'r TypoRow>) -> Option<&'r str> {
+    rows.flat_map(|row| &row.words)
+        .filter(|(candidate, _)| within_one_edit(word, candidate))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(candidate, _)| candidate.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_filed_under_itself_and_each_deletion() {
+        assert_eq!(keys("chung"), ["chng", "chug", "chun", "chung", "cung", "hung"]);
+        assert_eq!(keys("aab"), ["aa", "aab", "ab"]);
+    }
+
+    #[test]
+    fn words_one_edit_apart_share_a_key() {
+        for (typed, meant) in [
+            ("chugn", "chung"),
+            ("libreofice", "libreoffice"),
+            ("chunng", "chung"),
+            ("chuing", "chung"),
+            ("chang", "chung"),
+        ] {
+            let meant_keys = keys(meant);
+            assert!(keys(typed).iter().any(|key| meant_keys.contains(key)), "{typed} {meant}");
+            assert!(within_one_edit(typed, meant), "{typed} {meant}");
+        }
+    }
+
+    #[test]
+    fn words_two_edits_apart_are_not_corrections() {
+        assert!(!within_one_edit("chung", "chung"));
+        assert!(!within_one_edit("cuhgn", "chung"));
+        assert!(!within_one_edit("chun", "chung x"));
+        assert!(!within_one_edit("abcd", "badc"));
+    }
+
+    #[test]
+    fn the_most_frequent_candidate_wins_and_ties_go_by_code_point() {
+        let row = |key: &str, words: &[(&str, u32)]| TypoRow {
+            key: key.to_owned(),
+            words: words.iter().map(|(word, df)| (word.to_string(), *df)).collect(),
+        };
+        let rows = [row("chun", &[("chung", 9), ("chunk", 9)]), row("chug", &[("chugs", 1)])];
+        assert_eq!(best_correction("chugn", rows.iter()), Some("chung"));
+        assert_eq!(best_correction("xxxxx", rows.iter()), None);
+    }
+}
