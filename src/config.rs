@@ -45,6 +45,10 @@ pub struct Config {
     pub page_size: usize,
     /// What becomes of raw HTML in editors' Markdown: cleaned, unless `unsafe_html = true`.
     pub raw_html: RawHtml,
+    /// Whether articles marked `draft: true` are in the archive: only when the command line asks
+    /// (`build --drafts`, `serve`, `check`), never from `site.toml`, so that a merged draft is
+    /// not published by accident.
+    pub drafts: bool,
 }
 
 /// Settings given on the command line, which take precedence over `site.toml`'s.
@@ -52,6 +56,8 @@ pub struct Config {
 pub struct Overrides {
     /// `--base-url`: for a preview deployment at another address.
     pub base_url: Option<String>,
+    /// `--drafts`, and what `serve` and `check` always do: articles marked `draft: true` included.
+    pub drafts: bool,
 }
 
 impl Config {
@@ -61,6 +67,7 @@ impl Config {
         if let Some(url) = &overrides.base_url {
             config.base_url = Some(without_trailing_slash(url));
         }
+        config.drafts = overrides.drafts;
         Ok(config)
     }
 
@@ -115,6 +122,7 @@ impl Config {
             output_dir,
             page_size,
             raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
+            drafts: false,
         })
     }
 }

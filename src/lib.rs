@@ -71,9 +71,15 @@ impl Checked {
     }
 }
 
-/// Reads and validates the site at `root` without writing anything.
+/// Reads and validates the site at `root` without writing anything, drafts included: a draft is
+/// checked as it will be published.
 pub fn check(root: &Path) -> Checked {
-    Session::once(root).check(&Change::everything())
+    Session::once(root).with_overrides(checking()).check(&Change::everything())
+}
+
+/// The settings `check` reads a site with: every article, drafts included.
+fn checking() -> config::Overrides {
+    config::Overrides { drafts: true, ..config::Overrides::default() }
 }
 
 /// What `build` should write besides the site folder.
@@ -120,18 +126,28 @@ pub struct Prepared {
     pub timings: Timings,
 }
 
-/// Checks the site at `root` and readies its rendering: the stages every command shares. Returns
-/// every diagnostic if the content or the templates have errors.
+/// Checks the site at `root`, drafts included, and readies its rendering: the stages every
+/// command shares. Returns every diagnostic if the content or the templates have errors.
 pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
-    Session::once(root).prepare(&Change::everything())
+    Session::once(root).with_overrides(checking()).prepare(&Change::everything())
 }
 
 /// Runs every validation a build runs, templates included, and writes nothing: the `check`
 /// command. Returns the number of pages and the warnings, or every diagnostic.
-pub fn validate(root: &Path) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let Prepared { site, warnings, .. } = prepare(root)?;
-    let pages = site.render_all(&|_| {})?;
-    Ok((pages, warnings))
+pub fn validate(root: &Path) -> Result<Validated, Vec<Diagnostic>> {
+    let Prepared { site, warnings, mut timings } = prepare(root)?;
+    let pages = timings.time("render", || site.render_all(&|_| {}))?;
+    Ok(Validated { archive: site.archive().clone(), pages, warnings, timings })
+}
+
+/// What `validate` found in a site without errors.
+pub struct Validated {
+    /// The archive checked, drafts included.
+    pub archive: Arc<model::Archive>,
+    /// How many pages rendered.
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Timings,
 }
 
 /// How many files and bytes a build wrote, counted as they go by from several threads.

@@ -43,6 +43,9 @@ enum Command {
         zip: Option<PathBuf>,
         #[command(flatten)]
         overrides: ConfigOverrides,
+        /// Also publish the articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
         /// Also print how long each stage took.
         #[arg(long, short, visible_alias = "timings", conflicts_with = "quiet")]
         verbose: bool,
@@ -59,8 +62,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Print errors only: no warnings, no summary.
-        #[arg(long, short)]
+        #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
+        /// Also print what was checked (articles, drafts, actors, countries, claims) and how long
+        /// each stage took.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Serve the site from memory, rebuild it on every save and reload open pages.
     Serve {
@@ -74,6 +81,10 @@ enum Command {
         bind: IpAddr,
         #[command(flatten)]
         overrides: ConfigOverrides,
+        /// Leave out the articles marked `draft: true`, as a build without `--drafts` does
+        /// (serve shows them by default, with a banner).
+        #[arg(long)]
+        no_drafts: bool,
     },
     /// Start a new archive in DIR (default: here): settings, an example article with its
     /// annotations, its actors and country, a .gitignore and a README. Never overwrites a file.
@@ -131,9 +142,10 @@ struct ConfigOverrides {
     base_url: Option<String>,
 }
 
-impl From<ConfigOverrides> for Overrides {
-    fn from(given: ConfigOverrides) -> Overrides {
-        Overrides { base_url: given.base_url }
+impl ConfigOverrides {
+    /// The settings over `site.toml`'s, drafts in or out.
+    fn with_drafts(self, drafts: bool) -> Overrides {
+        Overrides { base_url: self.base_url, drafts }
     }
 }
 
@@ -144,35 +156,40 @@ enum Verbosity {
     Quiet,
     /// Errors, warnings and a summary line.
     Normal,
-    /// Also how long each stage took.
+    /// Also how long each stage took (and for `check`, what it checked).
     Verbose,
+}
+
+impl Verbosity {
+    /// From the `--quiet` and `--verbose` flags, which clap keeps from being given together.
+    fn of(quiet: bool, verbose: bool) -> Verbosity {
+        match (quiet, verbose) {
+            (true, _) => Verbosity::Quiet,
+            (false, true) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
+        }
+    }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, overrides, verbose, quiet } => {
-            let verbosity = if quiet {
-                Verbosity::Quiet
-            } else if verbose {
-                Verbosity::Verbose
-            } else {
-                Verbosity::Normal
-            };
+        Command::Build { root, out, zip, overrides, drafts, verbose, quiet } => {
+            let verbosity = Verbosity::of(quiet, verbose);
             build(
                 &root,
                 BuildOptions {
                     out,
                     zip,
                     on_wait: Some(say_waiting),
-                    overrides: overrides.into(),
+                    overrides: overrides.with_drafts(drafts),
                     ..BuildOptions::default()
                 },
                 verbosity,
             )
         }
-        Command::Check { root, format, quiet } => check(&root, format, quiet),
-        Command::Serve { root, port, bind, overrides } => {
-            serve(dossier::serve::ServeOptions { root, port, bind, overrides: overrides.into() })
+        Command::Check { root, format, quiet, verbose } => check(&root, format, Verbosity::of(quiet, verbose)),
+        Command::Serve { root, port, bind, overrides, no_drafts } => {
+            serve(dossier::serve::ServeOptions { root, port, bind, overrides: overrides.with_drafts(!no_drafts) })
         }
         Command::Init { dir, force } => init(&dir, force),
         Command::New { slug, title, source, root } => new(&root, &slug, title.as_deref(), source.as_deref()),
@@ -227,9 +244,7 @@ fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             if verbosity == Verbosity::Verbose {
-                for (stage, duration) in &report.timings.0 {
-                    eprintln!("{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
-                }
+                print_timings(&report.timings, &mut std::io::stderr());
             }
             println!(
                 "built {} pages ({} files, {:.1} KiB, search index {:.1} KiB) into {} in {} ms{}",
@@ -258,12 +273,13 @@ fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
 }
 
 /// Everything a build would report, on stdout: the diagnostics are what the command is for.
-fn check(root: &Path, format: Format, quiet: bool) -> ExitCode {
+fn check(root: &Path, format: Format, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
-    let (mut diagnostics, pages) = match dossier::validate(root) {
-        Ok((pages, warnings)) => (warnings, Some(pages)),
+    let (mut diagnostics, validated) = match dossier::validate(root) {
+        Ok(validated) => (validated.warnings.clone(), Some(validated)),
         Err(diagnostics) => (diagnostics, None),
     };
+    let quiet = verbosity == Verbosity::Quiet;
     if quiet {
         diagnostics.retain(Diagnostic::is_error);
     }
@@ -278,9 +294,36 @@ fn check(root: &Path, format: Format, quiet: bool) -> ExitCode {
             print!("{}", dossier::report::github_commands(&diagnostics, &dossier::report::repository_prefix(root)))
         }
         Format::Text if quiet => print_diagnostics_to_stdout(&diagnostics),
-        Format::Text => print_text(&diagnostics, pages, started.elapsed().as_millis()),
+        Format::Text => {
+            if let (Verbosity::Verbose, Some(validated)) = (verbosity, &validated) {
+                print_checked(validated);
+            }
+            print_text(&diagnostics, validated.as_ref().map(|validated| validated.pages), started.elapsed().as_millis())
+        }
     }
     if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// What `check --verbose` adds: what the archive holds, and each stage's time.
+fn print_checked(validated: &dossier::Validated) {
+    let archive = &validated.archive;
+    let drafts = archive.articles.iter().filter(|article| article.draft).count();
+    println!(
+        "checked {} articles ({drafts} draft(s)), {} actors, {} countries, {} claims",
+        archive.articles.len(),
+        archive.actors.len(),
+        archive.countries.len(),
+        archive.claims.len()
+    );
+    print_timings(&validated.timings, &mut std::io::stdout());
+}
+
+/// Each stage's time, one line each.
+fn print_timings(timings: &dossier::Timings, out: &mut impl std::io::Write) {
+    for (stage, duration) in &timings.0 {
+        // A closed stream leaves nothing to report to.
+        let _ = writeln!(out, "{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
+    }
 }
 
 fn print_json(diagnostics: &[Diagnostic]) -> serde_json::Result<()> {

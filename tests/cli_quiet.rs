@@ -1,4 +1,5 @@
-//! `--quiet` (errors only) and `--verbose` (also the stages' times) on `build` and `check`.
+//! `--quiet` (errors only) and `--verbose` (also the stages' times, and for `check` what it checked) on
+//! `build` and `check`.
 
 mod common;
 
@@ -58,4 +59,24 @@ fn a_build_not_on_a_terminal_prints_no_progress() {
     assert_eq!(run.stderr.trim_end(), warnings.trim_end());
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
     assert!(run.stdout.starts_with("built "), "{}", run.stdout);
+}
+
+#[test]
+fn verbose_check_says_what_it_checked_drafts_included_and_each_stage() {
+    let site = TestSite::fixture("base").overlay("drafts");
+    let run = check(&site, &["--verbose"]);
+    assert!(run.success, "{}", run.stdout);
+    assert!(run.stdout.contains("checked 4 articles (1 draft(s)), 3 actors, 3 countries"), "{}", run.stdout);
+    for stage in ["load", "model", "templates", "render"] {
+        assert!(run.stdout.contains(&format!("{stage:>8}: ")), "no {stage} time:\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("ok: "), "{}", run.stdout);
+}
+
+#[test]
+fn quiet_and_verbose_together_are_refused() {
+    let site = TestSite::fixture("base");
+    let run = check(&site, &["--quiet", "--verbose"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
 }

@@ -28,12 +28,18 @@ struct Server {
 impl Server {
     /// Starts the server on a port the system picks, and waits until it serves the built site.
     fn start(site: &Site) -> Server {
-        Server::launch(site, Log::Read)
+        Server::launch(site, Log::Read, &[])
     }
 
-    fn launch(site: &Site, log: Log) -> Server {
+    /// Starts the server with `extra` arguments after the usual ones.
+    fn start_with(site: &Site, extra: &[&str]) -> Server {
+        Server::launch(site, Log::Read, extra)
+    }
+
+    fn launch(site: &Site, log: Log, extra: &[&str]) -> Server {
         let mut child = dossier()
             .args(["serve", "--port", "0", "--root", site.root.to_str().unwrap()])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -258,7 +264,7 @@ fn a_broken_edit_keeps_the_last_good_site_with_the_errors_over_it_until_fixed() 
 #[test]
 fn a_closed_log_does_not_stop_the_server() {
     let site = Site::copy("site");
-    let mut server = Server::launch(&site, Log::CloseAfterAddress);
+    let mut server = Server::launch(&site, Log::CloseAfterAddress, &[]);
     let events = server.events(None);
     site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
     event(&events, "reload");
@@ -451,4 +457,33 @@ fn open_pages_past_the_limit_are_turned_away_and_pages_still_load() {
     };
     assert!(turned_away.starts_with("HTTP/1.1 503"), "{turned_away}");
     server.assert_answers_promptly();
+}
+
+/// Drafts are what an editor previews: `serve` shows them, with their banner, unless told not to.
+#[test]
+fn drafts_are_served_with_their_banner_unless_no_drafts() {
+    let site = Site::copy("site");
+    let draft = "content/articles/bai-nhap.md";
+    let front = site.read(ARTICLE).replacen("---\n", "---\ndraft: true\n", 1);
+    site.write(draft, &front.replace("title: Cáo buộc Việt Nam", "title: Một bản nháp"));
+    site.write("content/articles/bai-nhap.yaml", &site.read(SIDECAR));
+    let server = Server::start(&site);
+    let (status, body) = server.get("/articles/bai-nhap/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("draft-banner") && body.contains("Một bản nháp"), "{body}");
+    drop(server);
+    let public = Server::start_with(&site, &["--no-drafts"]);
+    assert_eq!(public.get("/articles/bai-nhap/").0, 404);
+    assert_eq!(public.get(ARTICLE_PAGE).0, 200);
+}
+
+/// `--base-url` on `serve` moves the absolute URLs, as on `build`: the feed names the preview's address.
+#[test]
+fn base_url_on_serve_moves_the_feeds_address() {
+    let site = Site::copy("site");
+    let server = Server::start_with(&site, &["--base-url", "https://preview.example.net/pr-7/"]);
+    let (status, feed) = server.get("/feed.xml");
+    assert_eq!(status, 200, "{feed}");
+    assert!(feed.contains("https://preview.example.net/pr-7/articles/"), "{feed}");
+    assert!(!feed.contains("dossier.example.org"), "{feed}");
 }

@@ -23,6 +23,7 @@ fn config() -> Config {
         output_dir: PathBuf::from("public"),
         page_size: 50,
         raw_html: RawHtml::Sanitised,
+        drafts: false,
     }
 }
 
@@ -41,6 +42,7 @@ fn article(slug: &str, date: &str, title: &str, text: &str) -> Article {
         countries: Vec::new(),
         tags: Vec::new(),
         supplied: Vec::new(),
+        draft: false,
         claims: Vec::new(),
         notes: Vec::new(),
         marks: Vec::new(),

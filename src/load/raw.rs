@@ -91,6 +91,8 @@ pub struct FrontMatter {
     pub summary: Option<Spanned<String>>,
     /// The fields the editor wrote because the publication did not state them.
     pub supplied: Option<Spanned<OneOrMany>>,
+    /// `draft: true`: the article is still being annotated (see [`crate::config::Config::drafts`]).
+    pub draft: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use super::claim::{self, Answer, DraftClaim};
+use super::claim::{self, Answer, PendingClaim};
 use super::memo::{self, Findings, Memo, Quotes, Remembered};
 use super::resolve::{Expect, Names, Unresolved};
 use super::*;
@@ -78,29 +78,35 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
             },
         })
         .collect();
-    let mut drafts = Vec::with_capacity(results.len());
+    let mut pendings = Vec::with_capacity(results.len());
     let mut remembered = Vec::new();
     for (outcome, memory) in results {
         diagnostics.extend(outcome.diagnostics);
-        drafts.extend(outcome.draft);
+        pendings.extend(outcome.pending);
         remembered.extend(memory);
     }
     if let Some(memo) = &mut memo {
         memo.replace(names, remembered.into_iter());
     }
-    // Drafts are large to move, so their positions are sorted rather than they.
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    // Drafts withheld were checked all the same; the actors they name are referenced, only not
+    // yet in public.
+    let (pendings, withheld): (Vec<Pending>, Vec<Pending>) =
+        pendings.into_iter().partition(|pending| config.drafts || !pending.article.draft);
+    let named_in_drafts: HashSet<ActorId> =
+        withheld.iter().flat_map(|pending| pending.article.actors.iter().copied()).collect();
+    // Pending articles are large to move, so their positions are sorted rather than they.
+    let mut order: Vec<usize> = (0..pendings.len()).collect();
     order.sort_by(|&a, &b| {
-        let (a, b) = (&drafts[a].article, &drafts[b].article);
+        let (a, b) = (&pendings[a].article, &pendings[b].article);
         b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
     });
-    let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    let mut pendings: Vec<Option<Pending>> = pendings.into_iter().map(Some).collect();
 
     let mut archive = Archive { config, articles: Vec::new(), actors, countries, claims: Vec::new() };
     let mut answers = Vec::new();
     for (index, position) in order.into_iter().enumerate() {
-        if let Some(draft) = drafts[position].take() {
-            answers.extend(add_article(&mut archive, ArticleId(index as u32), draft));
+        if let Some(pending) = pendings[position].take() {
+            answers.extend(add_article(&mut archive, ArticleId(index as u32), pending));
         }
     }
     let kept: HashSet<&str> = archive.articles.iter().map(|article| article.slug.as_str()).collect();
@@ -108,12 +114,13 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
         site.articles.iter().map(|file| file.markdown.record.id.as_str()).filter(|slug| !kept.contains(slug)).collect();
     claim::link_answers(&mut archive, answers, &left_out, &mut diagnostics);
     link_back(&mut archive);
-    // Articles with errors, and those whose files could not be read, are left out of the archive,
+    // Articles with errors, those whose files could not be read and withheld drafts are left out
+    // of the archive (an answer to one of their claims is not linked, and not reported),
     // so their actors would look unreferenced: the warning is only true, and only useful, once
     // the archive is complete.
     let complete = !diagnostics.iter().any(Diagnostic::is_error) && site.unreadable.articles.is_empty();
-    for (actor, record) in archive.actors.iter().zip(&site.actors) {
-        if complete && actor.articles.is_empty() {
+    for (index, (actor, record)) in archive.actors.iter().zip(&site.actors).enumerate() {
+        if complete && actor.articles.is_empty() && !named_in_drafts.contains(&ActorId(index as u32)) {
             diagnostics.push(record.file.error(format!("no article refers to the actor `{}`", actor.id)).as_warning());
         }
     }
@@ -278,19 +285,20 @@ pub(super) fn closest<'c>(value: &str, candidates: &[&'c str]) -> Option<&'c str
 
 /// An article checked on its own, before ids are assigned (which needs all articles sorted).
 #[derive(Clone)]
-pub(super) struct Draft {
+pub(super) struct Pending {
     article: Article,
-    claims: Vec<DraftClaim>,
+    claims: Vec<PendingClaim>,
     /// Notes with the range of their quote in the text.
     notes: Vec<(Range<usize>, Note)>,
     /// Where the claims were written, for the errors of their `responds_to`.
     sidecar: Option<Arc<Record<raw::Sidecar>>>,
 }
 
-/// One article checked on its own: its draft if it has no errors, and its problems.
+/// One article checked on its own: the article waiting for its id if it has no errors, and its
+/// problems.
 #[derive(Clone)]
 pub(super) struct Outcome {
-    draft: Option<Draft>,
+    pending: Option<Pending>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -351,6 +359,7 @@ fn article(
         countries,
         tags,
         supplied,
+        draft: front.draft.as_ref().is_some_and(|draft| draft.value),
         claims: Vec::new(),
         notes: Vec::new(),
         marks: Vec::new(),
@@ -370,8 +379,8 @@ fn article(
         diagnostics.push(source_file.error("the article has no annotations").as_warning().with_help(help));
     }
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    let draft = (!has_errors).then(|| Draft { article, claims, notes, sidecar: file.sidecar.clone() });
-    (Outcome { draft, diagnostics }, findings)
+    let pending = (!has_errors).then(|| Pending { article, claims, notes, sidecar: file.sidecar.clone() });
+    (Outcome { pending, diagnostics }, findings)
 }
 
 /// The fields `supplied` names, in the order of [`SUPPLIABLE_FIELDS`]; an unknown one is reported.
@@ -407,7 +416,7 @@ struct Annotations {
     actors: Vec<ActorId>,
     countries: Vec<CountryId>,
     tags: Vec<String>,
-    claims: Vec<DraftClaim>,
+    claims: Vec<PendingClaim>,
     notes: Vec<(Range<usize>, Note)>,
 }
 
@@ -499,15 +508,15 @@ pub(super) fn locate(
     }
 }
 
-/// Gives the draft's claims their ids and adds the article and its claims to the archive, with
+/// Gives the pending article's claims their ids and adds the article and its claims to the archive, with
 /// the answers among them left to resolve. Claims come numbered in the order their quotes appear
 /// in the text, and notes are numbered so too, so the references in the page read 1, 2, 3 from top
 /// to bottom.
-fn add_article(archive: &mut Archive, id: ArticleId, draft: Draft) -> Vec<Answer> {
-    let Draft { mut article, claims, mut notes, sidecar } = draft;
+fn add_article(archive: &mut Archive, id: ArticleId, pending: Pending) -> Vec<Answer> {
+    let Pending { mut article, claims, mut notes, sidecar } = pending;
     notes.sort_by_key(|(range, _)| (range.start, range.end));
     let mut answers = Vec::new();
-    for DraftClaim { range, responds_to, mut claim } in claims {
+    for PendingClaim { range, responds_to, mut claim } in claims {
         let claim_id = ClaimId(archive.claims.len() as u32);
         article.claims.push(claim_id);
         article.marks.push(Mark { range, anchor: Anchor::Claim(claim_id) });

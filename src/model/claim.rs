@@ -22,7 +22,7 @@ use crate::urls;
 /// `number` and `anchor` (given once the article's claims are in the order of their quotes), its
 /// `article` (whose id comes with the archive's order) and its answers.
 #[derive(Clone)]
-pub(super) struct DraftClaim {
+pub(super) struct PendingClaim {
     /// Where the quote stands in the article text.
     pub range: Range<usize>,
     /// The claim it answers, as written; resolved once every article is in the archive.
@@ -45,12 +45,12 @@ pub(super) fn claims(
     quotes: &mut Quotes,
     involve: &mut dyn FnMut(Party),
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<DraftClaim> {
-    let mut drafts = Vec::with_capacity(records.len());
+) -> Vec<PendingClaim> {
+    let mut pendings = Vec::with_capacity(records.len());
     let mut seen = HashSet::new();
     for spanned in records {
-        let Some((draft, id)) = claim(spanned, context, quotes, involve, diagnostics) else { continue };
-        let claim = &draft.claim;
+        let Some((pending, id)) = claim(spanned, context, quotes, involve, diagnostics) else { continue };
+        let claim = &pending.claim;
         let key = (claim.by.clone(), claim.kind, claim.target.clone(), claim.about.clone(), claim.quote.clone());
         if !seen.insert(key) {
             let warning = context
@@ -58,10 +58,10 @@ pub(super) fn claims(
                 .error_at(spanned.referenced, "duplicate claim: the same claim with the same quote is listed above");
             diagnostics.push(warning.as_warning());
         }
-        drafts.push((draft, id));
+        pendings.push((pending, id));
     }
-    drafts.sort_by_key(|(draft, _)| (draft.range.start, draft.range.end));
-    anchor(drafts, context.file, diagnostics)
+    pendings.sort_by_key(|(pending, _)| (pending.range.start, pending.range.end));
+    anchor(pendings, context.file, diagnostics)
 }
 
 /// One claim checked on its own, with its id as written; `None` if it has errors (reported).
@@ -71,7 +71,7 @@ fn claim(
     quotes: &mut Quotes,
     involve: &mut dyn FnMut(Party),
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(DraftClaim, Option<Spanned<String>>)> {
+) -> Option<(PendingClaim, Option<Spanned<String>>)> {
     let (claim, file) = (&spanned.value, context.file);
     let mut missing = |field: &str, present: bool| {
         if !present {
@@ -97,7 +97,7 @@ fn claim(
         return None;
     }
     let about = about.unwrap_or(Some(Vec::new()))?;
-    let draft = DraftClaim {
+    let pending = PendingClaim {
         range: range?,
         responds_to: claim.responds_to.clone(),
         claim: Claim {
@@ -117,7 +117,7 @@ fn claim(
             note: claim.note.clone(),
         },
     };
-    Some((draft, id.cloned()))
+    Some((pending, id.cloned()))
 }
 
 /// The parties of a one-or-list field, each resolved and named once; `None` when any is not (or
@@ -218,13 +218,13 @@ fn valid_id(id: &Spanned<String>, file: &SourceFile, diagnostics: &mut Vec<Diagn
 /// Gives each claim, in text order, its number and its anchor: from its id, or from its number. Two claims with
 /// one anchor are reported at the id written for one of them.
 fn anchor(
-    drafts: Vec<(DraftClaim, Option<Spanned<String>>)>,
+    pendings: Vec<(PendingClaim, Option<Spanned<String>>)>,
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<DraftClaim> {
-    let mut taken: HashMap<String, (usize, Option<Spanned<String>>)> = HashMap::with_capacity(drafts.len());
-    let mut claims = Vec::with_capacity(drafts.len());
-    for (index, (mut draft, id)) in drafts.into_iter().enumerate() {
+) -> Vec<PendingClaim> {
+    let mut taken: HashMap<String, (usize, Option<Spanned<String>>)> = HashMap::with_capacity(pendings.len());
+    let mut claims = Vec::with_capacity(pendings.len());
+    for (index, (mut pending, id)) in pendings.into_iter().enumerate() {
         let number = index + 1;
         let anchor =
             urls::claim_anchor(&id.as_ref().map_or_else(|| default_claim_id(number), |id| id.value.trim().to_owned()));
@@ -239,9 +239,9 @@ fn anchor(
         } else {
             taken.insert(anchor.clone(), (number, id));
         }
-        draft.claim.number = number;
-        draft.claim.anchor = anchor;
-        claims.push(draft);
+        pending.claim.number = number;
+        pending.claim.anchor = anchor;
+        claims.push(pending);
     }
     claims
 }

@@ -3,7 +3,7 @@
 //!
 //! Checking an article depends on nothing but its two files and the table of names that
 //! references resolve against. So when both files are the ones the last build read and the names
-//! are the same, the last outcome (draft and diagnostics) is the outcome. When only the Markdown
+//! are the same, the last outcome (the checked article and its diagnostics) is the outcome. When only the Markdown
 //! file is the same, its plain text and the positions of the quotes asked for last time are still
 //! good, and only the rest is done again.
 //!

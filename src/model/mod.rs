@@ -294,6 +294,8 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Which of [`SUPPLIABLE_FIELDS`] the editor supplied, in that order.
     pub supplied: Vec<&'static str>,
+    /// Marked `draft: true`: in the archive only when the configuration publishes drafts.
+    pub draft: bool,
     pub claims: Vec<ClaimId>,
     pub notes: Vec<Note>,
     /// Where the quotes of claims and notes stand in `text`, in order of appearance.

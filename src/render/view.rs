@@ -64,6 +64,8 @@ pub struct ArticleSummary {
     pub claim_count: usize,
     /// Each of `title`, `date` and `source`: whether the editor supplied it.
     pub supplied: BTreeMap<&'static str, bool>,
+    /// Marked `draft: true` (in the archive only when drafts are shown).
+    pub draft: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -334,6 +336,7 @@ impl Views {
                 countries: article.countries.iter().map(|id| self.country_chips[id.index()].clone()).collect(),
                 claim_count: article.claims.len(),
                 supplied: SUPPLIABLE_FIELDS.iter().map(|field| (*field, article.supplied.contains(field))).collect(),
+                draft: article.draft,
             })
         })
     }
