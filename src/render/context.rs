@@ -29,7 +29,7 @@ struct Pagination {
 }
 
 /// Where a page stands in the site's menu: the section whose first page it is (`current`), or
-/// the section it lies within (`within`): `articles`, `actors` or `countries`.
+/// the section it lies within (`within`): `articles`, `actors`, `countries` or `matrix`.
 #[derive(Default, Serialize)]
 struct Nav {
     current: Option<&'static str>,
@@ -46,6 +46,8 @@ impl Nav {
             Kind::Countries => (Some("countries"), None),
             Kind::Country { .. } => (None, Some("countries")),
             Kind::Search | Kind::NotFound | Kind::Feed => (None, None),
+            Kind::Matrix { year: None } => (Some("matrix"), None),
+            Kind::Matrix { .. } | Kind::MatrixAccuser { .. } => (None, Some("matrix")),
         };
         Nav { current, within }
     }
@@ -83,6 +85,11 @@ impl Sources<'_> {
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => self.feed(&mut context),
+            Kind::Matrix { year } => {
+                context.insert_value("matrix", self.views.matrix_grid(year));
+                "matrix.html"
+            }
+            Kind::MatrixAccuser { index, number } => self.matrix_accuser(&mut context, index, number),
         };
         Ok((template, context))
     }
@@ -152,6 +159,13 @@ impl Sources<'_> {
         context.insert_value("articles", newest);
         context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
         "atom.xml"
+    }
+
+    fn matrix_accuser(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
+        let (base, _) = self.views.matrix().accuser_page(self.archive, index);
+        context.insert_value("accusations", self.views.matrix_accuser(index, number));
+        self.paginate(context, &base, self.views.matrix().accuser_total(index), number);
+        "matrix_accuser.html"
     }
 
     /// The part of a list of `items` entries that numbered page `number` shows.

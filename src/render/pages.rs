@@ -1,6 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view::matrix::Matrix;
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
 use crate::urls;
 
@@ -25,6 +26,15 @@ pub enum Kind {
     NotFound,
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
+    /// The attribution matrix of every year, or of one.
+    Matrix {
+        year: Option<i16>,
+    },
+    /// Numbered page `number` of the accusations of the matrix's accuser `index`.
+    MatrixAccuser {
+        index: usize,
+        number: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -77,7 +87,7 @@ impl<'a> EntityLists<'a> {
     }
 }
 
-pub fn list(archive: &Archive) -> Vec<Page> {
+pub fn list(archive: &Archive, matrix: &Matrix) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
@@ -104,12 +114,30 @@ pub fn list(archive: &Archive) -> Vec<Page> {
         let base = urls::country(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
+    matrix_pages(archive, matrix, &mut pages);
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {
         pages.push(Page { kind: Kind::Feed, path: urls::FEED.to_owned() });
     }
     pages
+}
+
+/// The matrix of every year, then each year's, newest first, then each accuser's pages.
+fn matrix_pages(archive: &Archive, matrix: &Matrix, pages: &mut Vec<Page>) {
+    pages.push(Page { kind: Kind::Matrix { year: None }, path: urls::file(urls::MATRIX) });
+    for year in matrix.years() {
+        pages.push(Page { kind: Kind::Matrix { year: Some(*year) }, path: urls::file(&urls::matrix_year(*year)) });
+    }
+    for index in 0..matrix.accuser_count() {
+        let (base, count) = matrix.accuser_page(archive, index);
+        for number in 1..=count {
+            pages.push(Page {
+                kind: Kind::MatrixAccuser { index, number },
+                path: urls::file(&urls::numbered(&base, number)),
+            });
+        }
+    }
 }
 
 #[cfg(test)]

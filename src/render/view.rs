@@ -4,6 +4,7 @@
 //! `{{ root }}` before them, which makes every link relative to the page.
 
 pub mod article;
+pub mod matrix;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -18,6 +19,7 @@ use crate::model::{
     SUPPLIABLE_FIELDS,
 };
 use crate::urls;
+use crate::urls::PartyKind;
 
 /// A date as `<time datetime>` wants it and in its parts, with the precision the editor gave:
 /// the `date` component of `templates/components.html` words it for the reader.
@@ -179,14 +181,20 @@ pub struct Views {
     countries: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
     claims: Vec<OnceLock<Value>>,
+    matrix: matrix::Matrix,
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
-    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: "actor" }
+    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: PartyKind::Actor.word() }
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip { id: country.id.clone(), name: country.name.clone(), url: urls::country(&country.id), kind: "country" }
+    Chip {
+        id: country.id.clone(),
+        name: country.name.clone(),
+        url: urls::country(&country.id),
+        kind: PartyKind::Country.word(),
+    }
 }
 
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.
@@ -253,6 +261,7 @@ impl Views {
             countries: cells(archive.countries.len()),
             articles: cells(archive.articles.len()),
             claims: cells(archive.claims.len()),
+            matrix: matrix::Matrix::new(&archive),
             archive,
         }
     }
