@@ -36,6 +36,8 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "search.html",
     "404.html",
     "atom.xml",
+    "matrix.html",
+    "matrix_accuser.html",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
