@@ -138,6 +138,14 @@ impl Matrix {
         position / self.page_size + 1
     }
 
+    /// Where `accuser`'s pair `pair` begins, from its first page (where the list of the accused
+    /// is): `#actor-apt32` or `page/3/#actor-apt32`, shorter than from the root.
+    fn section_link(&self, archive: &Archive, accuser: &Accuser, pair: usize) -> String {
+        let (kind, id) = party_ref(archive, accuser.pairs[pair].accused);
+        let page = urls::numbered("", self.page_of(accuser.starts[pair]));
+        urls::with_anchor(&page, &urls::matrix_section(kind, id, None))
+    }
+
     /// Where the accusations of `accuser`'s pair `pair` begin, or those of `year` only: its page
     /// and the fragment id of its section there.
     fn section_url(&self, archive: &Archive, accuser: &Accuser, pair: usize, year: Option<i16>) -> String {
@@ -241,7 +249,8 @@ struct Section {
 struct AccuserView {
     accuser: Chip,
     total: usize,
-    /// Every party it accused, with the way to its section (on the first page only).
+    /// Every party it accused, with the way to its section from the first page, the only one
+    /// that lists them.
     accused: Vec<Header>,
     sections: Vec<Section>,
 }
@@ -333,7 +342,7 @@ impl Views {
                 .map(|pair| Header {
                     chip: self.party(accuser.pairs[pair].accused),
                     total: accuser.pairs[pair].claims.len(),
-                    url: matrix.section_url(archive, accuser, pair, None),
+                    url: matrix.section_link(archive, accuser, pair),
                 })
                 .collect()
         } else {
