@@ -9,8 +9,9 @@ use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
+use super::view::matrix;
 use super::view::{DateView, Views};
-use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
+use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId, Party};
 use crate::urls;
 
 /// How many of the newest articles the feed carries.
@@ -89,7 +90,7 @@ impl Sources<'_> {
                 context.insert_value("matrix", self.views.matrix_grid(year));
                 "matrix.html"
             }
-            Kind::MatrixAccuser { index, number } => self.matrix_accuser(&mut context, index, number),
+            Kind::MatrixAccuser { party, number } => self.matrix_accuser(&mut context, party, number),
         };
         Ok((template, context))
     }
@@ -161,10 +162,10 @@ impl Sources<'_> {
         "atom.xml"
     }
 
-    fn matrix_accuser(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
-        let (base, _) = self.views.matrix().accuser_page(self.archive, index);
-        context.insert_value("accusations", self.views.matrix_accuser(index, number));
-        self.paginate(context, &base, self.views.matrix().accuser_total(index), number);
+    fn matrix_accuser(&self, context: &mut Context, party: Party, number: usize) -> &'static str {
+        let base = matrix::accuser_url(self.archive, party);
+        context.insert_value("accusations", self.views.matrix_accuser(party, number));
+        self.paginate(context, &base, self.views.matrix().accusations_of(party), number);
         "matrix_accuser.html"
     }
 

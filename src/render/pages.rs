@@ -1,8 +1,8 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
-use super::view::matrix::Matrix;
-use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
+use super::view::matrix::{self, Matrix};
+use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId, Party};
 use crate::urls;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,9 +30,9 @@ pub enum Kind {
     Matrix {
         year: Option<i16>,
     },
-    /// Numbered page `number` of the accusations of the matrix's accuser `index`.
+    /// Numbered page `number` of the accusations `party` made, by the party accused.
     MatrixAccuser {
-        index: usize,
+        party: Party,
         number: usize,
     },
 }
@@ -129,11 +129,11 @@ fn matrix_pages(archive: &Archive, matrix: &Matrix, pages: &mut Vec<Page>) {
     for year in matrix.years() {
         pages.push(Page { kind: Kind::Matrix { year: Some(*year) }, path: urls::file(&urls::matrix_year(*year)) });
     }
-    for index in 0..matrix.accuser_count() {
-        let (base, count) = matrix.accuser_page(archive, index);
-        for number in 1..=count {
+    for party in matrix.accusers() {
+        let base = matrix::accuser_url(archive, party);
+        for number in 1..=matrix.page_count_of(party) {
             pages.push(Page {
-                kind: Kind::MatrixAccuser { index, number },
+                kind: Kind::MatrixAccuser { party, number },
                 path: urls::file(&urls::numbered(&base, number)),
             });
         }

@@ -61,6 +61,8 @@ pub struct Matrix {
     years: Vec<i16>,
     /// Most accusations first, then by name.
     accusers: Vec<Accuser>,
+    /// Where each accuser is in `accusers`.
+    positions: BTreeMap<Party, usize>,
     page_size: usize,
 }
 
@@ -109,7 +111,8 @@ impl Matrix {
             })
             .collect();
         accusers.sort_by_cached_key(|accuser| order_key(archive, accuser.party, accuser.total));
-        Matrix { years: years.into_iter().rev().collect(), accusers, page_size: archive.config.page_size }
+        let positions = accusers.iter().enumerate().map(|(index, accuser)| (accuser.party, index)).collect();
+        Matrix { years: years.into_iter().rev().collect(), accusers, positions, page_size: archive.config.page_size }
     }
 
     /// The years with an accusation, newest first: each has its own matrix page.
@@ -117,20 +120,24 @@ impl Matrix {
         &self.years
     }
 
-    /// How many accusers there are, each with a page of its own.
-    pub fn accuser_count(&self) -> usize {
-        self.accusers.len()
+    /// The parties that accused another, each with pages of its own, most accusations first.
+    pub fn accusers(&self) -> impl Iterator<Item = Party> + '_ {
+        self.accusers.iter().map(|accuser| accuser.party)
     }
 
-    /// Accuser `index`'s page (its folder URL) and how many numbered pages it takes.
-    pub fn accuser_page(&self, archive: &Archive, index: usize) -> (String, usize) {
-        let accuser = &self.accusers[index];
-        (accuser_url(archive, accuser.party), page_count(accuser.total, self.page_size))
+    /// The accuser `party`, which the page list took from [`Matrix::accusers`].
+    fn accuser(&self, party: Party) -> &Accuser {
+        &self.accusers[self.positions[&party]]
     }
 
-    /// How many accusations accuser `index` made, over its numbered pages.
-    pub fn accuser_total(&self, index: usize) -> usize {
-        self.accusers[index].total
+    /// How many accusations `party` made, which its numbered pages share.
+    pub fn accusations_of(&self, party: Party) -> usize {
+        self.accuser(party).total
+    }
+
+    /// How many numbered pages the accusations of `party` take.
+    pub fn page_count_of(&self, party: Party) -> usize {
+        page_count(self.accusations_of(party), self.page_size)
     }
 
     /// The numbered page of an accuser that holds its accusation at `position`.
@@ -167,7 +174,8 @@ fn party_ref(archive: &Archive, party: Party) -> (PartyKind, &str) {
     }
 }
 
-fn accuser_url(archive: &Archive, party: Party) -> String {
+/// The folder URL of the accusations of `party`.
+pub fn accuser_url(archive: &Archive, party: Party) -> String {
     let (kind, id) = party_ref(archive, party);
     urls::matrix_accuser(kind, id)
 }
@@ -332,10 +340,10 @@ impl Views {
         })
     }
 
-    /// Numbered page `number` of accuser `index`'s accusations.
-    pub fn matrix_accuser(&self, index: usize, number: usize) -> Value {
+    /// Numbered page `number` of the accusations of `party`.
+    pub fn matrix_accuser(&self, party: Party, number: usize) -> Value {
         let (archive, matrix) = (&*self.archive, &self.matrix);
-        let accuser = &matrix.accusers[index];
+        let accuser = matrix.accuser(party);
         let page = (number - 1) * matrix.page_size..number * matrix.page_size;
         let accused = if number == 1 {
             (0..accuser.pairs.len())
