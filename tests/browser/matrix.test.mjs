@@ -5,24 +5,14 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { fileUrl, newPage, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
-
-/** The two ways a reader opens the site: the served folder and the unzipped offline copy. */
-function ways({ site, server }) {
-  const offline = path.join(site.unzipped, 'site');
-  return [
-    { name: 'http://', page: (folder) => `${server.url}/${folder}` },
-    { name: 'file://', page: (folder) => fileUrl(offline, `${folder}index.html`) },
-  ];
-}
+import { newPage, readerWays, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
 
 describe('the attribution matrix of the default archive', () => {
   const archive = useDefaultArchive();
 
   test('clicking a cell leads to the quotes it counts', async () => {
-    for (const way of ways(archive)) {
+    for (const way of readerWays(archive)) {
       const page = await newPage(archive.browser);
       const watch = watchPage(page);
       await page.goto(way.page('matrix/'));
@@ -53,7 +43,7 @@ describe('the attribution matrix of the default archive', () => {
   });
 
   test("the year menu leads to each year's grid, whose cells lead to that year's quotes", async () => {
-    for (const way of ways(archive)) {
+    for (const way of readerWays(archive)) {
       const page = await newPage(archive.browser);
       await page.goto(way.page('matrix/'));
       const years = await page.locator('.year-menu a').allInnerTexts();
@@ -73,7 +63,7 @@ describe('the attribution matrix of the default archive', () => {
 
   test('at 390 px the grid scrolls in its own box, its header row and first column in view', async () => {
     const page = await newPage(archive.browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(ways(archive)[0].page('matrix/'));
+    await page.goto(readerWays(archive)[0].page('matrix/'));
     await screenshot(page, 'matrix-390', { fullPage: false });
     const box = page.locator('.matrix-wrap');
     const scrollable = await box.evaluate((element) => element.scrollWidth > element.clientWidth);
