@@ -154,3 +154,19 @@ fn a_cell_whose_claims_run_over_pages_leads_to_the_page_of_its_first() {
     let second = site.page("matrix/countries/us/page/2/index.html");
     assert!(second.contains("(tiếp)"), "the section begun on page 1 says it continues:\n{second}");
 }
+
+// A site's own components.html, copied before the matrix existed, failed the build: the
+// matrix's page called the claim card with an argument the site's card did not take.
+#[test]
+fn a_site_whose_components_predate_the_matrix_still_builds() {
+    let site = TestSite::fixture("claims-v2").overlay("matrix");
+    let components = std::fs::read_to_string(common::repo().join("templates/components.html")).unwrap();
+    let matrix_aware = r#"{%- if not claim.in_heading %} <span class="sentence">{{ <claim_sentence claim={claim} /> }}</span>{% endif %}"#;
+    assert!(components.contains(matrix_aware), "the claim card leaves its sentence out under a heading");
+    let before = r#" <span class="sentence">{{ <claim_sentence claim={claim} /> }}</span>"#;
+    std::fs::create_dir_all(site.root().join("templates")).unwrap();
+    site.write("templates/components.html", &components.replace(matrix_aware, before));
+    site.build_ok();
+    let accusations = site.page("matrix/countries/us/index.html");
+    assert!(accusations.contains("class=sentence"), "the older card shows its sentence:\n{accusations}");
+}

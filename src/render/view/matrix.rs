@@ -371,6 +371,16 @@ impl Views {
         })
     }
 
+    /// Claim `id` as an accuser's page lists it: its view, marked `in_heading` because the
+    /// section's heading says who made it against whom, which the claim card then leaves out. A
+    /// mark rather than an argument of the card, so that a site's own components, made before
+    /// the matrix, still render the page (with the sentence).
+    fn headed_claim(&self, id: ClaimId) -> Value {
+        let mut claim = self.claim(id).into_map().unwrap_or_default();
+        claim.insert("in_heading".into(), Value::from(true));
+        Value::from(claim)
+    }
+
     /// The part of `pair`'s section, whose first accusation is at `start`, that falls in `page`.
     fn matrix_section(&self, pair: &Pair, start: usize, page: &std::ops::Range<usize>) -> Section {
         let (kind, id) = party_ref(&self.archive, pair.accused);
@@ -390,7 +400,7 @@ impl Views {
                 });
             }
             if let Some(block) = years.last_mut() {
-                block.claims.push(self.claim(*claim));
+                block.claims.push(self.headed_claim(*claim));
             }
         }
         Section {
