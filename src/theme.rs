@@ -40,6 +40,8 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "timeline.html",
     "timeline_year.html",
     "entity_feed.xml",
+    "matrix.html",
+    "matrix_accuser.html",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");

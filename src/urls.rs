@@ -103,6 +103,53 @@ pub fn country_feed(code: &str) -> String {
     format!("{}{ENTITY_FEED}", country(code))
 }
 
+/// The attribution matrix of every year; a year's matrix and each accuser's accusations live
+/// under it.
+pub const MATRIX: &str = "matrix/";
+
+/// The matrix of the accusations made in `year`: `matrix/2021/`.
+pub fn matrix_year(year: i16) -> String {
+    format!("{MATRIX}{year}/")
+}
+
+/// The page of an accuser's accusations, by whom they target: `matrix/actors/fireeye/`,
+/// `matrix/countries/us/`. Under the kind's folder, so no id can meet a year's folder.
+pub fn matrix_accuser(kind: PartyKind, id: &str) -> String {
+    let folder = match kind {
+        PartyKind::Actor => ACTORS,
+        PartyKind::Country => COUNTRIES,
+    };
+    format!("{MATRIX}{folder}{id}/")
+}
+
+/// The fragment id of the accusations against one party on an accuser's page (`actor-apt32`),
+/// or of those of one year (`y2021-actor-apt32`): the year comes first, so no id can read as
+/// another party's.
+pub fn matrix_section(kind: PartyKind, id: &str, year: Option<i16>) -> String {
+    let party = format!("{}-{id}", kind.word());
+    match year {
+        Some(year) => format!("y{year}-{party}"),
+        None => party,
+    }
+}
+
+/// Whether a party is an actor or a country, which keeps their ids apart in paths and anchors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartyKind {
+    Actor,
+    Country,
+}
+
+impl PartyKind {
+    /// The word that names the kind in anchors and in views (`Chip::kind`).
+    pub fn word(self) -> &'static str {
+        match self {
+            PartyKind::Actor => "actor",
+            PartyKind::Country => "country",
+        }
+    }
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -111,10 +158,11 @@ pub struct Public {
     pub search: &'static str,
     pub feed: &'static str,
     pub timeline: &'static str,
+    pub matrix: &'static str,
 }
 
 pub const PUBLIC: Public =
-    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, timeline: TIMELINE };
+    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, timeline: TIMELINE, matrix: MATRIX };
 
 #[cfg(test)]
 mod tests {
@@ -170,6 +218,15 @@ mod tests {
     fn actors_and_countries_have_their_feed_beside_their_page() {
         assert_eq!(actor_feed("apt32"), "actors/apt32/feed.xml");
         assert_eq!(country_feed("vn"), "countries/vn/feed.xml");
+    }
+
+    #[test]
+    fn matrix_pages_keep_years_actors_and_countries_apart() {
+        assert_eq!(matrix_year(2021), "matrix/2021/");
+        assert_eq!(matrix_accuser(PartyKind::Actor, "2021"), "matrix/actors/2021/");
+        assert_eq!(matrix_accuser(PartyKind::Country, "us"), "matrix/countries/us/");
+        assert_eq!(matrix_section(PartyKind::Actor, "apt-2021", None), "actor-apt-2021");
+        assert_eq!(matrix_section(PartyKind::Actor, "apt", Some(2021)), "y2021-actor-apt");
     }
 
     #[test]

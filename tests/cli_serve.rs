@@ -487,3 +487,18 @@ fn base_url_on_serve_moves_the_feeds_address() {
     assert!(feed.contains("https://preview.example.net/pr-7/articles/"), "{feed}");
     assert!(!feed.contains("dossier.example.org"), "{feed}");
 }
+
+#[test]
+fn the_matrix_and_the_quotes_its_cells_lead_to_are_served() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    for year in ["/matrix/", "/matrix/2020/"] {
+        let (status, matrix) = server.get(year);
+        assert_eq!(status, 200, "{year}");
+        assert!(matrix.contains("1 cáo buộc của FireEye nhằm vào Việt Nam"), "{year}: {matrix}");
+    }
+    let (status, accusations) = server.get("/matrix/actors/fireeye/");
+    assert_eq!(status, 200);
+    assert!(accusations.contains("cáo buộc Chính phủ Việt Nam hỗ trợ nhóm hacker APT32"), "{accusations}");
+    assert_eq!(server.get("/matrix/actors/khong-co/").0, 404);
+}

@@ -6,9 +6,11 @@ mod common;
 use std::sync::Arc;
 
 use common::{TestSite, links_and_ids};
+use dossier::model::Party;
 use dossier::render::{Kind, Site};
 use dossier::theme::Theme;
 use dossier::urls;
+use dossier::urls::PartyKind;
 
 /// The file `urls` names for a page of kind `kind`.
 fn expected_path(site: &Site, kind: Kind) -> String {
@@ -27,6 +29,15 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::TimelineYear { year, number } => urls::file(&urls::numbered(&urls::timeline_year(year), number)),
         Kind::ActorFeed(id) => urls::actor_feed(&archive.actor(id).id),
         Kind::CountryFeed(id) => urls::country_feed(&archive.country(id).id),
+        Kind::Matrix { year: None } => urls::file(urls::MATRIX),
+        Kind::Matrix { year: Some(year) } => urls::file(&urls::matrix_year(year)),
+        Kind::MatrixAccuser { party, number } => {
+            let accuser = match party {
+                Party::Actor(id) => urls::matrix_accuser(PartyKind::Actor, &archive.actor(id).id),
+                Party::Country(id) => urls::matrix_accuser(PartyKind::Country, &archive.country(id).id),
+            };
+            urls::file(&urls::numbered(&accuser, number))
+        }
     }
 }
 
@@ -39,6 +50,8 @@ fn every_page_path_is_the_one_urls_gives() {
     let pages = site.pages();
     assert!(pages.iter().any(|page| matches!(page.kind, Kind::Home { number: 2 })), "numbered pages exist");
     assert!(pages.iter().any(|page| page.kind == Kind::Feed), "the fixture has a feed");
+    assert!(pages.iter().any(|page| matches!(page.kind, Kind::Matrix { year: Some(_) })), "a year's matrix");
+    assert!(pages.iter().any(|page| matches!(page.kind, Kind::MatrixAccuser { .. })), "an accuser's page");
     for page in pages {
         assert_eq!(page.path, expected_path(&site, page.kind), "{:?}", page.kind);
     }

@@ -273,6 +273,12 @@ impl Archive {
     pub fn claim(&self, id: ClaimId) -> &Claim {
         &self.claims[id.index()]
     }
+
+    /// When a claim was made: its own date, or else its article's.
+    pub fn claim_date(&self, id: ClaimId) -> PartialDate {
+        let claim = self.claim(id);
+        claim.date.unwrap_or(self.article(claim.article).date)
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -9,8 +9,8 @@ use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
-use super::view::{DateView, Views, graph, timeline};
-use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
+use super::view::{DateView, Views, graph, matrix, timeline};
+use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId, Party};
 use crate::urls;
 
 /// How many of the newest articles the feed carries.
@@ -32,7 +32,7 @@ struct Pagination {
 }
 
 /// Where a page stands in the site's menu: the section whose first page it is (`current`), or
-/// the section it lies within (`within`): `articles`, `actors` or `countries`.
+/// the section it lies within (`within`): `articles`, `actors`, `countries` or `matrix`.
 #[derive(Default, Serialize)]
 struct Nav {
     current: Option<&'static str>,
@@ -52,6 +52,8 @@ impl Nav {
             Kind::Timeline => (Some("timeline"), None),
             Kind::TimelineYear { .. } => (None, Some("timeline")),
             Kind::ActorFeed(_) | Kind::CountryFeed(_) => (None, None),
+            Kind::Matrix { year: None } => (Some("matrix"), None),
+            Kind::Matrix { .. } | Kind::MatrixAccuser { .. } => (None, Some("matrix")),
         };
         Nav { current, within }
     }
@@ -93,6 +95,11 @@ impl Sources<'_> {
             Kind::TimelineYear { year, number } => self.timeline_year(&mut context, year, number),
             Kind::ActorFeed(id) => self.actor_feed(&mut context, id),
             Kind::CountryFeed(id) => self.country_feed(&mut context, id),
+            Kind::Matrix { year } => {
+                context.insert_value("matrix", self.views.matrix_grid(year));
+                "matrix.html"
+            }
+            Kind::MatrixAccuser { party, number } => self.matrix_accuser(&mut context, party, number),
         };
         Ok((template, context))
     }
@@ -246,6 +253,13 @@ impl Sources<'_> {
         context.insert_value("entries", entries.into());
         context.insert("updated", updated.as_deref().unwrap_or(EPOCH));
         "entity_feed.xml"
+    }
+
+    fn matrix_accuser(&self, context: &mut Context, party: Party, number: usize) -> &'static str {
+        let base = matrix::accuser_url(self.archive, party);
+        context.insert_value("accusations", self.views.matrix_accuser(party, number));
+        self.paginate(context, &base, self.views.matrix().accusations_of(party), number);
+        "matrix_accuser.html"
     }
 
     /// The part of a list of `items` entries that numbered page `number` shows.

@@ -1,8 +1,9 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view::matrix::{self, Matrix};
 use super::view::timeline::Timeline;
-use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
+use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId, Party};
 use crate::urls;
 
 /// How many of the timeline's one-line rows a page of it shows for each entry of another list:
@@ -40,6 +41,15 @@ pub enum Kind {
     /// The Atom feed of an actor or a country; only with a `base_url`, like [`Kind::Feed`].
     ActorFeed(ActorId),
     CountryFeed(CountryId),
+    /// The attribution matrix of every year, or of one.
+    Matrix {
+        year: Option<i16>,
+    },
+    /// Numbered page `number` of the accusations `party` made, by the party accused.
+    MatrixAccuser {
+        party: Party,
+        number: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -118,7 +128,7 @@ fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Pa
     }
 }
 
-pub fn list(archive: &Archive, timeline: &Timeline) -> Vec<Page> {
+pub fn list(archive: &Archive, timeline: &Timeline, matrix: &Matrix) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
@@ -145,6 +155,7 @@ pub fn list(archive: &Archive, timeline: &Timeline) -> Vec<Page> {
         let base = urls::country(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
+    matrix_pages(archive, matrix, &mut pages);
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {
@@ -152,6 +163,23 @@ pub fn list(archive: &Archive, timeline: &Timeline) -> Vec<Page> {
     }
     timeline_and_feeds(archive, timeline, &mut pages);
     pages
+}
+
+/// The matrix of every year, then each year's, newest first, then each accuser's pages.
+fn matrix_pages(archive: &Archive, matrix: &Matrix, pages: &mut Vec<Page>) {
+    pages.push(Page { kind: Kind::Matrix { year: None }, path: urls::file(urls::MATRIX) });
+    for year in matrix.years() {
+        pages.push(Page { kind: Kind::Matrix { year: Some(*year) }, path: urls::file(&urls::matrix_year(*year)) });
+    }
+    for party in matrix.accusers() {
+        let base = matrix::accuser_url(archive, party);
+        for number in 1..=matrix.page_count_of(party) {
+            pages.push(Page {
+                kind: Kind::MatrixAccuser { party, number },
+                path: urls::file(&urls::numbered(&base, number)),
+            });
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod graph;
+pub mod matrix;
 pub mod timeline;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use crate::model::{
     SUPPLIABLE_FIELDS,
 };
 use crate::urls;
+use crate::urls::PartyKind;
 
 /// A date as `<time datetime>` wants it and in its parts, with the precision the editor gave:
 /// the `date` component of `templates/components.html` words it for the reader.
@@ -185,14 +187,20 @@ pub struct Views {
     claims: Vec<OnceLock<Value>>,
     /// Every article and claim by year and month, for the timeline's pages.
     timeline: timeline::Timeline,
+    matrix: matrix::Matrix,
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
-    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: "actor" }
+    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: PartyKind::Actor.word() }
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip { id: country.id.clone(), name: country.name.clone(), url: urls::country(&country.id), kind: "country" }
+    Chip {
+        id: country.id.clone(),
+        name: country.name.clone(),
+        url: urls::country(&country.id),
+        kind: PartyKind::Country.word(),
+    }
 }
 
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.
@@ -260,6 +268,7 @@ impl Views {
             articles: cells(archive.articles.len()),
             claims: cells(archive.claims.len()),
             timeline: timeline::Timeline::of(&archive),
+            matrix: matrix::Matrix::new(&archive),
             archive,
         }
     }

@@ -356,6 +356,18 @@ export function useDefaultArchive() {
   return archive;
 }
 
+/**
+ * The two ways a reader opens an archive from useDefaultArchive(): the served folder and the
+ * unzipped offline copy. Each is {name, page(folder)}, page giving the URL of a folder's page.
+ */
+export function readerWays({ site, server }) {
+  const offline = path.join(site.unzipped, 'site');
+  return [
+    { name: 'http://', page: (folder) => `${server.url}/${folder}` },
+    { name: 'file://', page: (folder) => fileUrl(offline, `${folder}index.html`) },
+  ];
+}
+
 /** A page in a new isolated context (own cookies/storage), 1280x900 unless given. */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext({
