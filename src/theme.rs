@@ -36,9 +36,11 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "search.html",
     "404.html",
     "atom.xml",
+    "claims.html",
+    "disputes.html",
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg", "claims-filter.js");
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

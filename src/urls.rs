@@ -28,6 +28,14 @@ const NOTE_ANCHOR_PREFIX: &str = "note-";
 /// The start of a quote mark's id: the mark of `claim-1` is `q-claim-1`.
 pub const MARK_ID_PREFIX: &str = "q-";
 
+// The claims list and the disputes (issue 11).
+/// Every claim, newest first, in numbered pages that never mix two years.
+pub const CLAIMS: &str = "claims/";
+/// Every exchange: a claim and the claims that answer it, followed through.
+pub const DISPUTES: &str = "disputes/";
+/// The start of a dispute's fragment id in the disputes pages.
+const DISPUTE_ANCHOR_PREFIX: &str = "dispute-";
+
 pub fn article(slug: &str) -> String {
     format!("{ARTICLES}{slug}/")
 }
@@ -73,6 +81,12 @@ pub fn mark_id(target: &str) -> String {
     format!("{MARK_ID_PREFIX}{target}")
 }
 
+/// The fragment id of the dispute opened by the claim `claim_anchor` of the article `slug`, in
+/// the disputes page that shows it.
+pub fn dispute_anchor(slug: &str, claim_anchor: &str) -> String {
+    format!("{DISPUTE_ANCHOR_PREFIX}{slug}-{claim_anchor}")
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -80,9 +94,12 @@ pub struct Public {
     pub countries: &'static str,
     pub search: &'static str,
     pub feed: &'static str,
+    pub claims: &'static str,
+    pub disputes: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED };
+pub const PUBLIC: Public =
+    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, claims: CLAIMS, disputes: DISPUTES };
 
 #[cfg(test)]
 mod tests {
@@ -123,6 +140,13 @@ mod tests {
         assert_eq!(claim_anchor("claim-2"), "claim-2");
         assert_eq!(claim_anchor("fireeye"), "claim-fireeye");
         assert_eq!(with_anchor(&article("x"), &claim_anchor("1")), "articles/x/#claim-1");
+    }
+
+    #[test]
+    fn the_claims_list_and_the_disputes_have_their_folders_and_anchors() {
+        assert_eq!(file(&numbered(CLAIMS, 2)), "claims/page/2/index.html");
+        assert_eq!(file(DISPUTES), "disputes/index.html");
+        assert_eq!(dispute_anchor("x", "claim-1"), "dispute-x-claim-1");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
-use super::view::{DateView, Views};
+use super::view::{DateView, Views, disputes};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
 use crate::urls;
 
@@ -46,6 +46,10 @@ impl Nav {
             Kind::Countries => (Some("countries"), None),
             Kind::Country { .. } => (None, Some("countries")),
             Kind::Search | Kind::NotFound | Kind::Feed => (None, None),
+            Kind::Claims { number: 1 } => (Some("claims"), None),
+            Kind::Claims { .. } => (None, Some("claims")),
+            Kind::Disputes { number: 1 } => (Some("disputes"), None),
+            Kind::Disputes { .. } => (None, Some("disputes")),
         };
         Nav { current, within }
     }
@@ -83,6 +87,8 @@ impl Sources<'_> {
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => self.feed(&mut context),
+            Kind::Claims { number } => self.claims_page(&mut context, number),
+            Kind::Disputes { number } => self.disputes_page(&mut context, number),
         };
         Ok((template, context))
     }
@@ -107,6 +113,7 @@ impl Sources<'_> {
         context.insert("source_url", &article.url);
         context.insert("tags", &article.tags);
         context.insert_value("claims", self.claims(&article.claims));
+        context.insert_value("threads", disputes::threads_beside(archive, views, &article.claims));
         context.insert("notes", &article::notes(archive, id));
         let neighbour = |index: Option<usize>| {
             let index = index.filter(|index| *index < archive.articles.len());
@@ -154,6 +161,27 @@ impl Sources<'_> {
         "atom.xml"
     }
 
+    /// A page of the claims list: its claims, its year among every year, the filters' choices.
+    fn claims_page(&self, context: &mut Context, number: usize) -> &'static str {
+        let pages = self.views.claim_pages();
+        context.insert_value("claims", self.claims(pages.page(number)));
+        context.insert("year", &pages.year_of_page(number));
+        context.insert("years", pages.years());
+        context.insert("kinds", pages.kinds());
+        context.insert("bases", pages.bases());
+        context.insert("claim_total", &self.archive.claims.len());
+        self.paginate_over(context, urls::CLAIMS, pages.page_count(), number);
+        "claims.html"
+    }
+
+    fn disputes_page(&self, context: &mut Context, number: usize) -> &'static str {
+        let (archive, views) = (self.archive, self.views);
+        context.insert_value("disputes", disputes::page(archive, views, number));
+        context.insert("dispute_total", &views.disputes().threads().len());
+        self.paginate_over(context, urls::DISPUTES, disputes::page_count(archive, views.disputes()), number);
+        "disputes.html"
+    }
+
     /// The part of a list of `items` entries that numbered page `number` shows.
     fn slice(&self, items: usize, number: usize) -> std::ops::Range<usize> {
         let size = self.archive.config.page_size;
@@ -161,7 +189,11 @@ impl Sources<'_> {
     }
 
     fn paginate(&self, context: &mut Context, base: &str, items: usize, number: usize) {
-        let total = page_count(items, self.archive.config.page_size);
+        self.paginate_over(context, base, page_count(items, self.archive.config.page_size), number);
+    }
+
+    /// Page `number` of `total` numbered pages under `base`.
+    fn paginate_over(&self, context: &mut Context, base: &str, total: usize, number: usize) {
         let pagination = Pagination {
             number,
             total,

@@ -1,6 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view::{Views, disputes};
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId};
 use crate::urls;
 
@@ -25,6 +26,14 @@ pub enum Kind {
     NotFound,
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
+    /// The claims list, newest first; `number` counts from 1 over every year.
+    Claims {
+        number: usize,
+    },
+    /// The disputes, newest opening first; `number` counts from 1.
+    Disputes {
+        number: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -77,7 +86,7 @@ impl<'a> EntityLists<'a> {
     }
 }
 
-pub fn list(archive: &Archive) -> Vec<Page> {
+pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
@@ -108,6 +117,13 @@ pub fn list(archive: &Archive) -> Vec<Page> {
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {
         pages.push(Page { kind: Kind::Feed, path: urls::FEED.to_owned() });
+    }
+    // The claims list and the disputes (issue 11).
+    for number in 1..=views.claim_pages().page_count() {
+        pages.push(Page { kind: Kind::Claims { number }, path: urls::file(&urls::numbered(urls::CLAIMS, number)) });
+    }
+    for number in 1..=disputes::page_count(archive, views.disputes()) {
+        pages.push(Page { kind: Kind::Disputes { number }, path: urls::file(&urls::numbered(urls::DISPUTES, number)) });
     }
     pages
 }

@@ -4,6 +4,8 @@
 //! `{{ root }}` before them, which makes every link relative to the page.
 
 pub mod article;
+pub mod claims;
+pub mod disputes;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -179,6 +181,9 @@ pub struct Views {
     countries: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
     claims: Vec<OnceLock<Value>>,
+    /// The claims list and the disputes, each cut into pages once.
+    claim_pages: claims::ClaimPages,
+    disputes: disputes::Disputes,
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
@@ -222,7 +227,7 @@ fn party_name(archive: &Archive, party: Party) -> String {
 }
 
 /// The claim `id` as a link from elsewhere.
-fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
+pub(super) fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     let claim = archive.claim(id);
     let article = archive.article(claim.article);
     let article_url = urls::article(&article.slug);
@@ -253,8 +258,18 @@ impl Views {
             countries: cells(archive.countries.len()),
             articles: cells(archive.articles.len()),
             claims: cells(archive.claims.len()),
+            claim_pages: claims::ClaimPages::new(&archive),
+            disputes: disputes::Disputes::new(&archive),
             archive,
         }
+    }
+
+    pub fn claim_pages(&self) -> &claims::ClaimPages {
+        &self.claim_pages
+    }
+
+    pub fn disputes(&self) -> &disputes::Disputes {
+        &self.disputes
     }
 
     fn party(&self, party: Party) -> Chip {
