@@ -173,6 +173,8 @@ pub struct CountryView {
 /// first time a page needs it and then shared: tera shares a value's strings, lists and maps, so
 /// the hundredth page that lists a view costs no more than a clone of a pointer. Made lazily, a
 /// site that renders one page (the preview server after an edit) makes only the views it shows.
+/// The claims list's pages and the disputes' threads are made with the views (a sort of the
+/// claims and a walk of their answers), since the list of pages needs their number.
 pub struct Views {
     archive: Arc<Archive>,
     actor_chips: Vec<Chip>,
