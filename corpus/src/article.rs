@@ -76,10 +76,10 @@ fn compose(cast: &Cast, seed: u64, index: usize) -> Composed {
         countries: countries.iter().map(|&country| COUNTRIES[country].1.to_owned()).collect(),
     };
     let mut claims = plan_claims(&mut rng, cast, &actors, &countries);
-    if let Some(answer) = answer(cast, seed, index) {
-        if claims.iter().all(|claim| claim.sentence != answer.sentence && claim.quote != answer.quote) {
-            claims.push(answer);
-        }
+    if let Some(answer) = answer(cast, seed, index)
+        && claims.iter().all(|claim| claim.sentence != answer.sentence && claim.quote != answer.quote)
+    {
+        claims.push(answer);
     }
     let mut blocks = body(&mut rng, &scene, &claims);
     let notes = pick_notes(&mut rng, &blocks, &claims);
