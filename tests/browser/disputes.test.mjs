@@ -6,18 +6,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { fileUrl, newPage, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
-
-/** The two ways a reader opens the site: the served folder and the unzipped offline copy. */
-function ways({ site, server }) {
-  const offline = path.join(site.unzipped, 'site');
-  return [
-    { name: 'http://', page: (folder, query = '') => `${server.url}/${folder}${query}` },
-    { name: 'file://', page: (folder, query = '') => `${fileUrl(offline, `${folder}index.html`)}${query}` },
-  ];
-}
+import { newPage, readerWays, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
 
 /** The kind (data-kind) of every row of the page, split into the shown and the hidden. */
 async function rowKinds(page) {
@@ -31,7 +21,7 @@ describe('the claims list and the disputes of the default archive', () => {
   const archive = useDefaultArchive();
 
   test('the kind filter shows exactly the matching rows and is kept in the address and the links', async () => {
-    for (const way of ways(archive)) {
+    for (const way of readerWays(archive)) {
       const page = await newPage(archive.browser);
       const watch = watchPage(page);
       await page.goto(way.page('claims/'));
@@ -67,7 +57,7 @@ describe('the claims list and the disputes of the default archive', () => {
   });
 
   test('the basis filter comes back from the address, combined with the kind', async () => {
-    for (const way of ways(archive)) {
+    for (const way of readerWays(archive)) {
       const page = await newPage(archive.browser);
       await page.goto(way.page('claims/page/3/', '?kind=attributes&basis=political'));
       assert.equal(await page.locator('#filter-kind').inputValue(), 'attributes', way.name);
@@ -83,7 +73,7 @@ describe('the claims list and the disputes of the default archive', () => {
 
   for (const width of [1280, 390]) {
     test(`a dispute shows both sides at ${width} px, and an article's claim leads to it`, async () => {
-      for (const way of ways(archive)) {
+      for (const way of readerWays(archive)) {
         const page = await newPage(archive.browser, { viewport: { width, height: 900 } });
         const watch = watchPage(page);
         await page.goto(way.page('disputes/'));

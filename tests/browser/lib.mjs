@@ -356,6 +356,19 @@ export function useDefaultArchive() {
   return archive;
 }
 
+/**
+ * The two ways a reader opens the default archive of useDefaultArchive(): the served folder and
+ * the unzipped offline copy. Each way's page(folder, query) is the address of the page of a
+ * folder URL (`claims/`), with an optional query (`?kind=denies`).
+ */
+export function readerWays({ site, server }) {
+  const offline = path.join(site.unzipped, 'site');
+  return [
+    { name: 'http://', page: (folder, query = '') => `${server.url}/${folder}${query}` },
+    { name: 'file://', page: (folder, query = '') => fileUrl(offline, `${folder}index.html${query}`) },
+  ];
+}
+
 /** A page in a new isolated context (own cookies/storage), 1280x900 unless given. */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext({
