@@ -61,8 +61,8 @@ fn rows(page: &str) -> Vec<Row> {
         .filter(|part| part.split('>').next().is_some_and(|tag| tag.contains("claim-row")))
         .map(|part| {
             let tag = format!(" {}", &part[..part.find('>').unwrap_or(part.len())]);
-            let quote = &part[part.find("</q>").expect("a row quotes its claim")..];
-            let link = &quote[quote.find("<a ").expect("the quote links to its article")..];
+            let quote = &part[part.find("class=row-quote>").expect("a row quotes its claim")..];
+            let link = &quote[quote.find("<a ").expect("the quote links to its claim in its article")..];
             let link_tag = &link[..link.find('>').unwrap_or(link.len())];
             Row {
                 claim: claim_of(&attribute(link_tag, "href")),

@@ -82,9 +82,9 @@ describe('the claims list and the disputes of the default archive', () => {
         assert.equal(await sides.count(), 2, way.name);
         const opening = await sides.nth(0).boundingBox();
         const answers = await sides.nth(1).boundingBox();
-        assert.ok(await dispute.locator('.dispute-opening q').isVisible(), `${way.name}: the opening quote`);
+        assert.ok(await dispute.locator('.dispute-opening .row-quote a').isVisible(), `${way.name}: the opening quote`);
         assert.ok((await dispute.locator('.dispute-answers > li').count()) > 0, `${way.name}: its answers`);
-        assert.ok(await dispute.locator('.dispute-answers q').first().isVisible(), `${way.name}: an answer's quote`);
+        assert.ok(await dispute.locator('.dispute-answers .row-quote a').first().isVisible(), `${way.name}: an answer's quote`);
         if (width === 1280) {
           assert.ok(answers.x >= opening.x + opening.width, `${way.name}: side by side`);
         } else {
