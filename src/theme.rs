@@ -42,9 +42,11 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "entity_feed.xml",
     "matrix.html",
     "matrix_accuser.html",
+    "claims.html",
+    "disputes.html",
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg", "claims-filter.js");
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

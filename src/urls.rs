@@ -28,6 +28,14 @@ const NOTE_ANCHOR_PREFIX: &str = "note-";
 /// The start of a quote mark's id: the mark of `claim-1` is `q-claim-1`.
 pub const MARK_ID_PREFIX: &str = "q-";
 
+// The claims list and the disputes (issue 11).
+/// Every claim, newest first, in numbered pages that never mix two years.
+pub const CLAIMS: &str = "claims/";
+/// Every exchange: a claim and the claims that answer it, followed through.
+pub const DISPUTES: &str = "disputes/";
+/// The start of a dispute's fragment id in the disputes pages.
+const DISPUTE_ANCHOR_PREFIX: &str = "dispute-";
+
 pub fn article(slug: &str) -> String {
     format!("{ARTICLES}{slug}/")
 }
@@ -150,6 +158,12 @@ impl PartyKind {
     }
 }
 
+/// The fragment id of the dispute opened by the claim `claim_anchor` of the article `slug`, in
+/// the disputes page that shows it.
+pub fn dispute_anchor(slug: &str, claim_anchor: &str) -> String {
+    format!("{DISPUTE_ANCHOR_PREFIX}{slug}-{claim_anchor}")
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -159,10 +173,20 @@ pub struct Public {
     pub feed: &'static str,
     pub timeline: &'static str,
     pub matrix: &'static str,
+    pub claims: &'static str,
+    pub disputes: &'static str,
 }
 
-pub const PUBLIC: Public =
-    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, timeline: TIMELINE, matrix: MATRIX };
+pub const PUBLIC: Public = Public {
+    actors: ACTORS,
+    countries: COUNTRIES,
+    search: SEARCH,
+    feed: FEED,
+    timeline: TIMELINE,
+    matrix: MATRIX,
+    claims: CLAIMS,
+    disputes: DISPUTES,
+};
 
 #[cfg(test)]
 mod tests {
@@ -227,6 +251,13 @@ mod tests {
         assert_eq!(matrix_accuser(PartyKind::Country, "us"), "matrix/countries/us/");
         assert_eq!(matrix_section(PartyKind::Actor, "apt-2021", None), "actor-apt-2021");
         assert_eq!(matrix_section(PartyKind::Actor, "apt", Some(2021)), "y2021-actor-apt");
+    }
+
+    #[test]
+    fn the_claims_list_and_the_disputes_have_their_folders_and_anchors() {
+        assert_eq!(file(&numbered(CLAIMS, 2)), "claims/page/2/index.html");
+        assert_eq!(file(DISPUTES), "disputes/index.html");
+        assert_eq!(dispute_anchor("x", "claim-1"), "dispute-x-claim-1");
     }
 
     #[test]

@@ -38,6 +38,8 @@ fn expected_path(site: &Site, kind: Kind) -> String {
             };
             urls::file(&urls::numbered(&accuser, number))
         }
+        Kind::Claims { number } => urls::file(&urls::numbered(urls::CLAIMS, number)),
+        Kind::Disputes { number } => urls::file(&urls::numbered(urls::DISPUTES, number)),
     }
 }
 

@@ -19,8 +19,9 @@ const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "d
 
 /// What the element or attribute is, for each element of `html` that could run a script, except
 /// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
-/// its search `<form>`s and its search `<script src>`, and the drawings of the timeline and the
-/// actor graph, which editors' HTML cannot make (ammonia keeps no `<svg>` and no class).
+/// its search `<form>`s and the claims list's filter `<form>`, its search and claims filter
+/// `<script src>`, and the drawings of the timeline and the actor graph, which editors' HTML cannot
+/// make (ammonia keeps no `<svg>` and no class).
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
     let mut found = Vec::new();
@@ -34,8 +35,10 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                         || ["charset", "name"].iter().any(|name| element.has_attribute(name))
                 }
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
-                "form" => ["site-search", "search-page-form"].contains(&attribute("class").as_str()),
-                "script" => attribute("src").contains("assets/search."),
+                "form" => ["site-search", "search-page-form", "claims-filter"].contains(&attribute("class").as_str()),
+                "script" => {
+                    ["assets/search.", "assets/claims-filter."].iter().any(|asset| attribute("src").contains(asset))
+                }
                 "svg" => ["graph", "share-bar", "year-bar"].contains(&attribute("class").as_str()),
                 _ => false,
             };

@@ -1,6 +1,9 @@
 //! One generated article: its plan (who is involved, which claims it carries), its Markdown file
 //! and its sidecar. Everything is drawn from the article's own random stream, so articles can be
-//! generated in any order, in parallel, and still give the same bytes.
+//! generated in any order, in parallel, and still give the same bytes. Some articles answer a
+//! claim of an earlier article (`responds_to`): a denial of its accusation, or, when that claim
+//! is itself a denial answering another, a counter-accusation; the earlier article is generated
+//! again to find its claim, which keeps every article a function of its seed and index alone.
 
 use super::cast::Actor;
 use super::prose::{self, CLAIM_KINDS, Scene};
@@ -23,7 +26,19 @@ struct Claim {
     about: Option<usize>,
     sentence: String,
     quote: String,
+    /// The claim it answers, as `responds_to` names it: `slug#claim-2`.
+    responds_to: Option<String>,
 }
+
+/// One article in this many (in a hundred) answers a claim of an earlier one.
+const ANSWER_PERCENT: usize = 15;
+/// How many articles back the answered article may be.
+const ANSWER_REACH: usize = 40;
+/// The random stream of an article's answer, apart from its own: articles that answer nothing are
+/// the same as before answers were generated.
+const ANSWER_STREAM: u64 = 0x5EED_A115_0000_0001;
+/// The kinds the generator writes that put blame on their target, which a denial answers.
+const ACCUSATIONS: [&str; 5] = ["accuses", "attributes", "sanctions", "charges", "condemns"];
 
 /// A block of the article body. Only paragraphs of plain sentences may be quoted.
 enum Block {
@@ -40,6 +55,18 @@ pub struct ArticleFiles {
 }
 
 pub fn generate(cast: &Cast, seed: u64, index: usize) -> ArticleFiles {
+    compose(cast, seed, index).files
+}
+
+/// An article as generated, with what answering one of its claims needs: its claims and the
+/// Markdown of its body (whose order of quotes numbers the claims).
+struct Composed {
+    files: ArticleFiles,
+    claims: Vec<Claim>,
+    body: String,
+}
+
+fn compose(cast: &Cast, seed: u64, index: usize) -> Composed {
     let mut rng = Rng::new(seed, index as u64);
     let actors = involved_actors(&mut rng, cast, index);
     let wanted = rng.between(1, 3);
@@ -48,7 +75,12 @@ pub fn generate(cast: &Cast, seed: u64, index: usize) -> ArticleFiles {
         actors: actors.iter().map(|&actor| cast.actors[actor].display(&mut rng)).collect(),
         countries: countries.iter().map(|&country| COUNTRIES[country].1.to_owned()).collect(),
     };
-    let claims = plan_claims(&mut rng, cast, &actors, &countries);
+    let mut claims = plan_claims(&mut rng, cast, &actors, &countries);
+    if let Some(answer) = answer(cast, seed, index)
+        && claims.iter().all(|claim| claim.sentence != answer.sentence && claim.quote != answer.quote)
+    {
+        claims.push(answer);
+    }
     let mut blocks = body(&mut rng, &scene, &claims);
     let notes = pick_notes(&mut rng, &blocks, &claims);
     decorate(&mut rng, &mut blocks, cast);
@@ -58,9 +90,49 @@ pub fn generate(cast: &Cast, seed: u64, index: usize) -> ArticleFiles {
     let words: Vec<String> = slugify(&title).split('-').take(8).map(str::to_owned).collect();
     let slug = format!("{}-{}", words.join("-"), index + 1);
     let front = front_matter(&mut rng, &title, &slug, &claims);
-    let markdown = format!("---\n{front}---\n{}", markdown(&blocks));
+    let body = markdown(&blocks);
+    let markdown = format!("---\n{front}---\n{body}");
     let sidecar = sidecar(&mut rng, cast, &actors, &countries, &claims, &notes);
-    ArticleFiles { slug, markdown, sidecar }
+    Composed { files: ArticleFiles { slug, markdown, sidecar }, claims, body }
+}
+
+/// The claim with which article `index` answers a claim of an earlier article, if it does: a
+/// denial by the target of an accusation, or a counter-accusation of a denial's maker by the
+/// party it answered.
+fn answer(cast: &Cast, seed: u64, index: usize) -> Option<Claim> {
+    let mut rng = Rng::new(seed ^ ANSWER_STREAM, index as u64);
+    if index == 0 || !rng.chance(ANSWER_PERCENT) {
+        return None;
+    }
+    let earlier = compose(cast, seed, index - rng.between(1, index.min(ANSWER_REACH)));
+    let answered = |wanted: &dyn Fn(&Claim) -> bool| earlier.claims.iter().position(wanted);
+    let (answered, kind) = answered(&|claim| claim.kind == "denies" && claim.responds_to.is_some())
+        .map(|position| (position, "accuses"))
+        .or_else(|| answered(&|claim| ACCUSATIONS.contains(&claim.kind)).map(|position| (position, "denies")))?;
+    let claim = &earlier.claims[answered];
+    let (by, target) = (claim.target, claim.by);
+    let (by_text, target_text) = (shown(cast, by, &mut rng), shown(cast, target, &mut rng));
+    let sentence = prose::claim(&mut rng, kind, &by_text, &target_text, None);
+    let quote = sentence.trim_end_matches('.').to_owned();
+    let number = number_in_text(&earlier, answered);
+    let responds_to = Some(format!("{}#claim-{number}", earlier.files.slug));
+    Some(Claim { kind, by, target, about: None, sentence, quote, responds_to })
+}
+
+/// The number dossier gives claim `position` of an article: claims are numbered in the order of
+/// their quotes in the text.
+fn number_in_text(article: &Composed, position: usize) -> usize {
+    let at = |claim: &Claim| article.body.find(&claim.quote).unwrap_or(usize::MAX);
+    let own = at(&article.claims[position]);
+    1 + article.claims.iter().filter(|claim| at(claim) < own).count()
+}
+
+/// How an article's text names a party: an actor by its name or an alias, a country by its name.
+fn shown(cast: &Cast, party: Party, rng: &mut Rng) -> String {
+    match party {
+        Party::Actor(actor) => cast.actors[actor].display(rng),
+        Party::Country(country) => COUNTRIES[country].1.to_owned(),
+    }
 }
 
 /// Two to six actors, Zipf-distributed; article `i` also involves actor `i`, so that no actor is
@@ -105,11 +177,7 @@ fn plan_claims(rng: &mut Rng, cast: &Cast, actors: &[usize], countries: &[usize]
             .find(|&group| Party::Actor(group) != by && Party::Actor(group) != target)
             .filter(|_| rng.chance(30));
         let kind = *rng.pick(&CLAIM_KINDS);
-        let shown = |party: Party, rng: &mut Rng| match party {
-            Party::Actor(actor) => cast.actors[actor].display(rng),
-            Party::Country(country) => COUNTRIES[country].1.to_owned(),
-        };
-        let (by_text, target_text) = (shown(by, rng), shown(target, rng));
+        let (by_text, target_text) = (shown(cast, by, rng), shown(cast, target, rng));
         let about_text = about.map(|group| cast.actors[group].display(rng));
         let sentence = prose::claim(rng, kind, &by_text, &target_text, about_text.as_deref());
         let quote = quote_of(rng, &sentence, &by_text);
@@ -118,7 +186,7 @@ fn plan_claims(rng: &mut Rng, cast: &Cast, actors: &[usize], countries: &[usize]
         if claims.iter().any(|claim| claim.sentence == sentence || claim.quote == quote) {
             continue;
         }
-        claims.push(Claim { kind, by, target, about, sentence, quote });
+        claims.push(Claim { kind, by, target, about, sentence, quote, responds_to: None });
     }
     claims
 }
@@ -298,6 +366,9 @@ fn claim_yaml(rng: &mut Rng, cast: &Cast, claim: &Claim) -> String {
         yaml += &format!("    date: {}\n", yaml_string(&date(rng)));
     }
     yaml += &format!("    quote: {}\n", yaml_string(&claim.quote));
+    if let Some(answered) = &claim.responds_to {
+        yaml += &format!("    responds_to: {}\n", yaml_string(answered));
+    }
     if rng.chance(30) {
         yaml += &format!("    note: {}\n", yaml_string(&note(rng, cast)));
     }

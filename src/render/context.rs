@@ -9,7 +9,7 @@ use tera::{Context, Value};
 
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
-use super::view::{DateView, Views, graph, matrix, timeline};
+use super::view::{DateView, Views, disputes, graph, matrix, timeline};
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId, Party};
 use crate::urls;
 
@@ -54,6 +54,10 @@ impl Nav {
             Kind::ActorFeed(_) | Kind::CountryFeed(_) => (None, None),
             Kind::Matrix { year: None } => (Some("matrix"), None),
             Kind::Matrix { .. } | Kind::MatrixAccuser { .. } => (None, Some("matrix")),
+            Kind::Claims { number: 1 } => (Some("claims"), None),
+            Kind::Claims { .. } => (None, Some("claims")),
+            Kind::Disputes { number: 1 } => (Some("disputes"), None),
+            Kind::Disputes { .. } => (None, Some("disputes")),
         };
         Nav { current, within }
     }
@@ -100,6 +104,8 @@ impl Sources<'_> {
                 "matrix.html"
             }
             Kind::MatrixAccuser { party, number } => self.matrix_accuser(&mut context, party, number),
+            Kind::Claims { number } => self.claims_page(&mut context, number),
+            Kind::Disputes { number } => self.disputes_page(&mut context, number),
         };
         Ok((template, context))
     }
@@ -124,6 +130,7 @@ impl Sources<'_> {
         context.insert("source_url", &article.url);
         context.insert("tags", &article.tags);
         context.insert_value("claims", self.claims(&article.claims));
+        context.insert_value("threads", disputes::threads_beside(archive, views, &article.claims));
         context.insert("notes", &article::notes(archive, id));
         let neighbour = |index: Option<usize>| {
             let index = index.filter(|index| *index < archive.articles.len());
@@ -260,6 +267,27 @@ impl Sources<'_> {
         context.insert_value("accusations", self.views.matrix_accuser(party, number));
         self.paginate(context, &base, self.views.matrix().accusations_of(party), number);
         "matrix_accuser.html"
+    }
+
+    /// A page of the claims list: its claims, its year among every year, the filters' choices.
+    fn claims_page(&self, context: &mut Context, number: usize) -> &'static str {
+        let pages = self.views.claim_pages();
+        context.insert_value("claims", self.claims(pages.page(number)));
+        context.insert("year", &pages.year_of_page(number));
+        context.insert("years", pages.years());
+        context.insert("kinds", pages.kinds());
+        context.insert("bases", pages.bases());
+        context.insert("claim_total", &self.archive.claims.len());
+        paginate_by(context, urls::CLAIMS, pages.page_count(), number);
+        "claims.html"
+    }
+
+    fn disputes_page(&self, context: &mut Context, number: usize) -> &'static str {
+        let (archive, views) = (self.archive, self.views);
+        context.insert_value("disputes", disputes::page(archive, views, number));
+        context.insert("dispute_total", &views.disputes().threads().len());
+        paginate_by(context, urls::DISPUTES, disputes::page_count(archive, views.disputes()), number);
+        "disputes.html"
     }
 
     /// The part of a list of `items` entries that numbered page `number` shows.

@@ -45,7 +45,7 @@ impl Site {
         let engine = engine::Engine::new(theme.clone(), &archive, &assets)?;
         let date_formats = engine.date_formats().map_err(|error| vec![error])?;
         let views = view::Views::new(archive.clone());
-        let pages = pages::list(&archive, views.timeline(), views.matrix());
+        let pages = pages::list(&archive, &views);
         Ok(Site { archive, engine, views, pages, date_formats, assets, theme })
     }
 

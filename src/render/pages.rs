@@ -3,6 +3,7 @@
 
 use super::view::matrix::{self, Matrix};
 use super::view::timeline::Timeline;
+use super::view::{Views, disputes};
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country, CountryId, Party};
 use crate::urls;
 
@@ -48,6 +49,14 @@ pub enum Kind {
     /// Numbered page `number` of the accusations `party` made, by the party accused.
     MatrixAccuser {
         party: Party,
+        number: usize,
+    },
+    /// The claims list, newest first; `number` counts from 1 over every year.
+    Claims {
+        number: usize,
+    },
+    /// The disputes, newest opening first; `number` counts from 1.
+    Disputes {
         number: usize,
     },
 }
@@ -128,7 +137,7 @@ fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Pa
     }
 }
 
-pub fn list(archive: &Archive, timeline: &Timeline, matrix: &Matrix) -> Vec<Page> {
+pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
@@ -155,13 +164,20 @@ pub fn list(archive: &Archive, timeline: &Timeline, matrix: &Matrix) -> Vec<Page
         let base = urls::country(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
-    matrix_pages(archive, matrix, &mut pages);
+    matrix_pages(archive, views.matrix(), &mut pages);
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {
         pages.push(Page { kind: Kind::Feed, path: urls::FEED.to_owned() });
     }
-    timeline_and_feeds(archive, timeline, &mut pages);
+    timeline_and_feeds(archive, views.timeline(), &mut pages);
+    // The claims list and the disputes (issue 11).
+    for number in 1..=views.claim_pages().page_count() {
+        pages.push(Page { kind: Kind::Claims { number }, path: urls::file(&urls::numbered(urls::CLAIMS, number)) });
+    }
+    for number in 1..=disputes::page_count(archive, views.disputes()) {
+        pages.push(Page { kind: Kind::Disputes { number }, path: urls::file(&urls::numbered(urls::DISPUTES, number)) });
+    }
     pages
 }
 

@@ -4,6 +4,8 @@
 //! `{{ root }}` before them, which makes every link relative to the page.
 
 pub mod article;
+pub mod claims;
+pub mod disputes;
 pub mod graph;
 pub mod matrix;
 pub mod timeline;
@@ -177,6 +179,8 @@ pub struct CountryView {
 /// first time a page needs it and then shared: tera shares a value's strings, lists and maps, so
 /// the hundredth page that lists a view costs no more than a clone of a pointer. Made lazily, a
 /// site that renders one page (the preview server after an edit) makes only the views it shows.
+/// The claims list's pages and the disputes' threads are made with the views (a sort of the
+/// claims and a walk of their answers), since the list of pages needs their number.
 pub struct Views {
     archive: Arc<Archive>,
     actor_chips: Vec<Chip>,
@@ -188,6 +192,9 @@ pub struct Views {
     /// Every article and claim by year and month, for the timeline's pages.
     timeline: timeline::Timeline,
     matrix: matrix::Matrix,
+    /// The claims list and the disputes, each cut into pages once.
+    claim_pages: claims::ClaimPages,
+    disputes: disputes::Disputes,
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
@@ -236,7 +243,7 @@ fn party_name(archive: &Archive, party: Party) -> String {
 }
 
 /// The claim `id` as a link from elsewhere.
-fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
+pub(super) fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     let claim = archive.claim(id);
     let article = archive.article(claim.article);
     let article_url = urls::article(&article.slug);
@@ -269,12 +276,22 @@ impl Views {
             claims: cells(archive.claims.len()),
             timeline: timeline::Timeline::of(&archive),
             matrix: matrix::Matrix::new(&archive),
+            claim_pages: claims::ClaimPages::new(&archive),
+            disputes: disputes::Disputes::new(&archive),
             archive,
         }
     }
 
     pub fn timeline(&self) -> &timeline::Timeline {
         &self.timeline
+    }
+
+    pub fn claim_pages(&self) -> &claims::ClaimPages {
+        &self.claim_pages
+    }
+
+    pub fn disputes(&self) -> &disputes::Disputes {
+        &self.disputes
     }
 
     /// The chip of an actor or a country.

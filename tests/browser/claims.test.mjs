@@ -75,7 +75,8 @@ describe('claims in the default archive', () => {
           [accusation, denial],
         ]) {
           await page.goto(`${article}#claim-${from}`);
-          const link = page.locator(`li#claim-${from} a[href$="#claim-${to}"]`);
+          // The lines "Trả lời ..." and "Được trả lời bởi ..."; the exchange under them links it too.
+          const link = page.locator(`li#claim-${from} :is(.claim-answers, .claim-responses) a[href$="#claim-${to}"]`);
           assert.equal(await link.count(), 1, `${way.name} ${from} links ${to}`);
           await link.click();
           assert.equal(new URL(page.url()).hash, `#claim-${to}`, `${way.name} ${from} → ${to}`);

@@ -357,14 +357,15 @@ export function useDefaultArchive() {
 }
 
 /**
- * The two ways a reader opens an archive from useDefaultArchive(): the served folder and the
- * unzipped offline copy. Each is {name, page(folder)}, page giving the URL of a folder's page.
+ * The two ways a reader opens the default archive of useDefaultArchive(): the served folder and
+ * the unzipped offline copy. Each way's page(folder, query) is the address of the page of a
+ * folder URL (`claims/`), with an optional query (`?kind=denies`).
  */
 export function readerWays({ site, server }) {
   const offline = path.join(site.unzipped, 'site');
   return [
-    { name: 'http://', page: (folder) => `${server.url}/${folder}` },
-    { name: 'file://', page: (folder) => fileUrl(offline, `${folder}index.html`) },
+    { name: 'http://', page: (folder, query = '') => `${server.url}/${folder}${query}` },
+    { name: 'file://', page: (folder, query = '') => fileUrl(offline, `${folder}index.html${query}`) },
   ];
 }
 
