@@ -35,10 +35,13 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "country.html",
     "search.html",
     "404.html",
+    "tags.html",
+    "tag.html",
     "atom.xml",
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
+const DEFAULT_ASSETS: &[(&str, &[u8])] =
+    embed!("static", "style.css", "text.js", "search.js", "lists.js", "favicon.svg");
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

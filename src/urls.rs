@@ -40,6 +40,14 @@ pub fn country(code: &str) -> String {
     format!("{COUNTRIES}{code}/")
 }
 
+/// The list of tags, each with its number of articles.
+pub const TAGS: &str = "tags/";
+
+/// The articles carrying a tag, from its slug.
+pub fn tag(slug: &str) -> String {
+    format!("{TAGS}{slug}/")
+}
+
 /// The folder URL of page `number` of a list whose first page is at `base`.
 pub fn numbered(base: &str, number: usize) -> String {
     if number <= 1 { base.to_owned() } else { format!("{base}{NUMBERED}{number}/") }
@@ -80,9 +88,10 @@ pub struct Public {
     pub countries: &'static str,
     pub search: &'static str,
     pub feed: &'static str,
+    pub tags: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED };
+pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, tags: TAGS };
 
 #[cfg(test)]
 mod tests {
@@ -100,6 +109,13 @@ mod tests {
         assert!(actor("apt32").starts_with(ACTORS));
         assert_eq!(country("cn"), "countries/cn/");
         assert!(country("cn").starts_with(COUNTRIES));
+    }
+
+    #[test]
+    fn tags_live_under_their_index() {
+        assert_eq!(tag("phan-bac"), "tags/phan-bac/");
+        assert_eq!(file(TAGS), "tags/index.html");
+        assert_eq!(numbered(&tag("phan-bac"), 2), "tags/phan-bac/page/2/");
     }
 
     #[test]

@@ -55,21 +55,15 @@
   }
 
   // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
-  // A word is a run of letters, digits and combining marks; "." or "," between two digits stays
-  // inside it (5,31 and 52.000 are one word).
+  // Words, and their normalized and folded forms, are static/text.js's (loaded before this
+  // script; required in Node).
 
-  var WORD = /(?:[\p{Alphabetic}\p{N}\p{M}]|(?<=\p{N})[.,](?=\p{N}))+/gu;
+  var dossierText = typeof module === 'object' && module.exports ? require('./text.js') : window.dossierText;
+  var WORD = dossierText.words();
   var PHRASE_GAP = /^[\s-]*$/u;
   var ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
-  var MARKS = /\p{M}/gu;
-
-  function normalize(text) {
-    return text.toLowerCase().normalize('NFC');
-  }
-
-  function fold(word) {
-    return word.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd');
-  }
+  var normalize = dossierText.normalize;
+  var fold = dossierText.fold;
 
   function isSensible(word) {
     return Array.from(word).length <= ranking.max_token_chars && !ASTRAL.test(word);

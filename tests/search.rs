@@ -66,7 +66,16 @@ fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
 }
 
 fn archive(articles: Vec<Article>) -> Archive {
-    Archive { config: config(), articles, actors: Vec::new(), countries: Vec::new(), claims: Vec::new() }
+    Archive {
+        config: config(),
+        articles,
+        actors: Vec::new(),
+        countries: Vec::new(),
+        claims: Vec::new(),
+        actors_by_name: Vec::new(),
+        countries_by_name: Vec::new(),
+        tags: Vec::new(),
+    }
 }
 
 /// The slugs of the results for `text` in `site`, best first.

@@ -23,6 +23,8 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::Search => urls::file(urls::SEARCH),
         Kind::NotFound => urls::NOT_FOUND.to_owned(),
         Kind::Feed => urls::FEED.to_owned(),
+        Kind::Tags => urls::file(urls::TAGS),
+        Kind::Tag { index, number } => urls::file(&urls::numbered(&urls::tag(&archive.tags[index].slug), number)),
     }
 }
 

@@ -17,9 +17,12 @@ const DANGEROUS_ELEMENTS: [&str; 12] =
 /// Attributes that hold an address.
 const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"];
 
+/// The scripts of the default theme (`static/*.js`), the only ones a page may load.
+const SHIPPED_SCRIPTS: [&str; 4] = ["text", "search", "lists", "highlight"];
+
 /// What the element or attribute is, for each element of `html` that could run a script, except
 /// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
-/// its search `<form>`s and its search `<script src>`.
+/// its search `<form>`s and its own scripts' `<script src>`.
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
     let mut found = Vec::new();
@@ -34,7 +37,7 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                 }
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
                 "form" => ["site-search", "search-page-form"].contains(&attribute("class").as_str()),
-                "script" => attribute("src").contains("assets/search."),
+                "script" => SHIPPED_SCRIPTS.iter().any(|name| attribute("src").contains(&format!("assets/{name}."))),
                 _ => false,
             };
             if DANGEROUS_ELEMENTS.contains(&tag.as_str()) && !ours {

@@ -23,6 +23,13 @@ pub enum Kind {
     },
     Search,
     NotFound,
+    /// Every tag with its number of articles.
+    Tags,
+    /// The articles of tag `index` of the archive's `tags`; `number` counts from 1.
+    Tag {
+        index: usize,
+        number: usize,
+    },
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
 }
@@ -103,6 +110,10 @@ pub fn list(archive: &Archive) -> Vec<Page> {
         let id = CountryId(index as u32);
         let base = urls::country(&country.id);
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
+    }
+    pages.push(Page { kind: Kind::Tags, path: urls::file(urls::TAGS) });
+    for (index, tag) in archive.tags.iter().enumerate() {
+        numbered(&urls::tag(&tag.slug), tag.articles.len(), &|number| Kind::Tag { index, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
