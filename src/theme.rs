@@ -41,7 +41,7 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] =
-    embed!("static", "style.css", "text.js", "search.js", "lists.js", "favicon.svg");
+    embed!("static", "style.css", "text.js", "search.js", "lists.js", "highlight.js", "favicon.svg");
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

@@ -13,6 +13,9 @@ pub const HOME: &str = "";
 pub const ACTORS: &str = "actors/";
 pub const COUNTRIES: &str = "countries/";
 pub const SEARCH: &str = "search/";
+/// The query parameter with which a search result opens its article, naming the words to mark
+/// (Pagefind's convention): `articles/x/?highlight=tin%20tac`.
+pub const HIGHLIGHT: &str = "highlight";
 /// The Atom feed, a file rather than a folder.
 pub const FEED: &str = "feed.xml";
 /// The page a web server shows for a path the site does not have, at any depth.
@@ -89,9 +92,11 @@ pub struct Public {
     pub search: &'static str,
     pub feed: &'static str,
     pub tags: &'static str,
+    pub highlight: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, tags: TAGS };
+pub const PUBLIC: Public =
+    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, tags: TAGS, highlight: HIGHLIGHT };
 
 #[cfg(test)]
 mod tests {

@@ -722,7 +722,8 @@
   function resultHtml(article, query) {
     var chips = article.countries.map(function (pair) { return chip('country', pair); })
       .concat(article.actors.map(function (pair) { return chip('actor', pair); }));
-    var url = folderUrl(fill(manifest.urls.article, { slug: article.slug }));
+    var url = folderUrl(fill(manifest.urls.article, { slug: article.slug })) +
+      '?' + manifest.urls.highlight + '=' + encodeURIComponent(query.words.map(function (word) { return word.exact; }).join(' '));
     return '<li class="search-result">' +
       '<h2 class="search-result-title"><a href="' + escapeHtml(url) + '">' +
       markTitle(article.title, query) + '</a></h2>' +

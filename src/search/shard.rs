@@ -78,11 +78,18 @@ pub struct Urls {
     pub article: String,
     pub actor: String,
     pub country: String,
+    /// The query parameter an article is opened with to mark the query's words in it.
+    pub highlight: &'static str,
 }
 
 impl Urls {
     fn of_pages() -> Urls {
-        Urls { article: urls::article("{slug}"), actor: urls::actor("{id}"), country: urls::country("{id}") }
+        Urls {
+            article: urls::article("{slug}"),
+            actor: urls::actor("{id}"),
+            country: urls::country("{id}"),
+            highlight: urls::HIGHLIGHT,
+        }
     }
 }
 
