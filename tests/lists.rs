@@ -136,3 +136,29 @@ fn a_tag_no_url_can_spell_is_a_warning_at_its_line_and_gets_no_page() {
         std::fs::read_dir(site.out().join("tags")).unwrap().map(|entry| entry.unwrap().file_name()).collect();
     assert_eq!(tags.len(), 4, "three tag folders and the index: {tags:?}");
 }
+
+/// The documents search ranks first for `text` in the default archive, by label
+/// (`actor:<id>`, `country:<code>` or an article's slug).
+fn first_results(text: &str, count: usize) -> Vec<String> {
+    use dossier::search::{Index, query};
+    let site = TestSite::default_archive();
+    let archive = dossier::check(&site.root()).archive.expect("the default archive loads");
+    let index = Index::build(&archive);
+    query::rank(&index, text).0.iter().take(count).map(|hit| index.documents[hit.doc as usize].label()).collect()
+}
+
+// Searching "OceanLotus" found the article but not the APT32 page.
+#[test]
+fn an_alias_query_ranks_the_actor_page_first() {
+    for text in ["OceanLotus", "oceanlotus", "APT32", "sealotus"] {
+        let first = first_results(text, 3);
+        assert_eq!(first[0], "actor:apt32", "{text}: {first:?}");
+        assert!(first.iter().any(|label| !label.contains(':')), "{text}: the articles follow: {first:?}");
+    }
+}
+
+#[test]
+fn a_country_page_is_found_by_its_english_name() {
+    assert_eq!(first_results("China", 1), ["country:cn"]);
+    assert_eq!(first_results("Norway", 1), ["country:no"]);
+}

@@ -53,6 +53,18 @@ function expectations(label, urlOf) {
       await screenshot(page, `actors-list-${label}`);
     });
 
+    test("an alias query shows the actor's page first, saying which alias matched", async () => {
+      await page.goto(`${urlOf('search/')}?q=OceanLotus`);
+      const first = page.locator('#search-results li.search-result').first();
+      await first.waitFor({ timeout: 10_000 });
+      assert.equal(await first.locator('.search-result-title').innerText(), 'APT32');
+      assert.equal(await first.locator('.search-result-alias').innerText(), 'tên khác: OceanLotus');
+      await screenshot(page, `search-alias-${label}`);
+      await first.locator('.search-result-title a').click();
+      await page.waitForURL(/actors\/apt32\//);
+      assert.equal(await page.locator('h1').innerText(), 'APT32');
+    });
+
     test('a search result opens its article with the words marked and scrolled to', async () => {
       const open = async (query) => {
         await page.goto(`${urlOf('search/')}?q=${encodeURIComponent(query)}`);
