@@ -33,22 +33,21 @@ impl NameOrder {
 
 /// The actors by name, as ids into the archive's table (which is sorted by id).
 pub fn actors_by_name(archive: &Archive, order: &NameOrder) -> Vec<ActorId> {
-    let mut ids: Vec<ActorId> = (0..archive.actors.len()).map(|index| ActorId(index as u32)).collect();
-    ids.sort_by(|a, b| {
-        let (a, b) = (archive.actor(*a), archive.actor(*b));
-        order.compare((&a.name, &a.id), (&b.name, &b.id))
-    });
-    ids
+    let names = archive.actors.iter().map(|actor| (actor.name.as_str(), actor.id.as_str()));
+    by_name(names, order).map(|index| ActorId(index as u32)).collect()
 }
 
 /// The countries by name, as ids into the archive's table (which is sorted by code).
 pub fn countries_by_name(archive: &Archive, order: &NameOrder) -> Vec<CountryId> {
-    let mut ids: Vec<CountryId> = (0..archive.countries.len()).map(|index| CountryId(index as u32)).collect();
-    ids.sort_by(|a, b| {
-        let (a, b) = (archive.country(*a), archive.country(*b));
-        order.compare((&a.name, &a.id), (&b.name, &b.id))
-    });
-    ids
+    let names = archive.countries.iter().map(|country| (country.name.as_str(), country.id.as_str()));
+    by_name(names, order).map(|index| CountryId(index as u32)).collect()
+}
+
+/// The positions of `(name, id)` pairs in the order of their names.
+fn by_name<'a>(names: impl Iterator<Item = (&'a str, &'a str)>, order: &NameOrder) -> impl Iterator<Item = usize> {
+    let mut named: Vec<(usize, (&str, &str))> = names.enumerate().collect();
+    named.sort_by(|(_, a), (_, b)| order.compare(*a, *b));
+    named.into_iter().map(|(index, _)| index)
 }
 
 #[cfg(test)]
