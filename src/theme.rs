@@ -35,6 +35,8 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "country.html",
     "search.html",
     "404.html",
+    "tags.html",
+    "tag.html",
     "atom.xml",
     // The timeline and the actors' and countries' feeds (issue 11).
     "timeline.html",
@@ -46,7 +48,16 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "disputes.html",
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg", "claims-filter.js");
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!(
+    "static",
+    "style.css",
+    "text.js",
+    "search.js",
+    "lists.js",
+    "highlight.js",
+    "claims-filter.js",
+    "favicon.svg"
+);
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

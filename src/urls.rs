@@ -13,6 +13,9 @@ pub const HOME: &str = "";
 pub const ACTORS: &str = "actors/";
 pub const COUNTRIES: &str = "countries/";
 pub const SEARCH: &str = "search/";
+/// The query parameter with which a search result opens its article, naming the words to mark
+/// (Pagefind's convention): `articles/x/?highlight=tin%20tac`.
+pub const HIGHLIGHT: &str = "highlight";
 /// The Atom feed, a file rather than a folder.
 pub const FEED: &str = "feed.xml";
 /// The page a web server shows for a path the site does not have, at any depth.
@@ -46,6 +49,14 @@ pub fn actor(id: &str) -> String {
 
 pub fn country(code: &str) -> String {
     format!("{COUNTRIES}{code}/")
+}
+
+/// The list of tags, each with its number of articles.
+pub const TAGS: &str = "tags/";
+
+/// The articles carrying a tag, from its slug.
+pub fn tag(slug: &str) -> String {
+    format!("{TAGS}{slug}/")
 }
 
 /// The folder URL of page `number` of a list whose first page is at `base`.
@@ -175,6 +186,8 @@ pub struct Public {
     pub matrix: &'static str,
     pub claims: &'static str,
     pub disputes: &'static str,
+    pub tags: &'static str,
+    pub highlight: &'static str,
 }
 
 pub const PUBLIC: Public = Public {
@@ -186,6 +199,8 @@ pub const PUBLIC: Public = Public {
     matrix: MATRIX,
     claims: CLAIMS,
     disputes: DISPUTES,
+    tags: TAGS,
+    highlight: HIGHLIGHT,
 };
 
 #[cfg(test)]
@@ -204,6 +219,13 @@ mod tests {
         assert!(actor("apt32").starts_with(ACTORS));
         assert_eq!(country("cn"), "countries/cn/");
         assert!(country("cn").starts_with(COUNTRIES));
+    }
+
+    #[test]
+    fn tags_live_under_their_index() {
+        assert_eq!(tag("phan-bac"), "tags/phan-bac/");
+        assert_eq!(file(TAGS), "tags/index.html");
+        assert_eq!(numbered(&tag("phan-bac"), 2), "tags/phan-bac/page/2/");
     }
 
     #[test]

@@ -18,7 +18,7 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 4;
+  var VERSION = 5;
   // Display.
   var SNIPPET_CHARS = 240;
   var SNIPPET_WINDOW_WORDS = 24;
@@ -63,21 +63,15 @@
   }
 
   // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
-  // A word is a run of letters, digits and combining marks; "." or "," between two digits stays
-  // inside it (5,31 and 52.000 are one word).
+  // Words, and their normalized and folded forms, are static/text.js's (loaded before this
+  // script; required in Node).
 
-  var WORD = /(?:[\p{Alphabetic}\p{N}\p{M}]|(?<=\p{N})[.,](?=\p{N}))+/gu;
+  var dossierText = typeof module === 'object' && module.exports ? require('./text.js') : window.dossierText;
+  var WORD = dossierText.words();
   var PHRASE_GAP = /^[\s-]*$/u;
   var ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
-  var MARKS = /\p{M}/gu;
-
-  function normalize(text) {
-    return text.toLowerCase().normalize('NFC');
-  }
-
-  function fold(word) {
-    return word.normalize('NFD').replace(MARKS, '').replace(/[đĐ]/g, 'd');
-  }
+  var normalize = dossierText.normalize;
+  var fold = dossierText.fold;
 
   function isSensible(word) {
     return Array.from(word).length <= ranking.max_token_chars && !ASTRAL.test(word);
@@ -581,10 +575,14 @@
     return Math.floor(doc / manifest.docs_per_shard);
   }
 
+  // What a result shows of document `doc`, once its shard is in: an article (a row that is an
+  // array), or the page of an actor or a country (an object: page, id, name, aliases), marked
+  // `entity`.
   function articleOf(doc) {
     var rows = docShards[docShardOf(doc)];
     var row = rows && rows[doc % manifest.docs_per_shard];
     if (!row) return null;
+    if (!Array.isArray(row)) return { entity: row, actors: [], countries: [] };
     return {
       slug: row[0], title: row[1], date: row[2], source: row[3],
       actors: row[4], countries: row[5], summary: row[6], text: row[7],
@@ -834,10 +832,31 @@
     return '<li><a class="chip chip-' + kind + '" href="' + escapeHtml(url) + '">' + escapeHtml(pair[1]) + '</a></li>';
   }
 
+  // The labels of actor and country results, worded by templates/search.html.
+  function pageLabel(name) {
+    return page.results.getAttribute('data-label-' + name) || '';
+  }
+
+  // An actor's or a country's page as a result: its name, what it is, and the alias the query
+  // matched when its name did not.
+  function entityHtml(entity, query) {
+    var match = matcher(query, strictMatching(query));
+    var matches = function (text) { return tokenize(text).some(function (token) { return match(token) >= 0; }); };
+    var alias = matches(entity.name) ? null : entity.aliases.filter(matches)[0];
+    var url = folderUrl(fill(manifest.urls[entity.page], { id: entity.id }));
+    return '<li class="search-result search-result-entity">' +
+      '<h2 class="search-result-title"><a href="' + escapeHtml(url) + '">' + markTitle(entity.name, query) + '</a></h2>' +
+      '<p class="search-result-meta"><span class="kind-tag">' + escapeHtml(pageLabel(entity.page)) + '</span></p>' +
+      (alias ? '<p class="search-result-alias">' + escapeHtml(pageLabel('alias')) + ': ' + markTitle(alias, query) + '</p>' : '') +
+      '</li>';
+  }
+
   function resultHtml(article, query) {
+    if (article.entity) return entityHtml(article.entity, query);
     var chips = article.countries.map(function (pair) { return chip('country', pair); })
       .concat(article.actors.map(function (pair) { return chip('actor', pair); }));
-    var url = folderUrl(fill(manifest.urls.article, { slug: article.slug }));
+    var url = folderUrl(fill(manifest.urls.article, { slug: article.slug })) +
+      '?' + manifest.urls.highlight + '=' + encodeURIComponent(query.words.map(function (word) { return word.exact; }).join(' '));
     return '<li class="search-result">' +
       '<h2 class="search-result-title"><a href="' + escapeHtml(url) + '">' +
       markTitle(article.title, query) + '</a></h2>' +
@@ -911,8 +930,9 @@
     });
     var years = new Map();
     for (var i = 0; i < ranked.docs.length; i++) {
-      var year = String(yearOf(ranked.docs[i]));
-      years.set(year, (years.get(year) || 0) + 1);
+      var year = yearOf(ranked.docs[i]);
+      // Actors' and countries' pages have no year (0 in the manifest's `years`).
+      if (year) years.set(String(year), (years.get(String(year)) || 0) + 1);
     }
     if (state.filters.year && !years.has(state.filters.year)) years.set(state.filters.year, 0);
     var yearOptions = Array.from(years.keys()).sort().reverse().map(function (year) {

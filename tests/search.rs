@@ -68,13 +68,22 @@ fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
 }
 
 fn archive(articles: Vec<Article>) -> Archive {
-    Archive { config: config(), articles, actors: Vec::new(), countries: Vec::new(), claims: Vec::new() }
+    Archive {
+        config: config(),
+        articles,
+        actors: Vec::new(),
+        countries: Vec::new(),
+        claims: Vec::new(),
+        actors_by_name: Vec::new(),
+        countries_by_name: Vec::new(),
+        tags: Vec::new(),
+    }
 }
 
 /// The slugs of the results for `text` in `site`, best first.
 fn search(site: &Archive, text: &str) -> Vec<String> {
     let index = Index::build(site);
-    query::rank(&index, text).0.iter().map(|hit| index.documents[hit.doc as usize].slug.to_owned()).collect()
+    query::rank(&index, text).0.iter().map(|hit| index.documents[hit.doc as usize].label()).collect()
 }
 
 /// Filler that makes texts of comparable length without any query word.
@@ -118,16 +127,16 @@ fn a_phrase_outranks_its_words_scattered() {
 }
 
 #[test]
-fn an_alias_finds_the_articles_of_its_actor() {
+fn an_alias_finds_the_actor_page_then_the_articles_of_its_actor() {
     let mut site = archive(vec![
         article("apt32", "2020-04-23", "Việt Nam bác bỏ cáo buộc", "Bộ Ngoại giao bác bỏ báo cáo về nhóm APT32."),
         article("khac", "2020-04-22", "Tin khác", FILLER),
     ]);
     site.actors.push(actor("apt32", "APT32", &["OceanLotus", "Ocean Buffalo"]));
     site.articles[0].actors.push(ActorId(0));
-    assert_eq!(search(&site, "OceanLotus"), ["apt32"]);
-    assert_eq!(search(&site, "oceanlotus"), ["apt32"]);
-    assert_eq!(search(&site, "ocean buffalo"), ["apt32"]);
+    assert_eq!(search(&site, "OceanLotus"), ["actor:apt32", "apt32"]);
+    assert_eq!(search(&site, "oceanlotus"), ["actor:apt32", "apt32"]);
+    assert_eq!(search(&site, "ocean buffalo"), ["actor:apt32", "apt32"]);
 }
 
 #[test]
@@ -146,8 +155,8 @@ fn a_country_is_found_by_either_of_its_names() {
         claims_received: Vec::new(),
     });
     site.articles[0].countries.push(CountryId(0));
-    assert_eq!(search(&site, "china"), ["a"]);
-    assert_eq!(search(&site, "trung quoc"), ["a"]);
+    assert_eq!(search(&site, "china"), ["country:cn", "a"]);
+    assert_eq!(search(&site, "trung quoc"), ["country:cn", "a"]);
 }
 
 #[test]

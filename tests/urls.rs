@@ -40,6 +40,8 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         }
         Kind::Claims { number } => urls::file(&urls::numbered(urls::CLAIMS, number)),
         Kind::Disputes { number } => urls::file(&urls::numbered(urls::DISPUTES, number)),
+        Kind::Tags => urls::file(urls::TAGS),
+        Kind::Tag { index, number } => urls::file(&urls::numbered(&urls::tag(&archive.tags[index].slug), number)),
     }
 }
 

@@ -17,10 +17,13 @@ const DANGEROUS_ELEMENTS: [&str; 12] =
 /// Attributes that hold an address.
 const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"];
 
+/// The scripts of the default theme (`static/*.js`), the only ones a page may load.
+const SHIPPED_SCRIPTS: [&str; 5] = ["text", "search", "lists", "highlight", "claims-filter"];
+
 /// What the element or attribute is, for each element of `html` that could run a script, except
 /// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
 /// its search `<form>`s and the claims list's filter `<form>`, its search and claims filter
-/// `<script src>`, and the drawings of the timeline and the actor graph, which editors' HTML cannot
+/// `<script src>` (its own scripts), and the drawings of the timeline and the actor graph, which editors' HTML cannot
 /// make (ammonia keeps no `<svg>` and no class).
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
@@ -36,9 +39,7 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                 }
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
                 "form" => ["site-search", "search-page-form", "claims-filter"].contains(&attribute("class").as_str()),
-                "script" => {
-                    ["assets/search.", "assets/claims-filter."].iter().any(|asset| attribute("src").contains(asset))
-                }
+                "script" => SHIPPED_SCRIPTS.iter().any(|name| attribute("src").contains(&format!("assets/{name}."))),
                 "svg" => ["graph", "share-bar", "year-bar"].contains(&attribute("class").as_str()),
                 _ => false,
             };

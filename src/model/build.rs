@@ -14,6 +14,7 @@ use super::claim::{self, Answer, PendingClaim};
 use super::memo::{self, Findings, Memo, Quotes, Remembered};
 use super::resolve::{Expect, Names, Unresolved};
 use super::*;
+use super::{order, tags};
 use crate::diagnostic::Diagnostic;
 use crate::load::{ArticleFile, LoadedSite, Record, SourceFile, raw};
 use crate::markdown;
@@ -102,7 +103,16 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
     });
     let mut pendings: Vec<Option<Pending>> = pendings.into_iter().map(Some).collect();
 
-    let mut archive = Archive { config, articles: Vec::new(), actors, countries, claims: Vec::new() };
+    let mut archive = Archive {
+        config,
+        articles: Vec::new(),
+        actors,
+        countries,
+        claims: Vec::new(),
+        actors_by_name: Vec::new(),
+        countries_by_name: Vec::new(),
+        tags: Vec::new(),
+    };
     let mut answers = Vec::new();
     for (index, position) in order.into_iter().enumerate() {
         if let Some(pending) = pendings[position].take() {
@@ -114,6 +124,10 @@ fn build_with(config: Config, site: &LoadedSite, mut memo: Option<&mut Memo>) ->
         site.articles.iter().map(|file| file.markdown.record.id.as_str()).filter(|slug| !kept.contains(slug)).collect();
     claim::link_answers(&mut archive, answers, &left_out, &mut diagnostics);
     link_back(&mut archive);
+    let names_order = order::NameOrder::vietnamese();
+    archive.actors_by_name = order::actors_by_name(&archive, &names_order);
+    archive.countries_by_name = order::countries_by_name(&archive, &names_order);
+    archive.tags = tags::index(&archive, &names_order);
     // Articles with errors, those whose files could not be read and withheld drafts are left out
     // of the archive (an answer to one of their claims is not linked, and not reported),
     // so their actors would look unreferenced: the warning is only true, and only useful, once
@@ -454,9 +468,7 @@ fn annotate(
             involve(party, &mut actors, &mut countries);
         }
     }
-    let mut tags: Vec<String> =
-        data.tags.iter().map(|tag| tag.value.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-    tags.dedup();
+    let tags = tags::of_article(&data.tags, file, diagnostics);
 
     let context = claim::Context { file, names };
     let mut involve_party = |party: Party| involve(party, &mut actors, &mut countries);

@@ -11,7 +11,9 @@
 mod build;
 mod claim;
 mod memo;
+pub mod order;
 pub mod resolve;
+mod tags;
 
 use std::fmt;
 use std::ops::{Deref, Range};
@@ -21,6 +23,7 @@ use serde::Serialize;
 
 pub use build::{build, rebuild};
 pub use memo::Memo;
+pub use tags::tag_slug;
 
 use crate::config::Config;
 use crate::date::PartialDate;
@@ -258,6 +261,12 @@ pub struct Archive {
     pub actors: Vec<Actor>,
     pub countries: Vec<Country>,
     pub claims: Vec<Claim>,
+    /// Every actor, by display name in Vietnamese collation (see [`order`]).
+    pub actors_by_name: Vec<ActorId>,
+    /// Every country, by name in Vietnamese collation.
+    pub countries_by_name: Vec<CountryId>,
+    /// Every tag that can have a page, by name in Vietnamese collation.
+    pub tags: Vec<Tag>,
 }
 
 impl Archive {
@@ -418,6 +427,17 @@ pub struct Actor {
     pub claims_received: Vec<ClaimId>,
     /// Actors that appear in the same articles, most shared articles first, with that count.
     pub related: Vec<(ActorId, usize)>,
+}
+
+/// A tag and the articles that carry it. Tags that spell one slug (`Tin tặc`, `tin tặc`) are
+/// one tag, named as the newest article spells it.
+#[derive(Debug)]
+pub struct Tag {
+    pub name: String,
+    /// Its page's folder name, from [`crate::text::slugify`].
+    pub slug: String,
+    /// Newest first.
+    pub articles: Vec<ArticleId>,
 }
 
 #[derive(Debug)]

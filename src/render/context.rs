@@ -58,6 +58,7 @@ impl Nav {
             Kind::Claims { .. } => (None, Some("claims")),
             Kind::Disputes { number: 1 } => (Some("disputes"), None),
             Kind::Disputes { .. } => (None, Some("disputes")),
+            Kind::Tags | Kind::Tag { .. } => (None, Some("articles")),
         };
         Nav { current, within }
     }
@@ -83,15 +84,21 @@ impl Sources<'_> {
             Kind::Home { number } => self.home(&mut context, number),
             Kind::Article(id) => self.article(&mut context, id)?,
             Kind::Actors => {
-                context.insert_value("actors", self.views.all_actors());
+                context.insert_value("actor_groups", self.views.actors_by_kind());
+                context.insert("actor_total", &self.archive.actors.len());
                 "actors.html"
             }
             Kind::Actor { id, number } => self.actor(&mut context, id, number),
             Kind::Countries => {
-                context.insert_value("countries", self.views.all_countries());
+                context.insert_value("countries", self.views.countries_by_name());
                 "countries.html"
             }
             Kind::Country { id, number } => self.country(&mut context, id, number),
+            Kind::Tags => {
+                context.insert_value("tags", self.views.tags());
+                "tags.html"
+            }
+            Kind::Tag { index, number } => self.tag(&mut context, index, number),
             Kind::Search => "search.html",
             Kind::NotFound => "404.html",
             Kind::Feed => self.feed(&mut context),
@@ -128,7 +135,7 @@ impl Sources<'_> {
         context.insert("body_html", &article::body_html(archive, id, self.reference_title)?);
         context.insert("author", &article.author);
         context.insert("source_url", &article.url);
-        context.insert("tags", &article.tags);
+        context.insert("tags", &article::tags(article));
         context.insert_value("claims", self.claims(&article.claims));
         context.insert_value("threads", disputes::threads_beside(archive, views, &article.claims));
         context.insert("notes", &article::notes(archive, id));
@@ -178,6 +185,17 @@ impl Sources<'_> {
             context.insert("timeline", &timeline);
         }
         "country.html"
+    }
+
+    fn tag(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
+        let tag = &self.archive.tags[index];
+        let articles: Vec<Value> =
+            tag.articles[self.slice(tag.articles.len(), number)].iter().map(|id| self.views.article(*id)).collect();
+        context.insert("tag", &tag.name);
+        context.insert("article_total", &tag.articles.len());
+        context.insert_value("articles", articles.into());
+        self.paginate(context, &urls::tag(&tag.slug), tag.articles.len(), number);
+        "tag.html"
     }
 
     fn feed(&self, context: &mut Context) -> &'static str {

@@ -30,6 +30,13 @@ pub enum Kind {
     },
     Search,
     NotFound,
+    /// Every tag with its number of articles.
+    Tags,
+    /// The articles of tag `index` of the archive's `tags`; `number` counts from 1.
+    Tag {
+        index: usize,
+        number: usize,
+    },
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
     /// The timeline's index: its years and their months, with counts.
@@ -165,6 +172,10 @@ pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
         numbered(&base, EntityLists::of_country(country).longest(), &|number| Kind::Country { id, number }, &mut pages);
     }
     matrix_pages(archive, views.matrix(), &mut pages);
+    pages.push(Page { kind: Kind::Tags, path: urls::file(urls::TAGS) });
+    for (index, tag) in archive.tags.iter().enumerate() {
+        numbered(&urls::tag(&tag.slug), tag.articles.len(), &|number| Kind::Tag { index, number }, &mut pages);
+    }
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
     if archive.config.base_url.is_some() {

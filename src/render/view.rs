@@ -141,6 +141,22 @@ pub struct ActorView {
     pub kinds_received: Vec<KindCount>,
 }
 
+/// The actors of one kind, for the actors list.
+#[derive(Serialize)]
+struct ActorGroup {
+    /// The label key of the kind, which `actor_kind` words; none for actors of no kind.
+    kind: Option<&'static str>,
+    actors: Vec<Value>,
+}
+
+/// A tag in the list of tags: its page and how many articles carry it.
+#[derive(Clone, Debug, Serialize)]
+pub struct TagView {
+    pub name: String,
+    pub url: String,
+    pub article_count: usize,
+}
+
 /// When an actor or a country appears in the archive: the dates of its oldest and newest article.
 #[derive(Clone, Debug, Serialize)]
 pub struct Active {
@@ -367,12 +383,40 @@ impl Views {
         })
     }
 
-    pub fn all_actors(&self) -> Value {
-        (0..self.actors.len()).map(|index| self.actor(ActorId(index as u32))).collect::<Vec<_>>().into()
+    /// Every actor by name, in one group per kind (the vocabulary's order, then those of no kind),
+    /// leaving out kinds no actor has.
+    pub fn actors_by_kind(&self) -> Value {
+        let archive = &*self.archive;
+        let kinds = ActorKind::all().map(Some).chain([None]);
+        let groups: Vec<Value> = kinds
+            .filter_map(|kind| {
+                let actors: Vec<Value> = archive
+                    .actors_by_name
+                    .iter()
+                    .filter(|id| archive.actor(**id).kind == kind)
+                    .map(|id| self.actor(*id))
+                    .collect();
+                let group = ActorGroup { kind: kind.map(|kind| kind.row().label), actors };
+                (!group.actors.is_empty()).then(|| Value::from_serializable(&group))
+            })
+            .collect();
+        groups.into()
     }
 
-    pub fn all_countries(&self) -> Value {
-        (0..self.countries.len()).map(|index| self.country(CountryId(index as u32))).collect::<Vec<_>>().into()
+    /// Every tag by name, with its page and number of articles.
+    pub fn tags(&self) -> Value {
+        let tags: Vec<TagView> = self
+            .archive
+            .tags
+            .iter()
+            .map(|tag| TagView { name: tag.name.clone(), url: urls::tag(&tag.slug), article_count: tag.articles.len() })
+            .collect();
+        Value::from_serializable(&tags)
+    }
+
+    /// Every country by name.
+    pub fn countries_by_name(&self) -> Value {
+        self.archive.countries_by_name.iter().map(|id| self.country(*id)).collect::<Vec<_>>().into()
     }
 
     /// The articles at `range` of the archive's order (newest first).

@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use super::QUERY_BUDGET_BYTES;
 use super::query;
 use super::ranking::FIRST_PAGE;
-use super::shard::{Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path};
+use super::shard::{
+    ArticleDocument, Document, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path,
+};
 use super::tokenize::fold;
 use crate::file::OutputFile;
 
@@ -54,9 +56,9 @@ pub struct Sizes {
 /// The sample searches of `index`: two words from the titles of articles spread over the
 /// archive, every other one typed without diacritics, as most readers do.
 pub fn samples(index: &Index) -> Vec<Sample> {
-    let step = index.documents.len().div_ceil(SAMPLE_QUERIES).max(1);
-    let queries: Vec<String> = index
-        .documents
+    let articles: Vec<&ArticleDocument> = index.documents.iter().filter_map(Document::article).collect();
+    let step = articles.len().div_ceil(SAMPLE_QUERIES).max(1);
+    let queries: Vec<String> = articles
         .iter()
         .step_by(step)
         .enumerate()

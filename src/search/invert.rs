@@ -14,7 +14,7 @@
 //! The work is done in three parallel passes, so that both cores stay busy and no string is made
 //! per occurrence:
 //!
-//! 1. chunks of articles are tokenized; each chunk numbers its own words and bigrams (a bigram is a
+//! 1. chunks of documents (articles, then actors and countries) are tokenized; each chunk numbers its own words and bigrams (a bigram is a
 //!    pair of word numbers) and lists the postings of each;
 //! 2. the chunks' words are merged into global numbers, spread over partitions by their folded
 //!    form (so a word meets its spellings in one partition), then the bigrams, as pairs of global
@@ -30,10 +30,10 @@ use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::encode::{self, IMPACT_LEVELS, Posting};
-use super::fields::{FIELD_COUNT, Field, FieldTexts, field_texts};
+use super::fields::{FIELD_COUNT, Field, FieldTexts, Source, field_texts, sources};
 use super::ranking::{FieldWeight, K1, field_weight};
 use super::tokenize::{Tokenizer, fold, normalize};
-use crate::model::{Archive, Article};
+use crate::model::{Archive, ArticleId};
 
 /// The longest posting list; longer ones keep their best postings.
 pub const MAX_POSTINGS: usize = 4096;
@@ -96,15 +96,15 @@ pub fn sort_key(term: &str) -> String {
 pub fn entries(archive: &Archive) -> Vec<Entry> {
     let average_lengths = average_field_lengths(archive);
     // Several chunks per thread, for balance; the index does not depend on their size.
-    let chunk_size = (archive.articles.len() / (8 * rayon::current_num_threads())).clamp(16, 1024);
-    let chunks: Vec<Chunk> = archive
-        .articles
+    let sources = sources(archive);
+    let chunk_size = (sources.len() / (8 * rayon::current_num_threads())).clamp(16, 1024);
+    let chunks: Vec<Chunk> = sources
         .par_chunks(chunk_size)
         .enumerate()
-        .map(|(number, articles)| {
+        .map(|(number, sources)| {
             let mut builder = ChunkBuilder::new(&average_lengths);
-            for (offset, article) in articles.iter().enumerate() {
-                builder.add(archive, article, (number * chunk_size + offset) as u32);
+            for (offset, source) in sources.iter().enumerate() {
+                builder.add(archive, *source, (number * chunk_size + offset) as u32);
             }
             builder.finish()
         })
@@ -113,7 +113,7 @@ pub fn entries(archive: &Archive) -> Vec<Entry> {
         (0..PARTITIONS).into_par_iter().map(|partition| merge_words(&chunks, partition)).collect();
     let word_texts: Vec<&str> = words.iter().flat_map(|partition| partition.terms.iter().copied()).collect();
     let bigrams = merge_bigrams(&chunks, &words);
-    let documents = archive.articles.len();
+    let documents = sources.len();
     let word_entries = words.par_iter().flat_map_iter(|partition| {
         partition.entries(&chunks, documents, |index| partition.terms[index].to_owned(), |_, local| local)
     });
@@ -140,11 +140,12 @@ pub fn entries(archive: &Archive) -> Vec<Entry> {
 /// well for a fraction of the work.
 fn average_field_lengths(archive: &Archive) -> [f64; FIELD_COUNT] {
     let step = archive.articles.len().div_ceil(LENGTH_SAMPLE).max(1);
-    let sample: Vec<&Article> = archive.articles.iter().step_by(step).collect();
+    let sample: Vec<Source> =
+        (0..archive.articles.len()).step_by(step).map(|index| Source::Article(ArticleId(index as u32))).collect();
     let totals = sample
         .par_iter()
-        .map_init(Tokenizer::default, |tokenizer, article| {
-            field_texts(archive, article)
+        .map_init(Tokenizer::default, |tokenizer, source| {
+            field_texts(archive, *source)
                 .map(|values| values.iter().map(|value| tokenizer.count(value)).sum::<usize>() as f64)
         })
         .reduce(|| [0.0; FIELD_COUNT], |a, b| std::array::from_fn(|field| a[field] + b[field]));
@@ -222,12 +223,12 @@ impl<'a> ChunkBuilder<'a> {
         }
     }
 
-    /// Adds the terms of `article`, document `doc`, with their BM25F pseudo-frequency: the sum
+    /// Adds the terms of `source`, document `doc`, with their BM25F pseudo-frequency: the sum
     /// over fields of the field's weight times the term's count, normalised by the field's
     /// length. Each occurrence of a word counts for its folded form, for its exact form when it
     /// has diacritics, and for the folded bigram with the word before when they form a phrase.
-    fn add(&mut self, archive: &Archive, article: &Article, doc: u32) {
-        let texts: FieldTexts = field_texts(archive, article);
+    fn add(&mut self, archive: &Archive, source: Source, doc: u32) {
+        let texts: FieldTexts = field_texts(archive, source);
         for (field, values) in Field::ALL.iter().zip(&texts) {
             self.field.clear();
             for value in values {

@@ -35,15 +35,16 @@ use crate::model::Archive;
 
 pub use budget::Sizes;
 pub use ranking::FIRST_PAGE;
-pub use shard::Index;
+pub use shard::{Document, Index};
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";
 /// Bumped whenever a reader of an older index would misread a newer one: 2 made
 /// `search-index.json` the root that lists the shards instead of a copy of them; 3 put in the
 /// manifest the ranking constants, page URLs and date formats that the client reads; 4 added the
-/// typo shards and their keys.
-pub const VERSION: u32 = 4;
+/// typo shards and their keys; 5 the pages of countries and actors
+/// as documents.
+pub const VERSION: u32 = 5;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.

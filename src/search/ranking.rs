@@ -38,6 +38,10 @@ pub fn field_weight(field: Field) -> FieldWeight {
         Field::Tags => (2.5, 0.3),
         Field::Claims => (1.5, 0.6),
         Field::Body => (1.0, 0.75),
+        // A page named by the query is the result a reader who types a name looks for: above an
+        // article that has the name in its title and text. Not normalised by length (articles do
+        // not have the field, so it has no average), so a group with many aliases loses nothing.
+        Field::PageNames => (30.0, 0.0),
     };
     FieldWeight { name: field.name(), weight, b }
 }

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::budget::{self, Sample, Sizes};
-use super::fields::Field;
+use super::fields::{Field, Source, sources};
 use super::invert::{self, Entry, KEYS, Keys, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
 use super::typo::{self, TypoRow};
@@ -27,6 +27,8 @@ use crate::file::OutputFile;
 use crate::model::{Archive, Article};
 use crate::urls;
 
+/// The year of the documents that are not articles, in the manifest's `years`.
+const ENTITY_YEAR: i16 = 0;
 /// A term shard stops growing past this size (a single term may still make it bigger).
 const TERM_SHARD_TARGET_BYTES: usize = 24 * 1024;
 /// The text kept for snippets; a match further into a longer article shows the summary.
@@ -82,17 +84,112 @@ pub struct Urls {
     pub article: String,
     pub actor: String,
     pub country: String,
+    /// The query parameter an article is opened with to mark the query's words in it.
+    pub highlight: &'static str,
 }
 
 impl Urls {
     fn of_pages() -> Urls {
-        Urls { article: urls::article("{slug}"), actor: urls::actor("{id}"), country: urls::country("{id}") }
+        Urls {
+            article: urls::article("{slug}"),
+            actor: urls::actor("{id}"),
+            country: urls::country("{id}"),
+            highlight: urls::HIGHLIGHT,
+        }
     }
 }
 
-/// What a result shows of an article, borrowed from the model.
+/// What a result shows of a document, borrowed from the model: an article's row is an array,
+/// an actor's or a country's page's an object (docs/search-index.md).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document<'a> {
+pub enum Document<'a> {
+    Article(ArticleDocument<'a>),
+    Entity(EntityDocument<'a>),
+}
+
+/// What a result shows of an actor's or a country's page: its names, so that it can say which
+/// alias matched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityDocument<'a> {
+    /// `actor` or `country`: the key of its page's pattern in the manifest's `urls`.
+    pub page: &'static str,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// An actor's aliases; a country's English name.
+    pub aliases: Vec<&'a str>,
+}
+
+impl<'a> Document<'a> {
+    fn new(archive: &'a Archive, source: Source) -> Document<'a> {
+        match source {
+            Source::Article(id) => Document::Article(ArticleDocument::new(archive, archive.article(id))),
+            Source::Actor(id) => {
+                let actor = archive.actor(id);
+                let aliases = actor.aliases.iter().map(String::as_str).collect();
+                Document::Entity(EntityDocument { page: "actor", id: &actor.id, name: &actor.name, aliases })
+            }
+            Source::Country(id) => {
+                let country = archive.country(id);
+                let aliases = vec![country.name_en.as_str()];
+                Document::Entity(EntityDocument { page: "country", id: &country.id, name: &country.name, aliases })
+            }
+        }
+    }
+
+    pub fn article(&self) -> Option<&ArticleDocument<'a>> {
+        match self {
+            Document::Article(article) => Some(article),
+            Document::Entity(_) => None,
+        }
+    }
+
+    /// What names the document in messages and tests: an article's slug, `actor:<id>`,
+    /// `country:<code>`.
+    pub fn label(&self) -> String {
+        match self {
+            Document::Article(article) => article.slug.to_owned(),
+            Document::Entity(entity) => format!("{}:{}", entity.page, entity.id),
+        }
+    }
+
+    fn write_row(&self, out: &mut Vec<u8>) {
+        match self {
+            Document::Article(article) => article.write_row(out),
+            Document::Entity(entity) => {
+                serde_json::to_writer(out, entity).expect("strings and lists of strings always serialize")
+            }
+        }
+    }
+
+    /// About the size of the document's row.
+    pub(super) fn estimated_size(&self) -> usize {
+        match self {
+            Document::Article(article) => article.estimated_size(),
+            Document::Entity(entity) => {
+                entity.id.len()
+                    + entity.name.len()
+                    + entity.aliases.iter().map(|alias| alias.len() + 3).sum::<usize>()
+                    + 48
+            }
+        }
+    }
+
+    fn hash(&self, hasher: &mut impl Hasher) {
+        match self {
+            Document::Article(article) => article.hash(hasher),
+            Document::Entity(entity) => {
+                for text in [entity.page, entity.id, entity.name].into_iter().chain(entity.aliases.iter().copied()) {
+                    hasher.write(text.as_bytes());
+                    hasher.write_u8(0xff);
+                }
+            }
+        }
+    }
+}
+
+/// What a result shows of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleDocument<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub date: String,
@@ -105,9 +202,9 @@ pub struct Document<'a> {
     pub text: &'a str,
 }
 
-impl<'a> Document<'a> {
-    fn new(archive: &'a Archive, article: &'a Article) -> Document<'a> {
-        Document {
+impl<'a> ArticleDocument<'a> {
+    fn new(archive: &'a Archive, article: &'a Article) -> ArticleDocument<'a> {
+        ArticleDocument {
             slug: &article.slug,
             title: &article.title,
             date: article.date.iso(),
@@ -135,8 +232,8 @@ impl<'a> Document<'a> {
         serde_json::to_writer(out, &row).expect("strings and lists of strings always serialize");
     }
 
-    /// About the size of the document's row: its texts and the punctuation around them.
-    pub(super) fn estimated_size(&self) -> usize {
+    /// About the size of the article's row: its texts and the punctuation around them.
+    fn estimated_size(&self) -> usize {
         let pairs = |pairs: &[(&str, &str)]| pairs.iter().map(|(id, name)| id.len() + name.len() + 8).sum::<usize>();
         let texts = [self.slug, self.title, &self.date, self.source, self.summary, self.text];
         texts.iter().map(|text| text.len() + 3).sum::<usize>() + pairs(&self.actors) + pairs(&self.countries) + 6
@@ -210,7 +307,7 @@ impl<'a> Index<'a> {
     pub fn build(archive: &'a Archive) -> Index<'a> {
         let entries = invert::entries(archive);
         let documents: Vec<Document> =
-            archive.articles.par_iter().map(|article| Document::new(archive, article)).collect();
+            sources(archive).into_par_iter().map(|source| Document::new(archive, source)).collect();
         let term_shards = term_shard_ranges(&entries);
         let typo_rows = typo::rows(&entries);
         let typo_shards = shard_ranges(&typo_rows, |a, b| a.key == b.key, estimated_typo_row_size);
@@ -385,12 +482,17 @@ fn separator(previous: &str, first: &str) -> String {
     prefixes.find(|prefix| *prefix > previous).unwrap_or(first).to_owned()
 }
 
+/// Runs of articles of one year, then one of year 0 for the countries' and actors' pages, which
+/// have none (a year filter leaves them out).
 fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
     let mut runs: Vec<(u32, i16)> = Vec::new();
     for (doc, article) in archive.articles.iter().enumerate() {
         if runs.last().is_none_or(|&(_, year)| year != article.date.year) {
             runs.push((doc as u32, article.date.year));
         }
+    }
+    if !archive.actors.is_empty() || !archive.countries.is_empty() {
+        runs.push((archive.articles.len() as u32, ENTITY_YEAR));
     }
     runs
 }

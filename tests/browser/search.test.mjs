@@ -11,6 +11,8 @@ import { REPO_ROOT, buildSite, fileUrl, launch, newPage, screenshot, serve, watc
 const APT32 = 'Cáo buộc Việt Nam hỗ trợ nhóm tin tặc APT32 là “không có cơ sở”';
 const CAMPAIGN = 'Trung Quốc phản ứng mạnh khi bị cáo buộc đứng sau chiến dịch tin tặc toàn cầu';
 const DIALOGUE_2013 = 'Mỹ - Trung đối thoại về an ninh mạng';
+// A result that is an article (an actor's or a country's page may come first).
+const ARTICLE_RESULT = '#search-results li.search-result:not(.search-result-entity)';
 
 /** The titles of the results shown for `query` on the search page at `searchUrl`. */
 async function results(page, searchUrl, query) {
@@ -50,14 +52,16 @@ function expectations(label, searchUrlOf) {
       assert.ok(titles.includes(APT32) && titles.includes(CAMPAIGN), titles.join('\n'));
     });
 
-    test("an actor's alias finds the actor's articles first", async () => {
+    test("an actor's alias finds the actor's page first, then its articles", async () => {
       const titles = await results(page, searchUrl, 'OceanLotus');
-      assert.equal(titles[0], APT32, titles.join('\n'));
+      assert.equal(titles[0], 'APT32', titles.join('\n'));
+      assert.equal(titles[1], APT32, titles.join('\n'));
     });
 
     test('the prefix of a word finds it', async () => {
       const titles = await results(page, searchUrl, 'snowd');
-      assert.equal(titles[0], DIALOGUE_2013, titles.join('\n'));
+      // His page, then the article that names him.
+      assert.deepEqual(titles.slice(0, 2), ['Edward Snowden', DIALOGUE_2013], titles.join('\n'));
     });
 
     test('a year filter keeps the results of that year only', async () => {
@@ -79,7 +83,7 @@ function expectations(label, searchUrlOf) {
       // The address follows shortly after the results, so that it is not rewritten on every key.
       await page.waitForFunction(() => /[?&]q=oceanlotus/.test(location.search), null, { timeout: 5_000 });
       assert.match(await page.locator('#search-status').innerText(), /\d/, 'the result count is announced');
-      await page.locator('#search-results li.search-result .search-result-title a').first().click();
+      await page.locator(`${ARTICLE_RESULT} .search-result-title a`).first().click();
       await page.waitForURL(/articles\/viet-nam-bac-cao-buoc-apt32\//);
       assert.equal(await page.locator('h1').innerText(), APT32);
     });
@@ -87,7 +91,7 @@ function expectations(label, searchUrlOf) {
     // The date format and the page URLs come from the search manifest; they must agree with the pages.
     test("a result shows its date as the article's page does; its chips open their pages", async () => {
       await results(page, searchUrl, 'oceanlotus');
-      const result = page.locator('#search-results li.search-result').first();
+      const result = page.locator(ARTICLE_RESULT).first();
       const shownDate = await result.locator('time').innerText();
       await result.locator('.search-result-title a').click();
       await page.waitForURL(/articles\/viet-nam-bac-cao-buoc-apt32\//);
@@ -95,7 +99,7 @@ function expectations(label, searchUrlOf) {
       assert.equal(shownDate, pageDate);
       assert.equal(shownDate, '23/4/2020');
       await results(page, searchUrl, 'oceanlotus');
-      await page.locator('#search-results li.search-result').first().locator('a.chip-actor', { hasText: 'APT32' }).click();
+      await page.locator(ARTICLE_RESULT).first().locator('a.chip-actor', { hasText: 'APT32' }).click();
       await page.waitForURL(/actors\/apt32\//);
       assert.equal(await page.locator('h1').innerText(), 'APT32');
     });

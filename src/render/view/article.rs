@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Anchor, Archive, ArticleId};
+use crate::model::{Anchor, Archive, Article, ArticleId, tag_slug};
 use crate::{markdown, urls};
 
 #[derive(Serialize)]
@@ -58,6 +58,21 @@ fn marks<E>(
             let title = title(&reference)?;
             Ok(markdown::Mark { range: mark.range.clone(), target, label: reference.label, title })
         })
+        .collect()
+}
+
+/// A tag chip of an article, linking to the tag's page if it has one.
+#[derive(Serialize)]
+pub struct TagLink {
+    name: String,
+    url: Option<String>,
+}
+
+pub fn tags(article: &Article) -> Vec<TagLink> {
+    article
+        .tags
+        .iter()
+        .map(|name| TagLink { name: name.clone(), url: tag_slug(name).map(|slug| urls::tag(&slug)) })
         .collect()
 }
 
