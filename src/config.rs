@@ -27,6 +27,7 @@ struct RawConfig {
     output_dir: Option<toml::Spanned<PathBuf>>,
     page_size: Option<usize>,
     unsafe_html: Option<bool>,
+    data_license: Option<String>,
 }
 
 /// The checked site configuration.
@@ -45,6 +46,9 @@ pub struct Config {
     pub page_size: usize,
     /// What becomes of raw HTML in editors' Markdown: cleaned, unless `unsafe_html = true`.
     pub raw_html: RawHtml,
+    /// The licence of the open data exports, as one line (`CC BY 4.0`), shown on the data page
+    /// and written into the exports that have room for it; `None` says nothing of one.
+    pub data_license: Option<String>,
 }
 
 /// Settings given on the command line, which take precedence over `site.toml`'s.
@@ -115,6 +119,7 @@ impl Config {
             output_dir,
             page_size,
             raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
+            data_license: raw.data_license.map(|line| line.trim().to_owned()).filter(|line| !line.is_empty()),
         })
     }
 }

@@ -14,6 +14,7 @@
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
 pub mod file;
 pub mod import;
 pub mod layout;
@@ -171,15 +172,20 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         tally.add(&file);
         progress.file_written();
     };
-    let ((pages, render_time), (search, search_time)) = rayon::join(
+    let ((pages, render_time), ((search, search_time), (exports, export_time))) = rayon::join(
         || timed(|| site.render_all(&keep)),
-        || timed(|| search::index_files(site.archive(), site.date_formats())),
+        || {
+            rayon::join(
+                || timed(|| search::index_files(site.archive(), site.date_formats())),
+                || timed(|| export::files(site.archive())),
+            )
+        },
     );
-    timings.0.extend([("render", render_time), ("search", search_time)]);
+    timings.0.extend([("render", render_time), ("search", search_time), ("export", export_time)]);
     let pages = pages.map_err(BuildError::Content)?;
     let search_bytes = search.bytes;
     warnings.extend(search.warnings);
-    timings.time("write", || search.files.into_par_iter().for_each(keep));
+    timings.time("write", || search.files.into_par_iter().chain(exports.into_par_iter()).for_each(keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;

@@ -73,6 +73,32 @@ pub fn mark_id(target: &str) -> String {
     format!("{MARK_ID_PREFIX}{target}")
 }
 
+// The open data exports (`crate::export`) and the page that lists them.
+pub const DATA: &str = "data/";
+pub const DATA_ARCHIVE: &str = "data/archive.json";
+pub const DATA_SCHEMA: &str = "data/archive.schema.json";
+pub const DATA_CLAIMS: &str = "data/claims.csv";
+pub const DATA_STIX: &str = "data/stix-bundle.json";
+
+/// An actor's data as JSON, beside its page's folder: `actors/apt32.json`.
+pub fn actor_json(id: &str) -> String {
+    format!("{ACTORS}{id}.json")
+}
+
+/// A country's data as JSON, beside its page's folder: `countries/vn.json`.
+pub fn country_json(code: &str) -> String {
+    format!("{COUNTRIES}{code}.json")
+}
+
+/// `path` (relative to the site root) as an export names a page: absolute under `base_url` when
+/// the site has one, else left relative to the site root.
+pub fn public(base_url: Option<&str>, path: &str) -> String {
+    match base_url {
+        Some(base) => format!("{base}/{path}"),
+        None => path.to_owned(),
+    }
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -80,9 +106,10 @@ pub struct Public {
     pub countries: &'static str,
     pub search: &'static str,
     pub feed: &'static str,
+    pub data: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED };
+pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, data: DATA };
 
 #[cfg(test)]
 mod tests {
