@@ -132,7 +132,8 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 pub fn validate(root: &Path) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let Prepared { site, warnings, .. } = prepare(root)?;
     let pages = site.render_all(&|_| {})?;
-    Ok((pages, warnings))
+    site.render_data(&export::Exports::new(site.archive()).listing()).map_err(|error| vec![error])?;
+    Ok((pages + 1, warnings))
 }
 
 /// How many files and bytes a build wrote, counted as they go by from several threads.
@@ -177,7 +178,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         || {
             rayon::join(
                 || timed(|| search::index_files(site.archive(), site.date_formats())),
-                || timed(|| export::files(site.archive())),
+                || timed(|| export::Exports::new(site.archive())),
             )
         },
     );
@@ -185,7 +186,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let pages = pages.map_err(BuildError::Content)?;
     let search_bytes = search.bytes;
     warnings.extend(search.warnings);
-    timings.time("write", || search.files.into_par_iter().chain(exports.into_par_iter()).for_each(keep));
+    keep(site.render_data(&exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
+    let pages = pages + 1;
+    let exports: Vec<file::OutputFile> = exports.into_files().collect();
+    timings.time("write", || search.files.into_par_iter().chain(exports).for_each(keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;

@@ -19,19 +19,47 @@ use crate::model::Archive;
 pub use archive::{FORMAT, VERSION};
 pub use claims_csv::HEADER as CSV_HEADER;
 
-/// The exports that are one file each, by the function that makes it: the files `data/index.html`
-/// lists, in its order.
-const SINGLE_FILES: [fn(&Archive) -> OutputFile; 4] = [archive::json, archive::schema, claims_csv::csv, stix::bundle];
+/// The exports under `data/` that are one file each: the key `templates/data.html` words each by
+/// (its format, what it holds, how to load it), and the function that makes it, in the page's order.
+const DATA_FILES: [(&str, fn(&Archive) -> OutputFile); 4] =
+    [("archive", archive::json), ("schema", archive::schema), ("claims", claims_csv::csv), ("stix", stix::bundle)];
 
-/// Every export of the archive: the files under `data/` in [`SINGLE_FILES`]' order, then each
-/// actor's and country's JSON.
-pub fn files(archive: &Archive) -> Vec<OutputFile> {
-    let (mut files, entities) = rayon::join(
-        || SINGLE_FILES.par_iter().map(|make| make(archive)).collect::<Vec<_>>(),
-        || entity::files(archive),
-    );
-    files.extend(entities);
-    files
+/// A file under `data/` as its page lists it.
+pub struct Listed {
+    pub key: &'static str,
+    pub path: String,
+    pub bytes: usize,
+}
+
+/// Every export of an archive, made once.
+pub struct Exports {
+    /// The files of [`DATA_FILES`], in its order, with their keys.
+    pub data: Vec<(&'static str, OutputFile)>,
+    /// Each actor's JSON, then each country's.
+    pub entities: Vec<OutputFile>,
+}
+
+impl Exports {
+    /// Makes every export of `archive`, in parallel.
+    pub fn new(archive: &Archive) -> Exports {
+        let (data, entities) = rayon::join(
+            || DATA_FILES.par_iter().map(|(key, make)| (*key, make(archive))).collect(),
+            || entity::files(archive),
+        );
+        Exports { data, entities }
+    }
+
+    /// The files under `data/`, for the page that lists them.
+    pub fn listing(&self) -> Vec<Listed> {
+        let listed =
+            |(key, file): &(&'static str, OutputFile)| Listed { key, path: file.path.clone(), bytes: file.bytes.len() };
+        self.data.iter().map(listed).collect()
+    }
+
+    /// The files, `data/` first.
+    pub fn into_files(self) -> impl Iterator<Item = OutputFile> {
+        self.data.into_iter().map(|(_, file)| file).chain(self.entities)
+    }
 }
 
 /// `value` as compact JSON. Serialising records of plain strings and numbers into memory cannot

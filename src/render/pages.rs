@@ -25,6 +25,9 @@ pub enum Kind {
     NotFound,
     /// The Atom feed of the newest articles; only with a `base_url`, since feeds need absolute URLs.
     Feed,
+    /// The page listing the open data exports with their sizes: not in [`list`], since it is
+    /// rendered once the exports are made (`Site::render_data`).
+    Data,
 }
 
 #[derive(Clone, Debug)]
@@ -75,6 +78,11 @@ impl<'a> EntityLists<'a> {
     pub fn longest(&self) -> usize {
         self.articles.len().max(self.claims_made.len()).max(self.claims_received.len())
     }
+}
+
+/// The page listing the open data exports.
+pub fn data() -> Page {
+    Page { kind: Kind::Data, path: urls::file(urls::DATA) }
 }
 
 pub fn list(archive: &Archive) -> Vec<Page> {
