@@ -36,6 +36,7 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "search.html",
     "404.html",
     "atom.xml",
+    "data.html",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");

@@ -57,3 +57,31 @@ pub fn json(archive: &Archive) -> OutputFile {
 pub fn schema(_: &Archive) -> OutputFile {
     OutputFile { path: urls::DATA_SCHEMA.to_owned(), bytes: SCHEMA.as_bytes().to_vec() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ACTOR_KINDS, BASES, CLAIM_KINDS};
+
+    /// The vocabulary `property` of `definition` lists in the schema, without `null`.
+    fn schema_words(definition: &str, property: &str) -> Vec<String> {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the schema is JSON");
+        let words = &schema["$defs"][definition]["properties"][property]["enum"];
+        words.as_array().expect("an enum").iter().filter_map(|word| word.as_str().map(str::to_owned)).collect()
+    }
+
+    #[test]
+    fn the_schemas_vocabularies_are_the_models() {
+        let words = |rows: Vec<&str>| rows.into_iter().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(schema_words("claim", "kind"), words(CLAIM_KINDS.iter().map(|row| row.word).collect()));
+        assert_eq!(schema_words("claim", "basis"), words(BASES.iter().map(|row| row.word).collect()));
+        assert_eq!(schema_words("actor", "kind"), words(ACTOR_KINDS.iter().map(|row| row.word).collect()));
+    }
+
+    #[test]
+    fn the_schema_names_the_format_and_version_written() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+        assert_eq!(schema["properties"]["version"]["const"], VERSION);
+    }
+}

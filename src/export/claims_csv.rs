@@ -98,3 +98,18 @@ fn inert(cell: &str) -> Cow<'_, str> {
         Cow::Borrowed(cell)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_start_like_a_formula_get_a_quote_mark() {
+        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(inert(cell), format!("'{cell}"));
+        }
+        for cell in ["APT32", "Việt Nam", "", "1=1", "2021-07"] {
+            assert_eq!(inert(cell), cell);
+        }
+    }
+}

@@ -31,6 +31,7 @@ use crate::urls;
 /// across sites that publish the same stable ids differ only by what they say.
 const NAMESPACE: Uuid = Uuid::from_u128(0x5b2f1a43_8c8e_4a0e_9f2d_2a6c1e0d4b71);
 const SPEC_VERSION: &str = "2.1";
+const MARKING: &str = "marking-definition";
 /// The `source_name` of external references to this site's pages.
 const SOURCE_NAME: &str = "dossier";
 /// When the licence's marking definition was made: a marking has no date of its own in the
@@ -64,7 +65,9 @@ struct Object {
     spec_version: &'static str,
     id: String,
     created: String,
-    modified: String,
+    /// Every object's but a marking definition's, which cannot change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     object_marking_refs: Vec<String>,
     #[serde(flatten)]
@@ -175,6 +178,7 @@ pub fn bundle(archive: &Archive) -> OutputFile {
 impl Builder<'_> {
     fn push(&mut self, kind: &'static str, id: String, (created, modified): (String, String), body: Body) {
         let object_marking_refs = self.marking.clone();
+        let modified = (kind != MARKING).then_some(modified);
         self.objects.push(Object {
             kind,
             spec_version: SPEC_VERSION,
@@ -205,13 +209,13 @@ impl Builder<'_> {
 
     fn license(&mut self) {
         let Some(license) = &self.archive.config.data_license else { return };
-        let id = stix_id("marking-definition", &format!("license:{license}"));
+        let id = stix_id(MARKING, &format!("license:{license}"));
         let body = Body::Marking {
             name: "data_license",
             definition_type: "statement",
             definition: Statement { statement: license.clone() },
         };
-        self.push("marking-definition", id.clone(), (MARKING_CREATED.to_owned(), MARKING_CREATED.to_owned()), body);
+        self.push(MARKING, id.clone(), (MARKING_CREATED.to_owned(), MARKING_CREATED.to_owned()), body);
         self.marking = vec![id];
     }
 
@@ -405,5 +409,25 @@ fn identity_class(kind: Option<ActorKind>) -> &'static str {
         Some(ActorKind::Group | ActorKind::Agency | ActorKind::Government | ActorKind::Company)
         | Some(ActorKind::Organization) => "organization",
         None => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_uuid_v5_of_the_stable_id_under_one_namespace() {
+        let id = stix_id("intrusion-set", "actor:apt32");
+        assert_eq!(id, stix_id("intrusion-set", "actor:apt32"));
+        let uuid = Uuid::parse_str(id.strip_prefix("intrusion-set--").unwrap()).unwrap();
+        assert_eq!(uuid.get_version_num(), 5);
+        assert_ne!(id, stix_id("intrusion-set", "actor:apt1"));
+    }
+
+    #[test]
+    fn timestamps_are_the_first_moment_of_a_date_to_the_millisecond() {
+        assert_eq!(timestamp(PartialDate::parse("2021-07").unwrap()), "2021-07-01T00:00:00.000Z");
+        assert_eq!(timestamp(PartialDate::parse("2013").unwrap()), "2013-01-01T00:00:00.000Z");
     }
 }

