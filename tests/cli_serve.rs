@@ -452,3 +452,22 @@ fn open_pages_past_the_limit_are_turned_away_and_pages_still_load() {
     assert!(turned_away.starts_with("HTTP/1.1 503"), "{turned_away}");
     server.assert_answers_promptly();
 }
+
+#[test]
+fn the_data_exports_are_served_once_made_and_follow_an_edit() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let archive = |wanted: &str| {
+        let (status, body) = server.get("/data/archive.json");
+        (status == 200 && body.contains(wanted)).then_some(body)
+    };
+    let body = eventually("the data exports", || archive("Cáo buộc Việt Nam"));
+    assert!(body.starts_with(r#"{"format":"dossier-archive""#), "{body}");
+    let (status, page) = server.get("/data/");
+    assert_eq!(status, 200);
+    assert!(page.contains("claims.csv"), "{page}");
+    let csv = server.raw("GET /data/claims.csv HTTP/1.0\r\n\r\n");
+    assert!(csv.contains("\r\nContent-Type: text/csv; charset=utf-8\r\n"), "{csv}");
+    site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
+    eventually("the data exports of the edited archive", || archive("Bác bỏ cáo buộc Việt Nam"));
+}
