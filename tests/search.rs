@@ -23,6 +23,7 @@ fn config() -> Config {
         output_dir: PathBuf::from("public"),
         page_size: 50,
         raw_html: RawHtml::Sanitised,
+        data_license: None,
     }
 }
 

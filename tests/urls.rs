@@ -23,6 +23,7 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::Search => urls::file(urls::SEARCH),
         Kind::NotFound => urls::NOT_FOUND.to_owned(),
         Kind::Feed => urls::FEED.to_owned(),
+        Kind::Data => urls::file(urls::DATA),
     }
 }
 

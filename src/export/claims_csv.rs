@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::record::{claim_id, page_url, party_id, party_name};
+use super::record::{claim_id, claim_path, page_url, pairs, party_id, party_name};
 use crate::file::OutputFile;
 use crate::model::{Archive, ClaimId};
 use crate::urls;
@@ -14,7 +14,7 @@ use crate::urls;
 const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
 
 /// The columns, in order; `docs/data.md` says what each holds.
-pub const HEADER: [&str; 16] = [
+const HEADER: [&str; 16] = [
     "claim_id",
     "article_slug",
     "article_date",
@@ -48,37 +48,35 @@ pub fn csv(archive: &Archive) -> OutputFile {
 fn rows(archive: &Archive, id: ClaimId, writer: &mut csv::Writer<Vec<u8>>) {
     let claim = archive.claim(id);
     let article = archive.article(claim.article);
-    let claim_id = claim_id(archive, id);
+    let stable_id = claim_id(archive, id);
     let article_date = article.date.iso();
     let claim_date = claim.date.map(|date| date.iso()).unwrap_or_default();
     let about: Vec<&str> = claim.about.iter().map(|actor| archive.actor(*actor).id.as_str()).collect();
     let about = about.join(" ");
-    let responds_to = claim.responds_to.map(|answered| super::record::claim_id(archive, answered)).unwrap_or_default();
-    let page = page_url(archive, &urls::with_anchor(&urls::article(&article.slug), &claim.anchor));
-    for by in &claim.by {
-        for target in &claim.target {
-            write(
-                writer,
-                [
-                    claim_id.as_str(),
-                    &article.slug,
-                    &article_date,
-                    &claim_date,
-                    claim.kind.as_str(),
-                    claim.basis.map_or("", |basis| basis.row().word),
-                    if claim.hedged { "true" } else { "false" },
-                    party_id(archive, *by),
-                    party_name(archive, *by),
-                    party_id(archive, *target),
-                    party_name(archive, *target),
-                    &about,
-                    &responds_to,
-                    &claim.quote,
-                    &page,
-                    article.url.as_deref().unwrap_or_default(),
-                ],
-            );
-        }
+    let responds_to = claim.responds_to.map(|answered| claim_id(archive, answered)).unwrap_or_default();
+    let page = page_url(archive, &claim_path(archive, id));
+    for (by, target) in pairs(archive, id) {
+        write(
+            writer,
+            [
+                stable_id.as_str(),
+                &article.slug,
+                &article_date,
+                &claim_date,
+                claim.kind.as_str(),
+                claim.basis.map_or("", |basis| basis.row().word),
+                if claim.hedged { "true" } else { "false" },
+                party_id(archive, by),
+                party_name(archive, by),
+                party_id(archive, target),
+                party_name(archive, target),
+                &about,
+                &responds_to,
+                &claim.quote,
+                &page,
+                article.url.as_deref().unwrap_or_default(),
+            ],
+        );
     }
 }
 

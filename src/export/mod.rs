@@ -16,12 +16,12 @@ use serde::Serialize;
 use crate::file::OutputFile;
 use crate::model::Archive;
 
-pub use archive::{FORMAT, VERSION};
-pub use claims_csv::HEADER as CSV_HEADER;
+/// Makes one export of an archive.
+type MakeFile = fn(&Archive) -> OutputFile;
 
 /// The exports under `data/` that are one file each: the key `templates/data.html` words each by
 /// (its format, what it holds, how to load it), and the function that makes it, in the page's order.
-const DATA_FILES: [(&str, fn(&Archive) -> OutputFile); 4] =
+const DATA_FILES: [(&str, MakeFile); 4] =
     [("archive", archive::json), ("schema", archive::schema), ("claims", claims_csv::csv), ("stix", stix::bundle)];
 
 /// A file under `data/` as its page lists it.

@@ -15,12 +15,25 @@ pub fn claim_id(archive: &Archive, id: ClaimId) -> String {
     format!("{}#{}", archive.article(claim.article).slug, claim.anchor)
 }
 
+/// The path of a claim in its article's page, relative to the site root: `articles/x/#claim-1`.
+pub fn claim_path(archive: &Archive, id: ClaimId) -> String {
+    let claim = archive.claim(id);
+    urls::with_anchor(&urls::article(&archive.article(claim.article).slug), &claim.anchor)
+}
+
 /// A party's stable id: the actor's id or the country's code.
 pub fn party_id(archive: &Archive, party: Party) -> &str {
     match party {
         Party::Actor(id) => &archive.actor(id).id,
         Party::Country(id) => &archive.country(id).id,
     }
+}
+
+/// Every (party making it, party it targets) of a claim, in `by` then `target` order: the rows
+/// of `claims.csv` and the relationships of the STIX bundle.
+pub fn pairs(archive: &Archive, id: ClaimId) -> Vec<(Party, Party)> {
+    let claim = archive.claim(id);
+    claim.by.iter().flat_map(|by| claim.target.iter().map(move |target| (*by, *target))).collect()
 }
 
 /// A party's name as the archive shows it.
@@ -134,7 +147,7 @@ impl<'a> ClaimRecord<'a> {
             article: &article.slug,
             number: claim.number,
             anchor: &claim.anchor,
-            page: page_url(archive, &urls::with_anchor(&urls::article(&article.slug), &claim.anchor)),
+            page: page_url(archive, &claim_path(archive, id)),
             kind: claim.kind.as_str(),
             accusation: claim.kind.is_accusation(),
             by: parties(&claim.by),

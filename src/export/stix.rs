@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::record::{claim_id, page_url, party_name};
+use super::record::{claim_id, claim_path, page_url, pairs, party_name};
 use crate::date::PartialDate;
 use crate::file::OutputFile;
 use crate::model::{ActorKind, Archive, ArticleId, ClaimId, ClaimKind, Party};
@@ -305,7 +305,7 @@ impl Builder<'_> {
         let claim = archive.claim(id);
         let stable = claim_id(archive, id);
         let article = archive.article(claim.article);
-        let page = urls::with_anchor(&urls::article(&article.slug), &claim.anchor);
+        let page = claim_path(archive, id);
         let times = || (when.to_owned(), when.to_owned());
         let mut listed: Vec<String> =
             claim.by.iter().chain(&claim.target).map(|party| party_ref(archive, *party)).collect();
@@ -348,13 +348,6 @@ impl Builder<'_> {
         }
         listed
     }
-}
-
-/// Every (party making it, party it targets) of a claim, in `by` then `target` order: the rows
-/// of `claims.csv` and the relationships of the bundle.
-fn pairs(archive: &Archive, id: ClaimId) -> Vec<(Party, Party)> {
-    let claim = archive.claim(id);
-    claim.by.iter().flat_map(|by| claim.target.iter().map(move |target| (*by, *target))).collect()
 }
 
 /// The ids of a claim's relationships, one per pair.
