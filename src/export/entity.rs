@@ -7,37 +7,45 @@ use serde::Serialize;
 
 use super::record::{self, ActorRecord, ArticleRecord, ClaimRecord, CountryRecord};
 use crate::file::OutputFile;
-use crate::model::{Actor, Archive, Country};
+use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country};
 use crate::urls;
 
 /// What `format` says in an actor's file and in a country's.
 pub const ACTOR_FORMAT: &str = "dossier-actor";
 pub const COUNTRY_FORMAT: &str = "dossier-country";
 
+/// One entity's file: what every entity's has around what is its own (`entity`, flattened).
 #[derive(Serialize)]
-struct ActorExport<'a> {
+struct EntityExport<'a, E: Serialize> {
     format: &'static str,
     version: u32,
     license: Option<&'a str>,
-    actor: ActorRecord<'a>,
+    #[serde(flatten)]
+    entity: E,
     claims_made: Vec<ClaimRecord<'a>>,
     claims_received: Vec<ClaimRecord<'a>>,
     articles: Vec<ArticleRecord<'a>>,
 }
 
 #[derive(Serialize)]
-struct CountryExport<'a> {
-    format: &'static str,
-    version: u32,
-    license: Option<&'a str>,
+struct ActorPart<'a> {
+    actor: ActorRecord<'a>,
+}
+
+#[derive(Serialize)]
+struct CountryPart<'a> {
     country: CountryRecord<'a>,
     /// Actors based in the country, groups excepted.
     actors: Vec<&'a str>,
     /// Groups alleged to be linked to the country.
     groups: Vec<&'a str>,
-    claims_made: Vec<ClaimRecord<'a>>,
-    claims_received: Vec<ClaimRecord<'a>>,
-    articles: Vec<ArticleRecord<'a>>,
+}
+
+/// The claims an entity makes and receives and its articles.
+struct Lists<'a> {
+    claims_made: &'a [ClaimId],
+    claims_received: &'a [ClaimId],
+    articles: &'a [ArticleId],
 }
 
 /// Every actor's file and every country's.
@@ -48,30 +56,42 @@ pub fn files(archive: &Archive) -> Vec<OutputFile> {
 }
 
 fn actor_file(archive: &Archive, actor: &Actor) -> OutputFile {
-    let export = ActorExport {
-        format: ACTOR_FORMAT,
-        version: super::archive::VERSION,
-        license: archive.config.data_license.as_deref(),
-        actor: ActorRecord::new(archive, actor),
-        claims_made: record::claims(archive, &actor.claims_made),
-        claims_received: record::claims(archive, &actor.claims_received),
-        articles: record::articles(archive, &actor.articles),
-    };
-    OutputFile { path: urls::actor_json(&actor.id), bytes: super::to_json(&export) }
+    let part = ActorPart { actor: ActorRecord::new(archive, actor) };
+    let lists =
+        Lists { claims_made: &actor.claims_made, claims_received: &actor.claims_received, articles: &actor.articles };
+    entity_file(archive, urls::actor_json(&actor.id), ACTOR_FORMAT, part, lists)
 }
 
 fn country_file(archive: &Archive, country: &Country) -> OutputFile {
-    let ids = |actors: &[crate::model::ActorId]| actors.iter().map(|id| archive.actor(*id).id.as_str()).collect();
-    let export = CountryExport {
-        format: COUNTRY_FORMAT,
-        version: super::archive::VERSION,
-        license: archive.config.data_license.as_deref(),
+    let ids = |actors: &[ActorId]| actors.iter().map(|id| archive.actor(*id).id.as_str()).collect();
+    let part = CountryPart {
         country: CountryRecord::new(archive, country),
         actors: ids(&country.actors),
         groups: ids(&country.groups),
-        claims_made: record::claims(archive, &country.claims_made),
-        claims_received: record::claims(archive, &country.claims_received),
-        articles: record::articles(archive, &country.articles),
     };
-    OutputFile { path: urls::country_json(&country.id), bytes: super::to_json(&export) }
+    let lists = Lists {
+        claims_made: &country.claims_made,
+        claims_received: &country.claims_received,
+        articles: &country.articles,
+    };
+    entity_file(archive, urls::country_json(&country.id), COUNTRY_FORMAT, part, lists)
+}
+
+fn entity_file(
+    archive: &Archive,
+    path: String,
+    format: &'static str,
+    entity: impl Serialize,
+    lists: Lists,
+) -> OutputFile {
+    let export = EntityExport {
+        format,
+        version: super::archive::VERSION,
+        license: archive.config.data_license.as_deref(),
+        entity,
+        claims_made: record::claims(archive, lists.claims_made),
+        claims_received: record::claims(archive, lists.claims_received),
+        articles: record::articles(archive, lists.articles),
+    };
+    OutputFile { path, bytes: super::to_json(&export) }
 }
