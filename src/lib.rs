@@ -132,7 +132,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 pub fn validate(root: &Path) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let Prepared { site, warnings, .. } = prepare(root)?;
     let pages = site.render_all(&|_| {})?;
-    site.render_data(&export::Exports::new(site.archive()).listing()).map_err(|error| vec![error])?;
+    site.render_data(&export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
     Ok((pages + 1, warnings))
 }
 
@@ -178,7 +178,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         || {
             rayon::join(
                 || timed(|| search::index_files(site.archive(), site.date_formats())),
-                || timed(|| export::Exports::new(site.archive())),
+                || timed(|| export::Exports::new(site.archive(), &keep)),
             )
         },
     );

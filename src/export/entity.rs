@@ -48,11 +48,10 @@ struct Lists<'a> {
     articles: &'a [ArticleId],
 }
 
-/// Every actor's file and every country's.
-pub fn files(archive: &Archive) -> Vec<OutputFile> {
-    let actors = archive.actors.par_iter().map(|actor| actor_file(archive, actor));
-    let countries = archive.countries.par_iter().map(|country| country_file(archive, country));
-    actors.chain(countries).collect()
+/// Makes every actor's file and every country's, in parallel, and hands each to `sink`.
+pub fn files(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) {
+    archive.actors.par_iter().for_each(|actor| sink(actor_file(archive, actor)));
+    archive.countries.par_iter().for_each(|country| sink(country_file(archive, country)));
 }
 
 fn actor_file(archive: &Archive, actor: &Actor) -> OutputFile {

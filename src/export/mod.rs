@@ -31,22 +31,22 @@ pub struct Listed {
     pub bytes: usize,
 }
 
-/// Every export of an archive, made once.
+/// The exports of an archive under `data/`, once made (see [`Exports::new`]).
 pub struct Exports {
     /// The files of [`DATA_FILES`], in its order, with their keys.
-    pub data: Vec<(&'static str, OutputFile)>,
-    /// Each actor's JSON, then each country's.
-    pub entities: Vec<OutputFile>,
+    data: Vec<(&'static str, OutputFile)>,
 }
 
 impl Exports {
-    /// Makes every export of `archive`, in parallel.
-    pub fn new(archive: &Archive) -> Exports {
-        let (data, entities) = rayon::join(
+    /// Makes every export of `archive`, in parallel. Each actor's and country's file is handed to
+    /// `sink` as soon as it is made, so that they are never all held at once; the files under
+    /// `data/` are kept, for the page that lists them with their sizes.
+    pub fn new(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) -> Exports {
+        let (data, ()) = rayon::join(
             || DATA_FILES.par_iter().map(|(key, make)| (*key, make(archive))).collect(),
-            || entity::files(archive),
+            || entity::files(archive, sink),
         );
-        Exports { data, entities }
+        Exports { data }
     }
 
     /// The files under `data/`, for the page that lists them.
@@ -56,9 +56,9 @@ impl Exports {
         self.data.iter().map(listed).collect()
     }
 
-    /// The files, `data/` first.
+    /// The files under `data/`.
     pub fn into_files(self) -> impl Iterator<Item = OutputFile> {
-        self.data.into_iter().map(|(_, file)| file).chain(self.entities)
+        self.data.into_iter().map(|(_, file)| file)
     }
 }
 

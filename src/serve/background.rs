@@ -19,7 +19,9 @@ use super::state::{Files, Live, Served, files};
 use crate::date::DateFormats;
 use crate::diagnostic::{Diagnostic, Distinct};
 use crate::export::Exports;
+use crate::file::OutputFile;
 use crate::model::Archive;
+use crate::render::Site;
 use crate::theme::Theme;
 
 /// How much lower than the server's the background thread's scheduling priority is (`nice`).
@@ -133,10 +135,8 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             None if !wanted() => continue,
             None => {
                 let started = Instant::now();
-                let (search, exports) = pool
-                    .install(|| rayon::join(|| crate::search::index_files(archive, dates), || Exports::new(archive)));
-                let data_page = match site.render_data(&exports.listing()) {
-                    Ok(page) => page,
+                let (made, warnings) = match derived_files(pool, site) {
+                    Ok(made) => made,
                     Err(error) => {
                         if live.publish_errors_in(&job.served, job.previous.clone(), vec![error.clone()]) {
                             super::complain(format_args!("{error}"));
@@ -145,18 +145,17 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
                         continue;
                     }
                 };
-                let warnings = match search.warnings.len() {
+                let warnings = match warnings {
                     0 => String::new(),
                     count => format!("; {count} warning(s): see `dossier check`"),
                 };
                 let milliseconds = started.elapsed().as_millis();
                 super::say(format_args!("{checked}, search index and data exports in {milliseconds} ms{warnings}"));
-                let made = files(search.files.into_iter().chain(exports.into_files()).chain([data_page]).collect());
                 let made = Index {
                     archive: archive.clone(),
                     dates: dates.clone(),
                     theme: theme.clone(),
-                    files: Arc::new(made),
+                    files: Arc::new(files(made)),
                 };
                 index.insert(made).files.clone()
             }
@@ -165,6 +164,23 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             live.replace_search_quietly(&job.served, files);
         }
     }
+}
+
+/// The search index and the data exports of `site` with the page that lists them, made on
+/// `pool`, and the number of the index's warnings; or the data page's template error.
+fn derived_files(pool: &rayon::ThreadPool, site: &Site) -> Result<(Vec<OutputFile>, usize), Diagnostic> {
+    let (archive, dates) = (site.archive(), site.date_formats());
+    let entities = Mutex::new(Vec::new());
+    let keep = |file| entities.lock().unwrap_or_else(PoisonError::into_inner).push(file);
+    let (search, exports) =
+        pool.install(|| rayon::join(|| crate::search::index_files(archive, dates), || Exports::new(archive, &keep)));
+    let data_page = site.render_data(&exports.listing())?;
+    let warnings = search.warnings.len();
+    let mut made = search.files;
+    made.extend(exports.into_files());
+    made.extend(entities.into_inner().unwrap_or_else(PoisonError::into_inner));
+    made.push(data_page);
+    Ok((made, warnings))
 }
 
 /// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted, and
