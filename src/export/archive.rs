@@ -35,7 +35,7 @@ struct ArchiveExport<'a> {
 /// `data/archive.json`, in the archive's order (articles newest first, the rest by id).
 pub fn json(archive: &Archive) -> OutputFile {
     let config = &archive.config;
-    let articles: Vec<ArticleId> = (0..archive.articles.len()).map(|index| ArticleId(index as u32)).collect();
+    let articles = (0..archive.articles.len()).map(|index| ArticleId(index as u32));
     let claims: Vec<ClaimId> = (0..archive.claims.len()).map(|index| ClaimId(index as u32)).collect();
     let export = ArchiveExport {
         format: FORMAT,
@@ -45,7 +45,7 @@ pub fn json(archive: &Archive) -> OutputFile {
         language: &config.language,
         base_url: config.base_url.as_deref(),
         license: config.data_license.as_deref(),
-        articles: record::articles(archive, &articles),
+        articles: articles.map(|id| ArticleRecord::new(archive, id)).collect(),
         actors: archive.actors.iter().map(|actor| ActorRecord::new(archive, actor)).collect(),
         countries: archive.countries.iter().map(|country| CountryRecord::new(archive, country)).collect(),
         claims: record::claims(archive, &claims),

@@ -1,11 +1,12 @@
 //! `actors/<id>.json` and `countries/<code>.json`: one actor or country with its claims and
-//! articles, for reuse lighter than the whole archive; linked from the entity's page. The
-//! records are those of `data/archive.json`.
+//! articles, for reuse lighter than the whole archive; linked from the entity's page. The entity
+//! and claim records are those of `data/archive.json`; articles are named by a short reference
+//! (id, title, date, source, page), since an actor's articles are most of its file otherwise.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::record::{self, ActorRecord, ArticleRecord, ClaimRecord, CountryRecord};
+use super::record::{self, ActorRecord, ArticleRef, ClaimRecord, CountryRecord};
 use crate::file::OutputFile;
 use crate::model::{Actor, ActorId, Archive, ArticleId, ClaimId, Country};
 use crate::urls;
@@ -24,7 +25,7 @@ struct EntityExport<'a, E: Serialize> {
     entity: E,
     claims_made: Vec<ClaimRecord<'a>>,
     claims_received: Vec<ClaimRecord<'a>>,
-    articles: Vec<ArticleRecord<'a>>,
+    articles: Vec<ArticleRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -90,7 +91,7 @@ fn entity_file(
         entity,
         claims_made: record::claims(archive, lists.claims_made),
         claims_received: record::claims(archive, lists.claims_received),
-        articles: record::articles(archive, lists.articles),
+        articles: lists.articles.iter().map(|id| ArticleRef::new(archive, *id)).collect(),
     };
     OutputFile { path, bytes: super::to_json(&export) }
 }

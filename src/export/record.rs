@@ -226,7 +226,26 @@ pub fn claims<'a>(archive: &'a Archive, ids: &[ClaimId]) -> Vec<ClaimRecord<'a>>
     ids.iter().map(|id| ClaimRecord::new(archive, *id)).collect()
 }
 
-/// The records of `ids`, in their order.
-pub fn articles<'a>(archive: &'a Archive, ids: &[ArticleId]) -> Vec<ArticleRecord<'a>> {
-    ids.iter().map(|id| ArticleRecord::new(archive, *id)).collect()
+/// An article as the per-entity files name it: enough to list and link it, the rest being in
+/// `data/archive.json` under the same id.
+#[derive(Serialize)]
+pub struct ArticleRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub date: String,
+    pub source: &'a str,
+    pub page: String,
+}
+
+impl<'a> ArticleRef<'a> {
+    pub fn new(archive: &'a Archive, id: ArticleId) -> Self {
+        let article = archive.article(id);
+        ArticleRef {
+            id: &article.slug,
+            title: &article.title,
+            date: article.date.iso(),
+            source: &article.source,
+            page: page_url(archive, &urls::article(&article.slug)),
+        }
+    }
 }

@@ -122,8 +122,8 @@ enum Body {
         source_ref: String,
         target_ref: String,
         x_dossier_kind: &'static str,
+        /// The claim's stable id; its page is in the external references of its note.
         x_dossier_claim: String,
-        external_references: Vec<Reference>,
     },
     Note {
         content: String,
@@ -317,7 +317,6 @@ impl Builder<'_> {
                 target_ref: party_ref(archive, target),
                 x_dossier_kind: claim.kind.as_str(),
                 x_dossier_claim: stable.clone(),
-                external_references: vec![self.page(&page, &stable)],
             };
             self.push("relationship", relationship.clone(), times(), body);
         }
