@@ -132,7 +132,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 pub fn validate(root: &Path) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
     let Prepared { site, warnings, .. } = prepare(root)?;
     let pages = site.render_all(&|_| {})?;
-    site.render_data(&export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
+    site.render_data(export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
     Ok((pages + 1, warnings))
 }
 
@@ -186,10 +186,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let pages = pages.map_err(BuildError::Content)?;
     let search_bytes = search.bytes;
     warnings.extend(search.warnings);
-    keep(site.render_data(&exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
+    keep(site.render_data(exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
     let pages = pages + 1;
-    let exports: Vec<file::OutputFile> = exports.into_files().collect();
-    timings.time("write", || search.files.into_par_iter().chain(exports).for_each(keep));
+    timings.time("write", || search.files.into_par_iter().for_each(keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;

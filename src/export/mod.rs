@@ -31,34 +31,35 @@ pub struct Listed {
     pub bytes: usize,
 }
 
-/// The exports of an archive under `data/`, once made (see [`Exports::new`]).
+/// The exports of an archive, once made (see [`Exports::new`]).
 pub struct Exports {
-    /// The files of [`DATA_FILES`], in its order, with their keys.
-    data: Vec<(&'static str, OutputFile)>,
+    /// The files under `data/`, in [`DATA_FILES`]' order.
+    listing: Vec<Listed>,
 }
 
 impl Exports {
-    /// Makes every export of `archive`, in parallel. Each actor's and country's file is handed to
-    /// `sink` as soon as it is made, so that they are never all held at once; the files under
-    /// `data/` are kept, for the page that lists them with their sizes.
+    /// Makes every export of `archive`, in parallel, and hands each file to `sink` as soon as it
+    /// is made, so that they are never all held at once; keeps what the page listing the files
+    /// under `data/` shows of them.
     pub fn new(archive: &Archive, sink: &(dyn Fn(OutputFile) + Sync)) -> Exports {
-        let (data, ()) = rayon::join(
-            || DATA_FILES.par_iter().map(|(key, make)| (*key, make(archive))).collect(),
+        let (listing, ()) = rayon::join(
+            || {
+                let made = |(key, make): &(&'static str, MakeFile)| {
+                    let file = make(archive);
+                    let listed = Listed { key, path: file.path.clone(), bytes: file.bytes.len() };
+                    sink(file);
+                    listed
+                };
+                DATA_FILES.par_iter().map(made).collect()
+            },
             || entity::files(archive, sink),
         );
-        Exports { data }
+        Exports { listing }
     }
 
     /// The files under `data/`, for the page that lists them.
-    pub fn listing(&self) -> Vec<Listed> {
-        let listed =
-            |(key, file): &(&'static str, OutputFile)| Listed { key, path: file.path.clone(), bytes: file.bytes.len() };
-        self.data.iter().map(listed).collect()
-    }
-
-    /// The files under `data/`.
-    pub fn into_files(self) -> impl Iterator<Item = OutputFile> {
-        self.data.into_iter().map(|(_, file)| file)
+    pub fn listing(&self) -> &[Listed] {
+        &self.listing
     }
 }
 

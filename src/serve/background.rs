@@ -170,15 +170,14 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
 /// `pool`, and the number of the index's warnings; or the data page's template error.
 fn derived_files(pool: &rayon::ThreadPool, site: &Site) -> Result<(Vec<OutputFile>, usize), Diagnostic> {
     let (archive, dates) = (site.archive(), site.date_formats());
-    let entities = Mutex::new(Vec::new());
-    let keep = |file| entities.lock().unwrap_or_else(PoisonError::into_inner).push(file);
+    let exported = Mutex::new(Vec::new());
+    let keep = |file| exported.lock().unwrap_or_else(PoisonError::into_inner).push(file);
     let (search, exports) =
         pool.install(|| rayon::join(|| crate::search::index_files(archive, dates), || Exports::new(archive, &keep)));
-    let data_page = site.render_data(&exports.listing())?;
+    let data_page = site.render_data(exports.listing())?;
     let warnings = search.warnings.len();
     let mut made = search.files;
-    made.extend(exports.into_files());
-    made.extend(entities.into_inner().unwrap_or_else(PoisonError::into_inner));
+    made.extend(exported.into_inner().unwrap_or_else(PoisonError::into_inner));
     made.push(data_page);
     Ok((made, warnings))
 }
