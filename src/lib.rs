@@ -151,7 +151,8 @@ impl Tally {
 }
 
 /// Checks, renders and writes the site at `root`. Pages are written as they are rendered, while
-/// the search index is made beside them, into a staging folder; the zip is made from it; the
+/// the search index and the open data exports are made beside them (the exports written as they
+/// are made, then the page listing them), into a staging folder; the zip is made from it; the
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
