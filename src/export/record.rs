@@ -67,17 +67,14 @@ impl<'a> PartyRecord<'a> {
     }
 }
 
+/// An article: its reference (what the per-entity files give of it) and the rest.
 #[derive(Serialize)]
 pub struct ArticleRecord<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    /// ISO with the precision known: `2021`, `2021-07` or `2021-07-20`.
-    pub date: String,
-    pub source: &'a str,
+    #[serde(flatten)]
+    pub reference: ArticleRef<'a>,
     pub source_url: Option<&'a str>,
     pub author: Option<&'a str>,
     pub summary: &'a str,
-    pub page: String,
     pub actors: Vec<&'a str>,
     pub countries: Vec<&'a str>,
     pub tags: &'a [String],
@@ -96,14 +93,10 @@ impl<'a> ArticleRecord<'a> {
     pub fn new(archive: &'a Archive, id: ArticleId) -> Self {
         let article: &'a Article = archive.article(id);
         ArticleRecord {
-            id: &article.slug,
-            title: &article.title,
-            date: article.date.iso(),
-            source: &article.source,
+            reference: ArticleRef::new(archive, id),
             source_url: article.url.as_deref(),
             author: article.author.as_deref(),
             summary: &article.summary,
-            page: page_url(archive, &urls::article(&article.slug)),
             actors: article.actors.iter().map(|id| archive.actor(*id).id.as_str()).collect(),
             countries: article.countries.iter().map(|id| archive.country(*id).id.as_str()).collect(),
             tags: &article.tags,
@@ -232,6 +225,7 @@ pub fn claims<'a>(archive: &'a Archive, ids: &[ClaimId]) -> Vec<ClaimRecord<'a>>
 pub struct ArticleRef<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// ISO with the precision known: `2021`, `2021-07` or `2021-07-20`.
     pub date: String,
     pub source: &'a str,
     pub page: String,
