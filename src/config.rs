@@ -27,6 +27,7 @@ struct RawConfig {
     output_dir: Option<toml::Spanned<PathBuf>>,
     page_size: Option<usize>,
     unsafe_html: Option<bool>,
+    data_license: Option<String>,
 }
 
 /// The checked site configuration.
@@ -49,6 +50,9 @@ pub struct Config {
     /// (`build --drafts`, `serve`, `check`), never from `site.toml`, so that a merged draft is
     /// not published by accident.
     pub drafts: bool,
+    /// The licence of the open data exports, as one line (`CC BY 4.0`), shown on the data page
+    /// and written into the exports that have room for it; `None` says nothing of one.
+    pub data_license: Option<String>,
 }
 
 /// Settings given on the command line, which take precedence over `site.toml`'s.
@@ -123,6 +127,7 @@ impl Config {
             page_size,
             raw_html: if raw.unsafe_html.unwrap_or(false) { RawHtml::Trusted } else { RawHtml::Sanitised },
             drafts: false,
+            data_license: raw.data_license.map(|line| line.trim().to_owned()).filter(|line| !line.is_empty()),
         })
     }
 }

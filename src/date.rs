@@ -65,6 +65,12 @@ impl PartialDate {
     pub fn iso(&self) -> String {
         self.to_string()
     }
+
+    /// The first day the date covers, in ISO form: `2021-07-01` for July 2021. Feeds and the STIX
+    /// export need a full date and take this one.
+    pub fn first_day(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
 }
 
 impl fmt::Display for PartialDate {

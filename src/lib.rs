@@ -14,6 +14,7 @@
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
 pub mod file;
 pub mod import;
 pub mod layout;
@@ -137,7 +138,8 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 pub fn validate(root: &Path) -> Result<Validated, Vec<Diagnostic>> {
     let Prepared { site, warnings, mut timings } = prepare(root)?;
     let pages = timings.time("render", || site.render_all(&|_| {}))?;
-    Ok(Validated { archive: site.archive().clone(), pages, warnings, timings })
+    site.render_data(export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
+    Ok(Validated { archive: site.archive().clone(), pages: pages + 1, warnings, timings })
 }
 
 /// What `validate` found in a site without errors.
@@ -165,7 +167,8 @@ impl Tally {
 }
 
 /// Checks, renders and writes the site at `root`. Pages are written as they are rendered, while
-/// the search index is made beside them, into a staging folder; the zip is made from it; the
+/// the search index and the open data exports are made beside them (the exports written as they
+/// are made, then the page listing them), into a staging folder; the zip is made from it; the
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -187,14 +190,21 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         tally.add(&file);
         progress.file_written();
     };
-    let ((pages, render_time), (search, search_time)) = rayon::join(
+    let ((pages, render_time), ((search, search_time), (exports, export_time))) = rayon::join(
         || timed(|| site.render_all(&keep)),
-        || timed(|| search::index_files(site.archive(), site.date_formats())),
+        || {
+            rayon::join(
+                || timed(|| search::index_files(site.archive(), site.date_formats())),
+                || timed(|| export::Exports::new(site.archive(), &keep)),
+            )
+        },
     );
-    timings.0.extend([("render", render_time), ("search", search_time)]);
+    timings.0.extend([("render", render_time), ("search", search_time), ("export", export_time)]);
     let pages = pages.map_err(BuildError::Content)?;
     let search_bytes = search.bytes;
     warnings.extend(search.warnings);
+    keep(site.render_data(exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
+    let pages = pages + 1;
     timings.time("write", || search.files.into_par_iter().for_each(keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);

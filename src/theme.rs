@@ -46,6 +46,7 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "matrix_accuser.html",
     "claims.html",
     "disputes.html",
+    "data.html",
 );
 
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!(

@@ -175,6 +175,32 @@ pub fn dispute_anchor(slug: &str, claim_anchor: &str) -> String {
     format!("{DISPUTE_ANCHOR_PREFIX}{slug}-{claim_anchor}")
 }
 
+// The open data exports (`crate::export`) and the page that lists them.
+pub const DATA: &str = "data/";
+pub const DATA_ARCHIVE: &str = "data/archive.json";
+pub const DATA_SCHEMA: &str = "data/archive.schema.json";
+pub const DATA_CLAIMS: &str = "data/claims.csv";
+pub const DATA_STIX: &str = "data/stix-bundle.json";
+
+/// An actor's data as JSON, beside its page's folder: `actors/apt32.json`.
+pub fn actor_json(id: &str) -> String {
+    format!("{ACTORS}{id}.json")
+}
+
+/// A country's data as JSON, beside its page's folder: `countries/vn.json`.
+pub fn country_json(code: &str) -> String {
+    format!("{COUNTRIES}{code}.json")
+}
+
+/// `path` (relative to the site root) as an export names a page: absolute under `base_url` when
+/// the site has one, else left relative to the site root.
+pub fn public(base_url: Option<&str>, path: &str) -> String {
+    match base_url {
+        Some(base) => format!("{base}/{path}"),
+        None => path.to_owned(),
+    }
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -188,6 +214,7 @@ pub struct Public {
     pub disputes: &'static str,
     pub tags: &'static str,
     pub highlight: &'static str,
+    pub data: &'static str,
 }
 
 pub const PUBLIC: Public = Public {
@@ -201,6 +228,7 @@ pub const PUBLIC: Public = Public {
     disputes: DISPUTES,
     tags: TAGS,
     highlight: HIGHLIGHT,
+    data: DATA,
 };
 
 #[cfg(test)]

@@ -502,3 +502,22 @@ fn the_matrix_and_the_quotes_its_cells_lead_to_are_served() {
     assert!(accusations.contains("cáo buộc Chính phủ Việt Nam hỗ trợ nhóm hacker APT32"), "{accusations}");
     assert_eq!(server.get("/matrix/actors/khong-co/").0, 404);
 }
+
+#[test]
+fn the_data_exports_are_served_once_made_and_follow_an_edit() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let archive = |wanted: &str| {
+        let (status, body) = server.get("/data/archive.json");
+        (status == 200 && body.contains(wanted)).then_some(body)
+    };
+    let body = eventually("the data exports", || archive("Cáo buộc Việt Nam"));
+    assert!(body.starts_with(r#"{"format":"dossier-archive""#), "{body}");
+    let (status, page) = server.get("/data/");
+    assert_eq!(status, 200);
+    assert!(page.contains("claims.csv"), "{page}");
+    let csv = server.raw("GET /data/claims.csv HTTP/1.0\r\n\r\n");
+    assert!(csv.contains("\r\nContent-Type: text/csv; charset=utf-8\r\n"), "{csv}");
+    site.edit(ARTICLE, "title: Cáo buộc Việt Nam", "title: Bác bỏ cáo buộc Việt Nam");
+    eventually("the data exports of the edited archive", || archive("Bác bỏ cáo buộc Việt Nam"));
+}

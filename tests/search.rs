@@ -24,6 +24,7 @@ fn config() -> Config {
         page_size: 50,
         raw_html: RawHtml::Sanitised,
         drafts: false,
+        data_license: None,
     }
 }
 

@@ -42,6 +42,7 @@ fn expected_path(site: &Site, kind: Kind) -> String {
         Kind::Disputes { number } => urls::file(&urls::numbered(urls::DISPUTES, number)),
         Kind::Tags => urls::file(urls::TAGS),
         Kind::Tag { index, number } => urls::file(&urls::numbered(&urls::tag(&archive.tags[index].slug), number)),
+        Kind::Data => urls::file(urls::DATA),
     }
 }
 

@@ -59,6 +59,7 @@ impl Nav {
             Kind::Disputes { number: 1 } => (Some("disputes"), None),
             Kind::Disputes { .. } => (None, Some("disputes")),
             Kind::Tags | Kind::Tag { .. } => (None, Some("articles")),
+            Kind::Data => (Some("data"), None),
         };
         Nav { current, within }
     }
@@ -113,6 +114,10 @@ impl Sources<'_> {
             Kind::MatrixAccuser { party, number } => self.matrix_accuser(&mut context, party, number),
             Kind::Claims { number } => self.claims_page(&mut context, number),
             Kind::Disputes { number } => self.disputes_page(&mut context, number),
+            Kind::Data => {
+                context.insert("data_license", &self.archive.config.data_license);
+                "data.html"
+            }
         };
         Ok((template, context))
     }
@@ -161,6 +166,7 @@ impl Sources<'_> {
             .collect();
         context.insert_value("actor", self.views.actor(id));
         context.insert_value("related", related.into());
+        context.insert("data_url", &urls::actor_json(&actor.id));
         self.lists(context, EntityLists::of_actor(actor), &urls::actor(&actor.id), number);
         context.insert("feed_url", &urls::actor_feed(&actor.id));
         if number == 1 {
@@ -176,6 +182,7 @@ impl Sources<'_> {
         let actors =
             |ids: &[ActorId]| -> Value { ids.iter().map(|id| self.views.actor(*id)).collect::<Vec<_>>().into() };
         context.insert_value("country", self.views.country(id));
+        context.insert("data_url", &urls::country_json(&country.id));
         context.insert_value("actors", actors(&country.actors));
         context.insert_value("groups", actors(&country.groups));
         self.lists(context, EntityLists::of_country(country), &urls::country(&country.id), number);
@@ -344,4 +351,39 @@ fn paginate_by(context: &mut Context, base: &str, total: usize, number: usize) {
         next: (number < total).then(|| urls::numbered(base, number + 1)),
     };
     context.insert("pagination", &pagination);
+}
+
+/// A file under `data/` as the data page shows it: its key (which the template words its format
+/// and use by), address and size.
+#[derive(Serialize)]
+pub struct DataFileView {
+    pub key: &'static str,
+    pub url: String,
+    pub name: String,
+    pub bytes: usize,
+    /// The size in the largest unit that keeps it at least 1, with one decimal (`1.2`), and that
+    /// unit (`B`, `KB`, `MB`): the template writes the decimal mark.
+    pub size: String,
+    pub unit: &'static str,
+}
+
+impl DataFileView {
+    pub fn new(listed: &crate::export::Listed) -> DataFileView {
+        let name = listed.path.rsplit('/').next().unwrap_or_default().to_owned();
+        let (size, unit) = human_size(listed.bytes);
+        DataFileView { key: listed.key, url: listed.path.clone(), name, bytes: listed.bytes, size, unit }
+    }
+}
+
+/// `bytes` in B, KB or MB (of 1024), with one decimal above bytes.
+fn human_size(bytes: usize) -> (String, &'static str) {
+    const KB: f64 = 1024.0;
+    let value = bytes as f64;
+    if value < KB {
+        (bytes.to_string(), "B")
+    } else if value < KB * KB {
+        (format!("{:.1}", value / KB), "KB")
+    } else {
+        (format!("{:.1}", value / KB / KB), "MB")
+    }
 }

@@ -153,11 +153,24 @@ impl Engine {
     }
 
     pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
+        self.render_with(page, archive, views, tera::Context::new())
+    }
+
+    /// Renders `page` with `extra` added to the context its kind is given: what the page shows
+    /// that the archive and views do not hold (the sizes of the exports on the data page).
+    pub fn render_with(
+        &self,
+        page: &Page,
+        archive: &Archive,
+        views: &Views,
+        extra: tera::Context,
+    ) -> Result<OutputFile, Diagnostic> {
         let reference_title = |reference: &Reference| self.reference_title(reference);
         let sources = Sources { archive, views, reference_title: &reference_title };
-        let (template, context) = sources
+        let (template, mut context) = sources
             .context(page, &self.root(page))
             .map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))?;
+        context.extend(extra);
         // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         self.tera.render_to(template, &context, &mut html).map_err(|_| {

@@ -76,6 +76,20 @@ impl Site {
             .collect()
     }
 
+    /// The page listing the open data exports (`data/index.html`) with the size of each file of
+    /// `listing`: rendered apart from [`Site::pages`], once the exports are made.
+    pub fn render_data(&self, listing: &[crate::export::Listed]) -> Result<OutputFile, Diagnostic> {
+        let files: Vec<context::DataFileView> = listing.iter().map(context::DataFileView::new).collect();
+        let mut extra = tera::Context::new();
+        extra.insert("files", &files);
+        self.engine.render_with(&pages::data(), &self.archive, &self.views, extra)
+    }
+
+    /// The theme, shared: a later site can tell whether it renders with the same one.
+    pub fn theme(&self) -> &Arc<Theme> {
+        &self.theme
+    }
+
     /// Renders every page in parallel and hands each file, and then each asset, to `sink` as soon
     /// as it is made, so that no more than a few pages are held in memory at once. Returns the
     /// number of pages, or every distinct template error.

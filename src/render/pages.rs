@@ -66,6 +66,9 @@ pub enum Kind {
     Disputes {
         number: usize,
     },
+    /// The page listing the open data exports with their sizes: not in [`list`], since it is
+    /// rendered once the exports are made (`Site::render_data`).
+    Data,
 }
 
 #[derive(Clone, Debug)]
@@ -142,6 +145,11 @@ fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Pa
             pages.push(Page { kind: Kind::CountryFeed(CountryId(index as u32)), path });
         }
     }
+}
+
+/// The page listing the open data exports.
+pub fn data() -> Page {
+    Page { kind: Kind::Data, path: urls::file(urls::DATA) }
 }
 
 pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {

@@ -39,8 +39,7 @@ pub struct DateView {
 
 impl DateView {
     pub fn new(date: PartialDate) -> DateView {
-        let timestamp =
-            format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
+        let timestamp = format!("{}T00:00:00Z", date.first_day());
         DateView { iso: date.iso(), year: date.year, month: date.month, day: date.day, timestamp }
     }
 }

