@@ -226,6 +226,9 @@ fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
         Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
             print_diagnostics(&report.warnings);
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
             if verbosity == Verbosity::Verbose {
                 for (stage, duration) in &report.timings.0 {
                     eprintln!("{stage:>8}: {:>8.1} ms", duration.as_secs_f64() * 1000.0);
