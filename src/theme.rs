@@ -38,7 +38,7 @@ const DEFAULT_TEMPLATES: &[(&str, &[u8])] = embed!(
     "atom.xml",
 );
 
-const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "favicon.svg");
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!("static", "style.css", "search.js", "copy.js", "favicon.svg");
 
 /// Template sources by name (`article.html`) and static files by path (`style.css`).
 #[derive(Debug, Clone)]

@@ -96,9 +96,10 @@ pub struct Public {
     pub countries: &'static str,
     pub search: &'static str,
     pub feed: &'static str,
+    pub citations: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED };
+pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, citations: CITATIONS };
 
 #[cfg(test)]
 mod tests {
