@@ -99,7 +99,8 @@ pub struct Public {
     pub citations: &'static str,
 }
 
-pub const PUBLIC: Public = Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, citations: CITATIONS };
+pub const PUBLIC: Public =
+    Public { actors: ACTORS, countries: COUNTRIES, search: SEARCH, feed: FEED, citations: CITATIONS };
 
 #[cfg(test)]
 mod tests {

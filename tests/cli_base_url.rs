@@ -16,8 +16,13 @@ fn base_url_moves_every_absolute_url_and_no_relative_link() {
     assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
     let changed: Vec<&str> =
         before.iter().filter(|(path, bytes)| after[*path] != **bytes).map(|(path, _)| path.as_str()).collect();
-    assert_eq!(changed, ["404.html", "feed.xml"]);
     let text = |path: &str| String::from_utf8_lossy(&after[path]).into_owned();
+    for path in ["404.html", "feed.xml", "sitemap.xml", "robots.txt", "index.html", "data/citations.json"] {
+        assert!(changed.contains(&path), "{path} should follow the address");
+    }
+    for path in &changed {
+        assert!(text(path).contains("https://preview.example.net/pr-12/"), "{path} changed but names no new address");
+    }
     assert!(
         text("feed.xml").contains("<link href=\"https://preview.example.net/pr-12/feed.xml\""),
         "{}",

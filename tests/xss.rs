@@ -18,8 +18,9 @@ const DANGEROUS_ELEMENTS: [&str; 12] =
 const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"];
 
 /// What the element or attribute is, for each element of `html` that could run a script, except
-/// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
-/// its search `<form>`s and its search `<script src>`.
+/// what dossier itself ships: its CSP, charset, named and Open Graph `<meta>`, its stylesheet and
+/// icon `<link>`, its search `<form>`s, its search and copy `<script src>` and its JSON-LD data
+/// block (whose text `tests/open_web.rs` checks).
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
     let mut found = Vec::new();
@@ -31,10 +32,14 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                 "meta" => {
                     attribute("http-equiv") == "Content-Security-Policy"
                         || ["charset", "name"].iter().any(|name| element.has_attribute(name))
+                        || ["og:", "article:"].iter().any(|prefix| attribute("property").starts_with(prefix))
                 }
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
                 "form" => ["site-search", "search-page-form"].contains(&attribute("class").as_str()),
-                "script" => attribute("src").contains("assets/search."),
+                "script" => {
+                    ["assets/search.", "assets/copy."].iter().any(|asset| attribute("src").contains(asset))
+                        || (attribute("type") == "application/ld+json" && !element.has_attribute("src"))
+                }
                 _ => false,
             };
             if DANGEROUS_ELEMENTS.contains(&tag.as_str()) && !ours {

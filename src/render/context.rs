@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::json_ld;
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
 use super::view::{DateView, Views};
-use super::json_ld;
 use crate::export::citations;
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId};
 use crate::urls;

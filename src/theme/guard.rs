@@ -239,8 +239,9 @@ fn markup(path: &str, source: &str, tokens: &[Token], scripts: &BTreeSet<String>
             );
         };
         match name.as_str() {
-            "script" if !attribute(attributes, "src").is_some_and(|src| scripts.contains(src))
-                && !is_data_block(attributes) =>
+            "script"
+                if !attribute(attributes, "src").is_some_and(|src| scripts.contains(src))
+                    && !is_data_block(attributes) =>
             {
                 refuse("a `<script>` the default theme does not ship".to_owned())
             }
