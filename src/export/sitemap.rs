@@ -147,6 +147,26 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Runs xmllint on each file against the sitemaps.org schema it must follow (vendored under
+    /// tests/tools, installed by tests/tools/install.sh).
+    fn validate(files: &[OutputFile]) {
+        let folder = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = folder.path().join(&file.path);
+            std::fs::write(&path, &file.bytes).unwrap();
+            let index = String::from_utf8_lossy(&file.bytes).contains("<sitemapindex");
+            let schema = if index { "siteindex.xsd" } else { "sitemap.xsd" };
+            let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools").join(schema);
+            let output = std::process::Command::new("xmllint")
+                .args(["--noout", "--schema"])
+                .arg(schema)
+                .arg(&path)
+                .output()
+                .expect("xmllint is missing: run `bash tests/tools/install.sh`");
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        }
+    }
+
     fn entries(count: usize) -> Vec<Entry> {
         (0..count).map(|n| entry("https://example.org/a&b", &format!("p{n}/"), None)).collect()
     }
@@ -155,6 +175,7 @@ mod tests {
     fn a_small_site_has_one_sitemap() {
         let files = sitemaps("https://example.org", &entries(3), 50_000, MAX_BYTES);
         assert_eq!(files.len(), 1);
+        validate(&files);
         let xml = String::from_utf8(files[0].bytes.clone()).unwrap();
         assert!(xml.contains("<url><loc>https://example.org/a&amp;b/p2/</loc></url>"), "{xml}");
     }
@@ -168,6 +189,7 @@ mod tests {
         assert!(index.contains("<sitemapindex") && index.contains("<loc>https://example.org/sitemap-3.xml</loc>"));
         let last = String::from_utf8(files[2].bytes.clone()).unwrap();
         assert_eq!(last.matches("<url>").count(), 1);
+        validate(&files);
         let by_bytes = sitemaps("https://example.org", &entries(5), 50_000, 300);
         assert!(
             by_bytes.len() > 2 && by_bytes.iter().all(|file| file.bytes.len() <= 300 || file.path == "sitemap.xml")

