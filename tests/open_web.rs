@@ -272,3 +272,19 @@ fn a_build_with_the_open_web_files_is_byte_identical_the_second_time() {
     site.build_ok();
     assert_eq!(first, common::snapshot(&site.out()));
 }
+
+#[test]
+fn the_offline_zip_holds_the_open_web_files_and_the_json_ld() {
+    let site = TestSite::fixture("base");
+    let zip = site.out().with_file_name("site.zip");
+    let run = site.build_with(&["--zip", zip.to_str().unwrap()]);
+    assert!(run.success, "{}", run.stderr);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    for name in ["site/sitemap.xml", "site/robots.txt", "site/data/citations.json"] {
+        assert!(archive.by_name(name).is_ok(), "{name} is not in the zip");
+    }
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("site/articles/viet-nam-bac-bo/index.html").unwrap(), &mut page)
+        .unwrap();
+    assert!(page.contains("ld+json>{\"@context\":\"https://schema.org\""), "{page}");
+}
