@@ -127,19 +127,10 @@ fn sitemaps(base: &str, entries: &[Entry], max_urls: usize, max_bytes: usize) ->
     files
 }
 
-/// `text` as XML character data.
+/// `text` as XML character data: `&`, `<` and `>` (and `"`) escaped, as in HTML text.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            _ => escaped.push(c),
-        }
-    }
+    pulldown_cmark_escape::escape_html(&mut escaped, text).expect("writing to a String cannot fail");
     escaped
 }
 
