@@ -81,6 +81,12 @@ fn json_ld(found: &serde_json::Map<String, Value>, page: &str) -> Vec<Value> {
     items.iter().flat_map(|item| item["@graph"].as_array().cloned().unwrap_or_else(|| vec![item.clone()])).collect()
 }
 
+/// The node of `items` that `reference` (`{"@id": …}`) names.
+fn node<'a>(items: &'a [Value], reference: &Value) -> &'a Value {
+    let id = &reference["@id"];
+    items.iter().find(|item| item["@id"] == *id && item.get("name").is_some()).unwrap_or_else(|| panic!("no node {id}"))
+}
+
 /// The `<loc>`s of a sitemap file.
 fn locations(xml: &str) -> Vec<String> {
     xml.split("<loc>").skip(1).map(|rest| rest.split("</loc>").next().unwrap().replace("&amp;", "&")).collect()
@@ -165,7 +171,8 @@ fn article_pages_carry_a_news_article_and_a_claim_per_claim_as_json_ld() {
         assert!(!types.contains(&"ClaimReview"));
         let news = items.iter().find(|item| item["@type"] == "NewsArticle").unwrap();
         assert_eq!(news["publisher"]["@type"], "Organization");
-        for entity in news["mentions"].as_array().unwrap() {
+        for mention in news["mentions"].as_array().unwrap() {
+            let entity = node(&items, mention);
             let kind = entity["@type"].as_str().unwrap();
             assert!(["Organization", "Person", "Country"].contains(&kind), "{page}: {kind}");
             assert!(entity["url"].as_str().unwrap().starts_with(&format!("{BASE}/")), "{entity}");
@@ -177,7 +184,7 @@ fn article_pages_carry_a_news_article_and_a_claim_per_claim_as_json_ld() {
     assert_eq!(news["datePublished"], "2020-04-23");
     assert_eq!(news["isBasedOn"], "https://vov.vn/example");
     let denial = items.iter().find(|item| item["@type"] == "Claim" && item["dateCreated"] == "2020-04-23").unwrap();
-    assert_eq!(denial["author"][0]["@type"], "Country");
+    assert_eq!(node(&items, &denial["author"][0])["@type"], "Country");
     assert_eq!(denial["appearance"]["@id"], format!("{BASE}/articles/viet-nam-bac-bo/"));
     assert_eq!(denial["firstAppearance"]["url"], "https://vov.vn/example");
     let month = json_ld(&found, "articles/my-canh-bao-volt-typhoon/index.html");

@@ -33,10 +33,11 @@ struct Entry(String);
 /// numbered parts when one file cannot hold every page.
 pub fn files(archive: &Archive, pages: &[Page], history: &History) -> Vec<OutputFile> {
     let Some(base) = archive.config.base_url.as_deref() else { return Vec::new() };
+    let dates = Dates::new(archive, history);
     let entries: Vec<Entry> = pages
         .iter()
         .filter(|page| listed(page))
-        .map(|page| entry(base, urls::public(&page.path), lastmod(archive, page.kind, history)))
+        .map(|page| entry(base, urls::public(&page.path), dates.lastmod(page.kind)))
         .collect();
     let mut files = sitemaps(base, &entries, MAX_URLS, MAX_BYTES);
     files.push(OutputFile { path: urls::ROBOTS.to_owned(), bytes: robots(base).into_bytes() });
@@ -62,36 +63,57 @@ fn entry(base: &str, url: &str, lastmod: Option<String>) -> Entry {
     Entry(xml)
 }
 
-/// The page's last change, as the schema writes it (`2024-05-01` or `2024-05-01T03:00:00Z`).
-fn lastmod(archive: &Archive, kind: Kind, history: &History) -> Option<String> {
-    let article_files = |id: ArticleId| {
-        let slug = &archive.article(id).slug;
-        [format!("{ARTICLES_DIR}/{slug}.md"), format!("{ARTICLES_DIR}/{slug}.yaml")]
-    };
-    let shown = |own: String, articles: &[ArticleId]| {
-        let mut files: Vec<String> = articles.iter().flat_map(|id| article_files(*id)).collect();
-        files.push(own);
-        history.newest(files.iter().map(String::as_str))
-    };
-    let committed = match kind {
-        Kind::Article(id) => {
-            let date = archive.article(id).date;
-            if date.day.is_some() {
-                return Some(date.iso());
+/// When each page's content last changed, as far as the article dates and the git history tell.
+struct Dates<'a> {
+    archive: &'a Archive,
+    history: &'a History,
+    /// The last commit of each article's two files, by article.
+    articles: Vec<Option<i64>>,
+}
+
+impl<'a> Dates<'a> {
+    fn new(archive: &'a Archive, history: &'a History) -> Dates<'a> {
+        let articles = archive
+            .articles
+            .iter()
+            .map(|article| {
+                let slug = &article.slug;
+                let files = [format!("{ARTICLES_DIR}/{slug}.md"), format!("{ARTICLES_DIR}/{slug}.yaml")];
+                history.newest(files.iter().map(String::as_str))
+            })
+            .collect();
+        Dates { archive, history, articles }
+    }
+
+    /// The last commit among the entity's own file and those of the articles its pages list.
+    fn shown(&self, own: &str, articles: &[ArticleId]) -> Option<i64> {
+        let listed = articles.iter().filter_map(|id| self.articles[id.index()]);
+        listed.chain(self.history.newest([own])).max()
+    }
+
+    /// The page's last change, as the schema writes it (`2024-05-01` or `2024-05-01T03:00:00Z`).
+    fn lastmod(&self, kind: Kind) -> Option<String> {
+        let archive = self.archive;
+        let committed = match kind {
+            Kind::Article(id) => {
+                let date = archive.article(id).date;
+                if date.day.is_some() {
+                    return Some(date.iso());
+                }
+                self.articles[id.index()]
             }
-            history.newest(article_files(id).iter().map(String::as_str))
-        }
-        Kind::Actor { id, .. } => {
-            let actor = archive.actor(id);
-            shown(format!("{ACTORS_DIR}/{}.yaml", actor.id), &actor.articles)
-        }
-        Kind::Country { id, .. } => {
-            let country = archive.country(id);
-            shown(format!("{COUNTRIES_DIR}/{}.yaml", country.id), &country.articles)
-        }
-        _ => history.newest_of_all(),
-    };
-    committed.and_then(|seconds| jiff::Timestamp::from_second(seconds).ok()).map(|time| time.to_string())
+            Kind::Actor { id, .. } => {
+                let actor = archive.actor(id);
+                self.shown(&format!("{ACTORS_DIR}/{}.yaml", actor.id), &actor.articles)
+            }
+            Kind::Country { id, .. } => {
+                let country = archive.country(id);
+                self.shown(&format!("{COUNTRIES_DIR}/{}.yaml", country.id), &country.articles)
+            }
+            _ => self.history.newest_of_all(),
+        };
+        committed.and_then(|seconds| jiff::Timestamp::from_second(seconds).ok()).map(|time| time.to_string())
+    }
 }
 
 /// The entries as one `sitemap.xml`, or as numbered parts of at most `max_urls` entries and
