@@ -15,6 +15,7 @@ use std::fmt::Write;
 use super::history::History;
 use crate::file::OutputFile;
 use crate::load::{ACTORS_DIR, ARTICLES_DIR, COUNTRIES_DIR};
+use crate::markdown::escape;
 use crate::model::{Archive, ArticleId};
 use crate::render::{Kind, Page};
 use crate::urls;
@@ -147,13 +148,6 @@ fn sitemaps(base: &str, entries: &[Entry], max_urls: usize, max_bytes: usize) ->
     index.push_str("</sitemapindex>\n");
     files.push(OutputFile { path: urls::SITEMAP.to_owned(), bytes: index.into_bytes() });
     files
-}
-
-/// `text` as XML character data: `&`, `<` and `>` (and `"`) escaped, as in HTML text.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut escaped, text).expect("writing to a String cannot fail");
-    escaped
 }
 
 #[cfg(test)]
