@@ -107,6 +107,8 @@ pub struct BuildReport {
     /// What the search index weighs, all its files together.
     pub search_bytes: u64,
     pub warnings: Vec<Diagnostic>,
+    /// What the build chose not to write, and why: not a problem of the site.
+    pub notes: Vec<String>,
     pub timings: Timings,
 }
 
@@ -206,6 +208,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     keep(site.render_data(exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
     let pages = pages + 1;
     timings.time("write", || search.files.into_par_iter().for_each(keep));
+    let notes = timings.time("web", || web_files(root, &site, &keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;
@@ -219,8 +222,21 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         bytes: tally.bytes.into_inner(),
         search_bytes,
         warnings,
+        notes,
         timings,
     })
+}
+
+/// Writes the files for the open web and for citation ([`export::web_files`]), with the sitemap's
+/// dates from the site's git history, and returns the note of what was left out.
+fn web_files(root: &Path, site: &render::Site, keep: &(dyn Fn(file::OutputFile) + Sync)) -> Vec<String> {
+    let has_address = site.archive().config.base_url.is_some();
+    let history = if has_address { export::history::History::read(root) } else { Default::default() };
+    export::web_files(site, &history).into_iter().for_each(keep);
+    if has_address {
+        return Vec::new();
+    }
+    vec!["no `base_url` in site.toml (or --base-url): sitemap.xml and robots.txt, which need absolute addresses, were not written".to_owned()]
 }
 
 fn timed<T>(run: impl FnOnce() -> T) -> (T, std::time::Duration) {

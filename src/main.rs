@@ -243,6 +243,9 @@ fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
         Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
             print_diagnostics(&report.warnings);
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
             if verbosity == Verbosity::Verbose {
                 print_timings(&report.timings, &mut std::io::stderr());
             }

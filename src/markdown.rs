@@ -234,7 +234,8 @@ fn reference_link(mark: &Mark) -> String {
     )
 }
 
-fn escape(text: &str) -> String {
+/// `text` as HTML (or XML) text: `&`, `<`, `>` and `"` escaped.
+pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     pulldown_cmark_escape::escape_html(&mut escaped, text).expect("writing to a String cannot fail");
     escaped

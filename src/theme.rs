@@ -57,6 +57,7 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = embed!(
     "lists.js",
     "highlight.js",
     "claims-filter.js",
+    "copy.js",
     "favicon.svg"
 );
 

@@ -201,6 +201,22 @@ pub fn public(base_url: Option<&str>, path: &str) -> String {
     }
 }
 
+/// Files for the open web and for citation managers, each at the root of the site or under `data/`.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const CITATIONS: &str = "data/citations.json";
+
+/// The `n`th (from 1) part of a sitemap too long for one file, which [`SITEMAP`] then indexes.
+pub fn sitemap_part(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
+
+/// The folder URL a page file is served at: `actors/index.html` is `actors/`, and a file that is
+/// not a folder's index (`404.html`) is its own URL. The inverse of [`file`].
+pub fn served_at(file: &str) -> &str {
+    file.strip_suffix(INDEX).unwrap_or(file)
+}
+
 /// The site-wide URLs templates link to, given to every page as `urls`.
 #[derive(Serialize)]
 pub struct Public {
@@ -215,6 +231,7 @@ pub struct Public {
     pub tags: &'static str,
     pub highlight: &'static str,
     pub data: &'static str,
+    pub citations: &'static str,
 }
 
 pub const PUBLIC: Public = Public {
@@ -229,6 +246,7 @@ pub const PUBLIC: Public = Public {
     tags: TAGS,
     highlight: HIGHLIGHT,
     data: DATA,
+    citations: CITATIONS,
 };
 
 #[cfg(test)]
@@ -269,6 +287,13 @@ mod tests {
         assert_eq!(file(SEARCH), "search/index.html");
         assert_eq!(FEED, "feed.xml");
         assert_eq!(NOT_FOUND, "404.html");
+    }
+
+    #[test]
+    fn a_page_file_is_served_at_its_folder() {
+        assert_eq!(served_at(&file(&article("x"))), "articles/x/");
+        assert_eq!(served_at(&file(HOME)), "");
+        assert_eq!(served_at(NOT_FOUND), "404.html");
     }
 
     #[test]

@@ -213,6 +213,19 @@ fn pages_are_served_with_the_live_script_and_only_pages() {
 }
 
 #[test]
+fn the_open_web_files_are_served_as_a_build_writes_them() {
+    let site = Site::copy("site");
+    let server = Server::start(&site);
+    let (status, sitemap) = server.get("/sitemap.xml");
+    assert_eq!(status, 200);
+    assert!(sitemap.contains(&format!("<loc>https://dossier.example.org{ARTICLE_PAGE}</loc>")), "{sitemap}");
+    assert!(server.get("/robots.txt").1.contains("Sitemap: https://dossier.example.org/sitemap.xml"));
+    let (status, citations) = server.get("/data/citations.json");
+    assert_eq!(status, 200);
+    assert!(citations.contains("\"type\": \"article-newspaper\""), "{citations}");
+}
+
+#[test]
 fn the_live_script_is_never_in_a_build() {
     let site = Site::copy("site");
     let out = site.path("public");

@@ -191,3 +191,19 @@ fn script_in_a_site_static_document_is_refused() {
         ],
     );
 }
+
+#[test]
+fn a_script_typed_as_code_is_refused_where_a_json_ld_data_block_is_not() {
+    // Only `application/ld+json` without `src` is a data block the browser never runs.
+    for kind in ["module", "text/javascript", "importmap", "speculationrules"] {
+        edited_base_refused_at_the_edit(
+            "</body>",
+            &format!("<script type=\"{kind}\">alert(1)</script>\n</body>"),
+            "a `<script>` the default theme does not ship",
+        );
+    }
+    let base = default_base(|base| {
+        base.replacen("</body>", "<script type=\"application/ld+json\">{\"@type\": \"Thing\"}</script>\n</body>", 1)
+    });
+    site_with(&[("templates/base.html", &base)]).build_ok();
+}

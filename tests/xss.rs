@@ -18,13 +18,14 @@ const DANGEROUS_ELEMENTS: [&str; 12] =
 const ADDRESS_ATTRIBUTES: [&str; 7] = ["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"];
 
 /// The scripts of the default theme (`static/*.js`), the only ones a page may load.
-const SHIPPED_SCRIPTS: [&str; 5] = ["text", "search", "lists", "highlight", "claims-filter"];
+const SHIPPED_SCRIPTS: [&str; 6] = ["text", "search", "lists", "highlight", "claims-filter", "copy"];
 
 /// What the element or attribute is, for each element of `html` that could run a script, except
-/// what dossier itself ships: its CSP, charset and named `<meta>`, its stylesheet and icon `<link>`,
-/// its search `<form>`s and the claims list's filter `<form>`, its search and claims filter
-/// `<script src>` (its own scripts), and the drawings of the timeline and the actor graph, which editors' HTML cannot
-/// make (ammonia keeps no `<svg>` and no class).
+/// what dossier itself ships: its CSP, charset, named and Open Graph `<meta>`, its stylesheet and
+/// icon `<link>`, its search `<form>`s and the claims list's filter `<form>`, its own scripts'
+/// `<script src>`, its JSON-LD data block (whose text `tests/open_web.rs` checks), and the
+/// drawings of the timeline and the actor graph, which editors' HTML cannot make (ammonia keeps
+/// no `<svg>` and no class).
 fn dangerous_constructs(html: &str) -> Vec<String> {
     use lol_html::{HtmlRewriter, Settings, element};
     let mut found = Vec::new();
@@ -36,10 +37,14 @@ fn dangerous_constructs(html: &str) -> Vec<String> {
                 "meta" => {
                     attribute("http-equiv") == "Content-Security-Policy"
                         || ["charset", "name"].iter().any(|name| element.has_attribute(name))
+                        || ["og:", "article:"].iter().any(|prefix| attribute("property").starts_with(prefix))
                 }
                 "link" => ["stylesheet", "icon", "alternate"].contains(&attribute("rel").as_str()),
                 "form" => ["site-search", "search-page-form", "claims-filter"].contains(&attribute("class").as_str()),
-                "script" => SHIPPED_SCRIPTS.iter().any(|name| attribute("src").contains(&format!("assets/{name}."))),
+                "script" => {
+                    SHIPPED_SCRIPTS.iter().any(|name| attribute("src").contains(&format!("assets/{name}.")))
+                        || (attribute("type") == "application/ld+json" && !element.has_attribute("src"))
+                }
                 "svg" => ["graph", "share-bar", "year-bar"].contains(&attribute("class").as_str()),
                 _ => false,
             };

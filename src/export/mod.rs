@@ -2,12 +2,16 @@
 //! archive once per build (never from rendered pages) and handed on as [`OutputFile`]s, which
 //! `dossier build` writes through the same staging folder as pages (and so into the zip too) and
 //! `dossier serve` serves with the search index. One module per export; their formats are
-//! documented in `docs/data.md`, and the page `data/index.html` lists them.
+//! documented in `docs/data.md`, and the page `data/index.html` lists them. Beside them, the
+//! files for the open web and for citation (`web_files`).
 
 mod archive;
+pub mod citations;
 mod claims_csv;
 mod entity;
+pub mod history;
 mod record;
+pub mod sitemap;
 mod stix;
 
 use rayon::prelude::*;
@@ -15,6 +19,7 @@ use serde::Serialize;
 
 use crate::file::OutputFile;
 use crate::model::Archive;
+use crate::render::Site;
 
 /// Makes one export of an archive.
 type MakeFile = fn(&Archive) -> OutputFile;
@@ -67,4 +72,12 @@ impl Exports {
 /// fail.
 fn to_json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_else(|error| unreachable!("an export serialises: {error}"))
+}
+
+/// The files for the open web and for citation: `data/citations.json`, and `sitemap.xml` and
+/// `robots.txt` when the site has a `base_url`, their dates from `history`.
+pub fn web_files(site: &Site, history: &history::History) -> Vec<OutputFile> {
+    let mut files = vec![citations::file(site.archive())];
+    files.extend(sitemap::files(site.archive(), site.pages(), history));
+    files
 }

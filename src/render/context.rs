@@ -7,9 +7,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::json_ld;
 use super::pages::{EntityLists, Kind, Page, page_count};
 use super::view::article::{self, Reference};
 use super::view::{DateView, Views, disputes, graph, matrix, timeline};
+use crate::export::citations;
 use crate::model::{ActorId, Archive, ArticleId, ClaimId, CountryId, Party};
 use crate::urls;
 
@@ -81,9 +83,13 @@ impl Sources<'_> {
         context.insert("root", root);
         context.insert("path", &page.path);
         context.insert("nav", &Nav::of(page.kind));
+        // The page's own absolute address, for link previews (`og:url`), when the site has one.
+        let address =
+            self.archive.config.base_url.as_ref().map(|base| format!("{base}/{}", urls::served_at(&page.path)));
+        context.insert("page_url", &address);
         let template = match page.kind {
             Kind::Home { number } => self.home(&mut context, number),
-            Kind::Article(id) => self.article(&mut context, id)?,
+            Kind::Article(id) => self.article(&mut context, id, root)?,
             Kind::Actors => {
                 context.insert_value("actor_groups", self.views.actors_by_kind());
                 context.insert("actor_total", &self.archive.actors.len());
@@ -133,7 +139,7 @@ impl Sources<'_> {
         "index.html"
     }
 
-    fn article(&self, context: &mut Context, id: ArticleId) -> Result<&'static str, tera::Error> {
+    fn article(&self, context: &mut Context, id: ArticleId, root: &str) -> Result<&'static str, tera::Error> {
         let (archive, views) = (self.archive, self.views);
         let article = archive.article(id);
         context.insert_value("article", views.article(id));
@@ -144,6 +150,8 @@ impl Sources<'_> {
         context.insert_value("claims", self.claims(&article.claims));
         context.insert_value("threads", disputes::threads_beside(archive, views, &article.claims));
         context.insert("notes", &article::notes(archive, id));
+        context.insert("bibtex", &citations::bibtex(article));
+        context.insert("json_ld", &json_ld::article(archive, id, root));
         let neighbour = |index: Option<usize>| {
             let index = index.filter(|index| *index < archive.articles.len());
             Value::from(index.map(|index| views.article(ArticleId(index as u32))))

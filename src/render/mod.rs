@@ -6,6 +6,7 @@
 
 mod context;
 mod engine;
+mod json_ld;
 mod offline;
 mod pages;
 pub mod view;

