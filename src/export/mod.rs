@@ -78,6 +78,8 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
 /// `robots.txt` when the site has a `base_url`, their dates from `history`.
 pub fn web_files(site: &Site, history: &history::History) -> Vec<OutputFile> {
     let mut files = vec![citations::file(site.archive())];
-    files.extend(sitemap::files(site.archive(), site.pages(), history));
+    // The data page is rendered apart, once the exports are made, so it is not in the page list.
+    let pages: Vec<_> = site.pages().iter().cloned().chain([crate::render::data_page()]).collect();
+    files.extend(sitemap::files(site.archive(), &pages, history));
     files
 }

@@ -23,7 +23,7 @@ use crate::model::Archive;
 use crate::theme::Theme;
 
 pub use offline::offline_file;
-pub use pages::{Kind, Page};
+pub use pages::{Kind, Page, data as data_page};
 
 /// A site ready to render: the archive and theme, the template engine, the views and the list of
 /// pages, made once. Pages render independently of each other, in any order and from any thread:
