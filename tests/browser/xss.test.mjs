@@ -54,8 +54,12 @@ async function recordingPage(browser) {
 function provoke() {
   const web = ['http:', 'https:', 'file:', 'mailto:'];
   for (const details of document.querySelectorAll('details')) details.open = !details.open;
+  // An SVG <a> (the actor graph's nodes) has neither `protocol` nor `click()`: read its href as
+  // a URL and dispatch the click, which follows a link as a reader's click does.
   for (const link of document.querySelectorAll('a[href], area[href]')) {
-    if (!web.includes(link.protocol)) link.click();
+    if (!web.includes(new URL(link.getAttribute('href'), location.href).protocol)) {
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    }
   }
   for (const form of document.querySelectorAll('form')) {
     if (!web.includes(new URL(form.action, location.href).protocol)) form.requestSubmit();
