@@ -83,6 +83,9 @@ const QUERIES = [
   { q: 'tru', kind: 'prefix, 3 letters' },
   { q: 'gruz', kind: 'prefix, 4 letters' },
   { q: 'trừn', kind: 'prefix, 4 letters, diacritics' },
+  { q: 'trugn quoc', kind: 'one typo (swapped letters), corrected' },
+  { q: 'silk chollmia', kind: 'one typo in a name, corrected' },
+  { q: 'trung quốc phan ung', kind: 'diacritics on some words only' },
 ];
 
 const TARGET_MS = 50;
