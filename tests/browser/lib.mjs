@@ -357,6 +357,25 @@ export function useDefaultArchive() {
 }
 
 /**
+ * The default archive's search page both ways a reader opens it: calls
+ * `describeWay(label, searchUrlOf)` for http:// (a server started when first asked) and for
+ * file:// from the unzipped zip; `searchUrlOf()` resolves to the search page's address. The
+ * archive is built once, when the test file loads.
+ */
+export function searchPageWays(describeWay) {
+  const site = buildSite(REPO_ROOT, { zip: true, unzip: true });
+  let server;
+  describeWay('http://', async () => {
+    server = await serve(site.out);
+    return `${server.url}/search/`;
+  });
+  describeWay('file://', async () => fileUrl(path.join(site.unzipped, 'site'), 'search/index.html'));
+  after(async () => {
+    await server?.close();
+  });
+}
+
+/**
  * The two ways a reader opens the default archive of useDefaultArchive(): the served folder and
  * the unzipped offline copy. Each way's page(folder, query) is the address of the page of a
  * folder URL (`claims/`), with an optional query (`?kind=denies`).

@@ -4,9 +4,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { REPO_ROOT, buildSite, fileUrl, launch, newPage, screenshot, serve, watchPage } from './lib.mjs';
+import { launch, newPage, screenshot, searchPageWays, watchPage } from './lib.mjs';
 
 const APT32 = 'Cáo buộc Việt Nam hỗ trợ nhóm tin tặc APT32 là “không có cơ sở”';
 const CAMPAIGN = 'Trung Quốc phản ứng mạnh khi bị cáo buộc đứng sau chiến dịch tin tặc toàn cầu';
@@ -118,16 +117,4 @@ function expectations(label, searchUrlOf) {
   });
 }
 
-const site = buildSite(REPO_ROOT, { zip: true, unzip: true });
-let server;
-
-expectations('http://', async () => {
-  server = await serve(site.out);
-  return `${server.url}/search/`;
-});
-
-expectations('file://', async () => fileUrl(path.join(site.unzipped, 'site'), 'search/index.html'));
-
-after(async () => {
-  await server?.close();
-});
+searchPageWays(expectations);
