@@ -1,7 +1,9 @@
 // The client's half of the ranking parity test (tests/ranking_parity.rs runs it): loads the ranking
 // core of static/search.js in Node, feeds it a built site's search index the way the page does
-// (each shard file run as the one call it is), ranks the queries that src/search/query.rs ranked,
-// and compares, to the bit. Exits 1 and prints every query where the two differ.
+// (each shard file run as the one call it is; for each query a fresh core, given only the shards
+// the page would load for it, in the page's order, so that a shard the page forgets to load fails
+// here), ranks the queries that src/search/query.rs ranked, and compares, to the bit. Exits 1 and
+// prints every query where the two differ.
 //
 //   node tests/ranking_parity.mjs <built site folder> <expected.json>
 //
@@ -19,7 +21,8 @@ if (!site || !expectedPath) {
   process.exit(2);
 }
 
-const core = createRequire(import.meta.url)('../static/search.js');
+const require = createRequire(import.meta.url);
+const client = require.resolve('../static/search.js');
 
 // The data a shard file registers, read by running the file as a <script> would.
 function shardData(relative) {
@@ -30,19 +33,35 @@ function shardData(relative) {
 }
 
 const manifest = shardData('search/index.js');
-core.useManifest(manifest);
-manifest.term_shards.forEach((_, number) => core.addTermShard(number, shardData(`search/terms/${number}.js`)));
-manifest.typo_shards.forEach((_, number) => core.addTypoShard(number, shardData(`search/typos/${number}.js`)));
 
+// The client as a page that has loaded only the manifest.
+function freshCore() {
+  delete require.cache[client];
+  const core = require(client);
+  core.useManifest(manifest);
+  return core;
+}
+
+// The client's ranking of `text`, with the shards it loads, as the page loads them: the term
+// shards of the query, the typo shards of the words to correct, the term shards of the corrections.
 function clientRanking(text) {
+  const core = freshCore();
   const query = core.parseQuery(text);
+  const termShards = new Set();
+  const loadTermShards = (numbers) => numbers.forEach((number) => {
+    termShards.add(number);
+    core.addTermShard(number, shardData(`search/terms/${number}.js`));
+  });
+  loadTermShards(core.shardsFor(query));
   const typoShards = core.typoShardsFor(query).sort((a, b) => a - b);
-  const corrections = core.correct(query);
+  typoShards.forEach((number) => core.addTypoShard(number, shardData(`search/typos/${number}.js`)));
+  core.correct(query);
+  loadTermShards(core.correctionShards(query));
   const ranked = core.rank(query);
   const order = core.best(ranked, ranked.docs.length, null);
   const score = new Map(Array.from(ranked.docs, (doc, i) => [doc, ranked.scores[i]]));
   return {
-    term_shards: Array.from(new Set(core.shardsFor(query).concat(corrections.map(core.shardOf)))).sort((a, b) => a - b),
+    term_shards: Array.from(termShards).sort((a, b) => a - b),
     typo_shards: typoShards,
     corrected: core.correctedText(query),
     results: order.map((doc) => ({ doc, score: score.get(doc) })),
