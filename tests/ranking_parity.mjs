@@ -1,9 +1,8 @@
-// The client's half of the ranking parity test (tests/ranking_parity.rs runs it): loads the ranking
-// core of static/search.js in Node, feeds it a built site's search index the way the page does
-// (each shard file run as the one call it is; for each query a fresh core, given only the shards
-// the page would load for it, in the page's order, so that a shard the page forgets to load fails
-// here), ranks the queries that src/search/query.rs ranked, and compares, to the bit. Exits 1 and
-// prints every query where the two differ.
+// The client's half of the ranking parity test (tests/ranking_parity.rs runs it): ranks the
+// queries that src/search/query.rs ranked with the ranking core of static/search.js in Node, fed
+// a built site's search index the way the page feeds it (tests/search-client.mjs: for each query
+// only the shards the page would load, so that a shard the page forgets to load fails here), and
+// compares, to the bit. Exits 1 and prints every query where the two differ.
 //
 //   node tests/ranking_parity.mjs <built site folder> <expected.json>
 //
@@ -11,9 +10,7 @@
 //                  "results": [{ "doc", "slug", "score" }, …] }],
 // every result of each query, best first.
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import vm from 'node:vm';
+import { searchLikeThePage, shardData } from './search-client.mjs';
 
 const [site, expectedPath] = process.argv.slice(2);
 if (!site || !expectedPath) {
@@ -21,47 +18,14 @@ if (!site || !expectedPath) {
   process.exit(2);
 }
 
-const require = createRequire(import.meta.url);
-const client = require.resolve('../static/search.js');
+const manifest = shardData(site, 'search/index.js');
 
-// The data a shard file registers, read by running the file as a <script> would.
-function shardData(relative) {
-  let registered;
-  const window = { __dossierSearch: { register: (kind, number, data) => { registered = data; } } };
-  vm.runInNewContext(fs.readFileSync(path.join(site, relative), 'utf8'), { window });
-  return registered;
-}
-
-const manifest = shardData('search/index.js');
-
-// The client as a page that has loaded only the manifest.
-function freshCore() {
-  delete require.cache[client];
-  const core = require(client);
-  core.useManifest(manifest);
-  return core;
-}
-
-// The client's ranking of `text`, with the shards it loads, as the page loads them: the term
-// shards of the query, the typo shards of the words to correct, the term shards of the corrections.
 function clientRanking(text) {
-  const core = freshCore();
-  const query = core.parseQuery(text);
-  const termShards = new Set();
-  const loadTermShards = (numbers) => numbers.forEach((number) => {
-    termShards.add(number);
-    core.addTermShard(number, shardData(`search/terms/${number}.js`));
-  });
-  loadTermShards(core.shardsFor(query));
-  const typoShards = core.typoShardsFor(query).sort((a, b) => a - b);
-  typoShards.forEach((number) => core.addTypoShard(number, shardData(`search/typos/${number}.js`)));
-  core.correct(query);
-  loadTermShards(core.correctionShards(query));
-  const ranked = core.rank(query);
+  const { core, query, ranked, termShards, typoShards } = searchLikeThePage(site, manifest, text);
   const order = core.best(ranked, ranked.docs.length, null);
   const score = new Map(Array.from(ranked.docs, (doc, i) => [doc, ranked.scores[i]]));
   return {
-    term_shards: Array.from(termShards).sort((a, b) => a - b),
+    term_shards: termShards,
     typo_shards: typoShards,
     corrected: core.correctedText(query),
     results: order.map((doc) => ({ doc, score: score.get(doc) })),
