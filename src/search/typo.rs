@@ -154,10 +154,12 @@ mod tests {
     }
 
     #[test]
-    fn a_rare_word_is_corrected_only_to_a_more_frequent_one() {
-        let rows = [TypoRow { key: "chun".to_owned(), words: vec![("chung".to_owned(), 9), ("chunk".to_owned(), 2)] }];
+    fn a_rare_word_is_corrected_only_to_a_far_more_frequent_one() {
         assert!(is_rare(0) && is_rare(RANKING.rare_df) && !is_rare(RANKING.rare_df + 1));
-        assert_eq!(best_correction("chunl", RANKING.rare_df, rows.iter()), Some("chung"));
-        assert_eq!(best_correction("chunl", 9, rows.iter()), None, "as frequent as the best candidate");
+        let far = RANKING.rare_df * RANKING.correction_df_ratio;
+        let rows = |df: u32| [TypoRow { key: "chun".to_owned(), words: vec![("chung".to_owned(), df)] }];
+        assert_eq!(best_correction("chunl", RANKING.rare_df, rows(far + 1).iter()), Some("chung"));
+        assert_eq!(best_correction("chunl", RANKING.rare_df, rows(far).iter()), None, "not far more frequent");
+        assert_eq!(best_correction("chunl", 0, rows(1).iter()), Some("chung"), "a word that matches nothing");
     }
 }
