@@ -4,7 +4,7 @@
 // split in shards that this script loads on demand with <script> tags, because browsers refuse
 // fetch() of local files: search/index.js (the manifest), search/terms/<n>.js (posting lists by
 // term range), search/docs/<n>.js (what a result shows), search/typos/<n>.js (typo keys, for
-// the words that match nothing). Each calls
+// the words that match nothing or only rare words). Each calls
 // window.__dossierSearch.register(kind, number, data).
 //
 // Reading a query and ranking do what src/search/tokenize.rs and src/search/query.rs do, with the
@@ -18,7 +18,7 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 5;
+  var VERSION = 6;
   // Display.
   var SNIPPET_CHARS = 240;
   var SNIPPET_WINDOW_WORDS = 24;
@@ -270,9 +270,10 @@
   }
 
   // ── Typo correction (src/search/typo.rs) ─────────────────────────────────────────────────
-  // A word that matches nothing, of min_typo_chars letters or more, is looked up by its typo keys
-  // (itself and its forms with one letter deleted); the most frequent indexed word one edit away
-  // stands for it.
+  // A word of min_typo_chars letters or more whose every match is rare (in at most rare_df
+  // documents; none at all included) is looked up by its typo keys (itself and its forms with one
+  // letter deleted); the most frequent indexed word one edit away, and more frequent than the
+  // word, counts for it too, below its own matches.
 
   function typoKeys(word) {
     var chars = Array.from(word);
@@ -297,13 +298,27 @@
     return aRest === 2 && bRest === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
   }
 
-  // Whether the word at `position` matches nothing and is long enough to be corrected. Its term
+  // The most documents any term the word at `position` matches is found in (0: none). Its term
   // shards must be loaded.
-  function needsCorrection(query, position) {
+  function matchedDf(query, position) {
     var word = query.words[position];
-    if (Array.from(word.folded).length < ranking.min_typo_chars) return false;
-    if (scores(word.folded).docs.length || (hasDiacritics(word) && scores(word.exact).docs.length)) return false;
-    return !(query.lastIsPrefix && position === query.words.length - 1 && expansions(word).length);
+    var row = entry(word.folded);
+    var df = row ? row[1] : 0;
+    if (query.lastIsPrefix && position === query.words.length - 1) {
+      expansions(word).forEach(function (expansion) { df = Math.max(df, expansion[1]); });
+    }
+    return df;
+  }
+
+  function isRare(df) {
+    return df <= ranking.rare_df;
+  }
+
+  // Whether the word at `position` is long enough to be corrected and matches only rare words,
+  // or none. Its term shards must be loaded.
+  function needsCorrection(query, position) {
+    if (Array.from(query.words[position].folded).length < ranking.min_typo_chars) return false;
+    return isRare(matchedDf(query, position));
   }
 
   // The typo shards of the words of `query` that need correcting.
@@ -316,21 +331,50 @@
   }
 
   // Sets `query.corrections`: for each word, the word it is corrected to, or null. Its typo
-  // shards must be loaded. Returns the corrections.
+  // shards must be loaded.
   function correct(query) {
     query.corrections = query.words.map(function (word, position) {
       if (!needsCorrection(query, position)) return null;
+      var df = matchedDf(query, position);
       var best = null;
       typoKeys(word.folded).forEach(function (key) {
         var shard = typoShards[typoShardOf(key)];
         (shard && shard.get(key) || []).forEach(function (candidate) {
-          if (!withinOneEdit(word.folded, candidate[0])) return;
+          if (candidate[1] <= df * ranking.correction_df_ratio || !withinOneEdit(word.folded, candidate[0])) return;
           if (!best || candidate[1] > best[1] || (candidate[1] === best[1] && candidate[0] < best[0])) best = candidate;
         });
       });
       return best && best[0];
     });
-    return query.corrections.filter(Boolean);
+  }
+
+  // How the word at `position` is looked for: its folded form, then its correction, if any.
+  function spellings(query, position) {
+    var correction = query.corrections && query.corrections[position];
+    var folded = query.words[position].folded;
+    return correction ? [folded, correction] : [folded];
+  }
+
+  // The bigrams of the words at `position - 1` and `position`, each as typed or as corrected.
+  function bigrams(query, position) {
+    var terms = [];
+    spellings(query, position - 1).forEach(function (previous) {
+      spellings(query, position).forEach(function (current) { terms.push(previous + ' ' + current); });
+    });
+    return terms;
+  }
+
+  // The term shards of the corrections of `query` and of their bigrams. Its corrections must be
+  // made.
+  function correctionShards(query) {
+    var shards = new Set();
+    query.words.forEach(function (word, position) {
+      if (query.corrections[position]) shards.add(shardOf(query.corrections[position]));
+      if (position === 0 || !word.follows) return;
+      if (!query.corrections[position - 1] && !query.corrections[position]) return;
+      bigrams(query, position).forEach(function (term) { shards.add(shardOf(sortKey(term))); });
+    });
+    return Array.from(shards);
   }
 
   // The query as searched for, when a word was corrected: its words, the corrected ones replaced.
@@ -393,24 +437,24 @@
   function rank(query) {
     var size = manifest.documents;
     if (!scratch || scratch.total.length !== size) {
-      scratch = { word: new Accumulator(size), total: new Float64Array(size), found: new Uint8Array(size) };
+      scratch = {
+        word: new Accumulator(size),
+        pair: new Accumulator(size),
+        total: new Float64Array(size),
+        found: new Uint8Array(size),
+      };
     }
     var word = scratch.word;
+    var pair = scratch.pair;
     var total = scratch.total;
     var found = scratch.found;
     var matched = [];
     var count = query.words.length;
-    var folded = [];
     for (var position = 0; position < count; position++) {
       var current = query.words[position];
       var correction = query.corrections && query.corrections[position];
-      if (correction) {
-        word.start();
-        word.apply(scores(correction), ranking.typo_weight, false);
-      } else {
-        scoreWord(word, current, query.lastIsPrefix && position === count - 1);
-      }
-      folded.push(correction || current.folded);
+      scoreWord(word, current, query.lastIsPrefix && position === count - 1);
+      if (correction) word.apply(scores(correction), ranking.typo_weight, true);
       for (var t = 0; t < word.touched.length; t++) {
         var doc = word.touched[t];
         if (!found[doc]) matched.push(doc);
@@ -418,9 +462,11 @@
         found[doc]++;
       }
       if (position > 0 && current.follows) {
-        var bigram = scores(folded[position - 1] + ' ' + folded[position]);
-        for (var b = 0; b < bigram.docs.length; b++) {
-          if (found[bigram.docs[b]]) total[bigram.docs[b]] += bigram.scores[b] * ranking.phrase_weight;
+        // The best of the bigram's spellings, as typed and as corrected.
+        pair.start();
+        bigrams(query, position).forEach(function (term) { pair.apply(scores(term), ranking.phrase_weight, true); });
+        for (var b = 0; b < pair.touched.length; b++) {
+          if (found[pair.touched[b]]) total[pair.touched[b]] += pair.score[pair.touched[b]];
         }
       }
     }
@@ -477,7 +523,7 @@
     module.exports = {
       useManifest: useManifest, addTermShard: addTermShard, parseQuery: parseQuery, shardsFor: shardsFor,
       rank: rank, best: best, addTypoShard: addTypoShard, typoShardsFor: typoShardsFor, correct: correct,
-      correctedText: correctedText, shardOf: shardOf,
+      correctedText: correctedText, correctionShards: correctionShards,
     };
     return;
   }
@@ -554,11 +600,12 @@
     });
   }
 
-  // Corrects the words of `query` that match nothing, once their typo shards are in, and loads
-  // the term shards of the corrections.
+  // Corrects the words of `query` that match nothing or only rare words, once their typo shards
+  // are in, and loads the term shards of the corrections and of their bigrams.
   function loadCorrections(query) {
     return Promise.all(typoShardsFor(query).map(loadTypoShard)).then(function () {
-      return Promise.all(correct(query).map(function (word) { return loadTermShard(shardOf(word)); }));
+      correct(query);
+      return Promise.all(correctionShards(query).map(loadTermShard));
     });
   }
 

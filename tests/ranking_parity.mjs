@@ -1,7 +1,8 @@
-// The client's half of the ranking parity test (tests/ranking_parity.rs runs it): loads the ranking
-// core of static/search.js in Node, feeds it a built site's search index the way the page does
-// (each shard file run as the one call it is), ranks the queries that src/search/query.rs ranked,
-// and compares, to the bit. Exits 1 and prints every query where the two differ.
+// The client's half of the ranking parity test (tests/ranking_parity.rs runs it): ranks the
+// queries that src/search/query.rs ranked with the ranking core of static/search.js in Node, fed
+// a built site's search index the way the page feeds it (tests/search-client.mjs: for each query
+// only the shards the page would load, so that a shard the page forgets to load fails here), and
+// compares, to the bit. Exits 1 and prints every query where the two differ.
 //
 //   node tests/ranking_parity.mjs <built site folder> <expected.json>
 //
@@ -9,9 +10,7 @@
 //                  "results": [{ "doc", "slug", "score" }, …] }],
 // every result of each query, best first.
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import vm from 'node:vm';
+import { searchLikeThePage, shardData } from './search-client.mjs';
 
 const [site, expectedPath] = process.argv.slice(2);
 if (!site || !expectedPath) {
@@ -19,30 +18,14 @@ if (!site || !expectedPath) {
   process.exit(2);
 }
 
-const core = createRequire(import.meta.url)('../static/search.js');
-
-// The data a shard file registers, read by running the file as a <script> would.
-function shardData(relative) {
-  let registered;
-  const window = { __dossierSearch: { register: (kind, number, data) => { registered = data; } } };
-  vm.runInNewContext(fs.readFileSync(path.join(site, relative), 'utf8'), { window });
-  return registered;
-}
-
-const manifest = shardData('search/index.js');
-core.useManifest(manifest);
-manifest.term_shards.forEach((_, number) => core.addTermShard(number, shardData(`search/terms/${number}.js`)));
-manifest.typo_shards.forEach((_, number) => core.addTypoShard(number, shardData(`search/typos/${number}.js`)));
+const manifest = shardData(site, 'search/index.js');
 
 function clientRanking(text) {
-  const query = core.parseQuery(text);
-  const typoShards = core.typoShardsFor(query).sort((a, b) => a - b);
-  const corrections = core.correct(query);
-  const ranked = core.rank(query);
+  const { core, query, ranked, termShards, typoShards } = searchLikeThePage(site, manifest, text);
   const order = core.best(ranked, ranked.docs.length, null);
   const score = new Map(Array.from(ranked.docs, (doc, i) => [doc, ranked.scores[i]]));
   return {
-    term_shards: Array.from(new Set(core.shardsFor(query).concat(corrections.map(core.shardOf)))).sort((a, b) => a - b),
+    term_shards: termShards,
     typo_shards: typoShards,
     corrected: core.correctedText(query),
     results: order.map((doc) => ({ doc, score: score.get(doc) })),

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 /// and without diacritics, short and spanning shards), phrases, names and aliases of actors, words
 /// the archive lacks beside words it has, numbers, capitals; one slip in a word (letters swapped,
 /// dropped, doubled, changed), alone, in a phrase, as the last word being typed; diacritics on
-/// some words only.
+/// some words only; a word that only one article has (`quang`, of a name), corrected too.
 const QUERIES: &[&str] = &[
     "tin tặc",
     "tin tac",
@@ -65,6 +65,9 @@ const QUERIES: &[&str] = &[
     "Việt nam ho trợ nhóm tin tac",
     "china",
     "snowd",
+    "tam quang",
+    "lương tam quang đã",
+    "quảng",
 ];
 
 /// `search::query`'s ranked lists for [`QUERIES`] on `index`, as the Node side reads them.

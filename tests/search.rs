@@ -400,6 +400,35 @@ fn a_corrected_match_ranks_below_an_exact_one() {
 }
 
 #[test]
+fn a_word_that_only_rare_documents_have_is_corrected_too_below_them() {
+    // `chugn`, a slip found in one article, and `chung`, in many more than `correction_df_ratio`
+    // times as many: the slip's own article first, then the word meant.
+    let ratio = search::RANKING.correction_df_ratio as usize;
+    let mut articles: Vec<Article> = (0..=ratio)
+        .map(|n| article(&format!("chung{n}"), "2021-01-01", &format!("Chiến dịch chung số {n}"), FILLER))
+        .collect();
+    articles.push(article("slip", "2020-01-01", "Lỗi gõ chugn", FILLER));
+    articles.push(article("khac", "2019-01-01", "Lừa đảo trực tuyến", FILLER));
+    let site = archive(articles);
+    let found = search(&site, "chugn");
+    assert_eq!(found.len(), ratio + 2, "{found:?}");
+    assert_eq!(found[0], "slip");
+    assert!(found[1..].iter().all(|slug| slug.starts_with("chung")), "{found:?}");
+    assert_eq!(corrected(&site, "chugn").as_deref(), Some("chung"));
+
+    // As frequent as the rare word allows, or more frequent than `rare_df`: not corrected.
+    let site = archive(vec![
+        article("slip", "2020-01-01", "Lỗi gõ chugn", FILLER),
+        article("chung", "2021-01-01", "Chiến dịch chung", FILLER),
+    ]);
+    assert_eq!(search(&site, "chugn"), ["slip"]);
+    let frequent = (0..=search::RANKING.rare_df)
+        .map(|n| article(&format!("slip{n}"), "2020-01-01", &format!("Lỗi gõ chugn số {n}"), FILLER));
+    let many = (0..100).map(|n| article(&format!("chung{n}"), "2021-01-01", &format!("Chiến dịch chung {n}"), FILLER));
+    assert_eq!(corrected(&archive(frequent.chain(many).collect()), "chugn"), None);
+}
+
+#[test]
 fn a_word_typed_with_diacritics_prefers_its_spelling_whether_typed_composed_or_decomposed() {
     let site = archive(vec![
         article("tac", "2021-01-01", "Tắc đường", FILLER),

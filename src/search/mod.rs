@@ -34,7 +34,7 @@ use crate::file::OutputFile;
 use crate::model::Archive;
 
 pub use budget::Sizes;
-pub use ranking::FIRST_PAGE;
+pub use ranking::{FIRST_PAGE, RANKING};
 pub use shard::{Document, Index};
 
 /// The name of the format, written in every manifest and in `search-index.json`.
@@ -44,7 +44,7 @@ pub const FORMAT: &str = "dossier-search-index";
 /// manifest the ranking constants, page URLs and date formats that the client reads; 4 added the
 /// typo shards and their keys; 5 the pages of countries and actors
 /// as documents.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.

@@ -12,10 +12,12 @@
 //! lower number). Every weight and limit is [`RANKING`]'s, which the client reads from the
 //! manifest.
 //!
-//! A word of [`RANKING`]`.min_typo_chars` letters or more that matches nothing (nor, as a prefix,
-//! begins any word) is corrected: the most frequent indexed word one edit away, found by its
-//! typo keys ([`super::typo`]), stands for it at `typo_weight`, in its bigrams too, and the
-//! result list says what was searched for instead.
+//! A word of [`RANKING`]`.min_typo_chars` letters or more whose every match is rare (found in at
+//! most `rare_df` documents), or that matches nothing (nor, as a prefix, begins any word), is
+//! corrected: the most frequent indexed word one edit away, and more frequent than the word,
+//! found by its typo keys ([`super::typo`]), counts for it at `typo_weight`, below its own
+//! matches; its bigrams score the best of both spellings, and the result list says what was
+//! searched for instead.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -89,9 +91,10 @@ impl<'i> Lookups<'i> {
         candidates
     }
 
-    /// The word that `folded`, a query word that matches nothing, most likely meant: the most
-    /// frequent indexed word one edit away, among the rows of its typo keys.
-    fn correction(&mut self, folded: &str) -> Option<String> {
+    /// The word that `folded`, a query word whose matches are found in `df` documents, most
+    /// likely meant: the most frequent indexed word one edit away and more frequent than it,
+    /// among the rows of its typo keys.
+    fn correction(&mut self, folded: &str, df: u32) -> Option<String> {
         let index = self.index;
         let shards: BTreeSet<usize> = typo::keys(folded).iter().map(|key| index.typo_shard_of(key)).collect();
         self.typo_shards.extend(&shards);
@@ -100,7 +103,7 @@ impl<'i> Lookups<'i> {
             .into_iter()
             .flat_map(|shard| index.typo_shard_rows(shard))
             .filter(|row| keys.binary_search(&row.key).is_ok());
-        typo::best_correction(folded, rows).map(str::to_owned)
+        typo::best_correction(folded, df, rows).map(str::to_owned)
     }
 }
 
@@ -148,16 +151,13 @@ fn word_scores(lookups: &mut Lookups, word: &Token) -> Scores {
     exact
 }
 
-/// The best score of the words that begin with `word`, times the prefix weight.
-fn prefix_scores(lookups: &mut Lookups, word: &Token) -> Scores {
-    let mut best = Scores::new();
-    for entry in lookups.expansions(word) {
-        for (doc, score) in lookups.scores(&entry.term) {
-            let slot = best.entry(doc).or_default();
-            *slot = slot.max(score * RANKING.prefix_weight);
-        }
+/// Keeps, for each document of `list`, the best of its score in `scores` and its score in
+/// `list` times `weight`.
+fn keep_best(scores: &mut Scores, list: Scores, weight: f64) {
+    for (doc, score) in list {
+        let slot = scores.entry(doc).or_default();
+        *slot = slot.max(score * weight);
     }
-    best
 }
 
 /// What a search found: the ranked documents, the shards that took, and the query as corrected
@@ -181,42 +181,59 @@ pub fn rank(index: &Index, text: &str) -> (Vec<Hit>, BTreeSet<usize>) {
 fn scores_at(lookups: &mut Lookups, query: &Query, position: usize) -> (Scores, Option<String>) {
     let word = &query.words[position];
     let mut scores = word_scores(lookups, word);
+    // The most documents any term the word matches is found in.
+    let mut matched_df = lookups.entry(&word.folded).map_or(0, |entry| entry.df);
     if query.last_is_prefix && position + 1 == query.words.len() {
-        for (doc, score) in prefix_scores(lookups, word) {
-            let slot = scores.entry(doc).or_default();
-            *slot = slot.max(score);
+        for entry in lookups.expansions(word) {
+            matched_df = matched_df.max(entry.df);
+            keep_best(&mut scores, lookups.scores(&entry.term), RANKING.prefix_weight);
         }
     }
-    if !scores.is_empty() || !typo::correctable(&word.folded) {
+    if !typo::correctable(&word.folded) || !typo::is_rare(matched_df) {
         return (scores, None);
     }
-    let Some(correction) = lookups.correction(&word.folded) else { return (scores, None) };
-    let corrected = lookups.scores(&correction).into_iter().map(|(doc, score)| (doc, score * RANKING.typo_weight));
-    (corrected.collect(), Some(correction))
+    let Some(correction) = lookups.correction(&word.folded, matched_df) else { return (scores, None) };
+    keep_best(&mut scores, lookups.scores(&correction), RANKING.typo_weight);
+    (scores, Some(correction))
 }
 
-/// Ranks the documents for `text`, best first, correcting the words that match nothing.
+/// The best score of the bigrams of the words at `position - 1` and `position`, each as typed
+/// (folded) or as corrected, times the phrase weight.
+fn bigram_scores(lookups: &mut Lookups, spellings: &[Vec<String>], position: usize) -> Scores {
+    let mut best = Scores::new();
+    for previous in &spellings[position - 1] {
+        for current in &spellings[position] {
+            let list = lookups.scores(&format!("{previous} {current}"));
+            keep_best(&mut best, list, RANKING.phrase_weight);
+        }
+    }
+    best
+}
+
+/// Ranks the documents for `text`, best first, correcting the words that match nothing or only
+/// rare words.
 pub fn search(index: &Index, text: &str) -> Search {
     let query = parse(text);
     let mut lookups = Lookups { index, shards: BTreeSet::new(), typo_shards: BTreeSet::new() };
     let mut totals: HashMap<u32, (f64, usize)> = HashMap::new();
-    let mut folded: Vec<String> = Vec::new();
+    // Each word's folded form, then its correction, if any.
+    let mut spellings: Vec<Vec<String>> = Vec::new();
     let mut shown: Vec<String> = Vec::new();
     let mut any_corrected = false;
     for (position, word) in query.words.iter().enumerate() {
         let (scores, correction) = scores_at(&mut lookups, &query, position);
         any_corrected |= correction.is_some();
         shown.push(correction.clone().unwrap_or_else(|| word.exact.clone()));
-        folded.push(correction.unwrap_or_else(|| word.folded.clone()));
+        spellings.push([word.folded.clone()].into_iter().chain(correction).collect());
         for (doc, score) in scores {
             let total = totals.entry(doc).or_default();
             total.0 += score;
             total.1 += 1;
         }
         if word.follows_previous && position > 0 {
-            for (doc, score) in lookups.scores(&format!("{} {}", folded[position - 1], folded[position])) {
+            for (doc, score) in bigram_scores(&mut lookups, &spellings, position) {
                 if let Some(total) = totals.get_mut(&doc) {
-                    total.0 += score * RANKING.phrase_weight;
+                    total.0 += score;
                 }
             }
         }

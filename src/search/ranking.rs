@@ -83,6 +83,12 @@ pub struct Ranking {
     pub typo_weight: f64,
     /// A query word that matches nothing is corrected from this many letters on.
     pub min_typo_chars: usize,
+    /// A word found in at most this many documents is rare: a query word whose every match is
+    /// rare is corrected too, its own matches ranking first.
+    pub rare_df: u32,
+    /// A correction is found in more than this many times as many documents as the word it
+    /// corrects (any number, for a word that matches nothing).
+    pub correction_df_ratio: u32,
     /// How many results are shown at first, and how many more at a time.
     pub page_size: usize,
 }
@@ -97,5 +103,7 @@ pub const RANKING: Ranking = Ranking {
     max_token_chars: MAX_TOKEN_CHARS,
     typo_weight: 0.5,
     min_typo_chars: 5,
+    rare_df: 2,
+    correction_df_ratio: 10,
     page_size: FIRST_PAGE,
 };

@@ -10,6 +10,10 @@
 //! term shards: a word's keys mostly begin with its own first letters, so a query word reads two
 //! or three small shards (`search/typos/<n>.js`). A row is `[key, [[word, df], …]]`: the client
 //! picks the most frequent candidate without loading its term shard first.
+//!
+//! A query word is corrected when every term it matches is [rare](is_rare), none at all included:
+//! a slip can make another word, one that only a document or two have (a name, a slip in the
+//! text), and the word meant is then the more frequent one next to it.
 
 use std::collections::BTreeMap;
 
@@ -58,6 +62,18 @@ pub fn correctable(word: &str) -> bool {
     word.chars().count() >= RANKING.min_typo_chars
 }
 
+/// Whether a query word that matches terms found in at most `df` documents (0: it matches
+/// nothing) is rare enough to be corrected: the one definition of "rare".
+pub fn is_rare(df: u32) -> bool {
+    df <= RANKING.rare_df
+}
+
+/// Whether a word found in `df` documents is frequent enough to correct one whose matches are
+/// found in `word_df`.
+fn corrects(df: u32, word_df: u32) -> bool {
+    u64::from(df) > u64::from(word_df) * u64::from(RANKING.correction_df_ratio)
+}
+
 fn may_correct_to(entry: &Entry) -> bool {
     let term = entry.term.as_str();
     term.chars().count() + 1 >= RANKING.min_typo_chars
@@ -83,11 +99,12 @@ pub fn rows(entries: &[Entry]) -> Vec<TypoRow> {
         .collect()
 }
 
-/// The best correction of `word` among `rows` (the rows of its keys): the most frequent word
-/// within one edit of it, the first in code point order on a tie.
-pub fn best_correction<'r>(word: &str, rows: impl Iterator<Item = &'r TypoRow>) -> Option<&'r str> {
+/// The best correction of `word`, whose matches are found in `word_df` documents, among `rows`
+/// (the rows of its keys): the most frequent word within one edit of it and more frequent than it,
+/// the first in code point order on a tie.
+pub fn best_correction<'r>(word: &str, word_df: u32, rows: impl Iterator<Item = &'r TypoRow>) -> Option<&'r str> {
     rows.flat_map(|row| &row.words)
-        .filter(|(candidate, _)| within_one_edit(word, candidate))
+        .filter(|(candidate, df)| corrects(*df, word_df) && within_one_edit(word, candidate))
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(candidate, _)| candidate.as_str())
 }
@@ -132,7 +149,17 @@ mod tests {
             words: words.iter().map(|(word, df)| (word.to_string(), *df)).collect(),
         };
         let rows = [row("chun", &[("chung", 9), ("chunk", 9)]), row("chug", &[("chugs", 1)])];
-        assert_eq!(best_correction("chugn", rows.iter()), Some("chung"));
-        assert_eq!(best_correction("xxxxx", rows.iter()), None);
+        assert_eq!(best_correction("chugn", 0, rows.iter()), Some("chung"));
+        assert_eq!(best_correction("xxxxx", 0, rows.iter()), None);
+    }
+
+    #[test]
+    fn a_rare_word_is_corrected_only_to_a_far_more_frequent_one() {
+        assert!(is_rare(0) && is_rare(RANKING.rare_df) && !is_rare(RANKING.rare_df + 1));
+        let far = RANKING.rare_df * RANKING.correction_df_ratio;
+        let rows = |df: u32| [TypoRow { key: "chun".to_owned(), words: vec![("chung".to_owned(), df)] }];
+        assert_eq!(best_correction("chunl", RANKING.rare_df, rows(far + 1).iter()), Some("chung"));
+        assert_eq!(best_correction("chunl", RANKING.rare_df, rows(far).iter()), None, "not far more frequent");
+        assert_eq!(best_correction("chunl", 0, rows(1).iter()), Some("chung"), "a word that matches nothing");
     }
 }

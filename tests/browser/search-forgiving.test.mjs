@@ -1,7 +1,8 @@
 // Search that forgives how readers type (issue 15), on the default archive, in Chromium over
 // http:// and over file:// from the unzipped offline build: a word with two letters swapped, a
-// word with a letter dropped, and diacritics on some words only find the article meant first;
-// when a word was corrected, the results say what was searched for instead.
+// word with a letter dropped, and diacritics on some words only find the article meant first; a
+// word that only one page has finds that page first and its correction after; when a word was
+// corrected, the results say what was searched for instead.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { launch, newPage, screenshot, searchPageWays, watchPage } from './lib.mj
 const APT32 = 'Cáo buộc Việt Nam hỗ trợ nhóm tin tặc APT32 là “không có cơ sở”';
 const CAMPAIGN = 'Trung Quốc phản ứng mạnh khi bị cáo buộc đứng sau chiến dịch tin tặc toàn cầu';
 const DIALOGUE_2013 = 'Mỹ - Trung đối thoại về an ninh mạng';
+const ASSOCIATION = 'Hiệp hội An ninh mạng quốc gia';
 
 /** The titles of the results shown for `query`, and the correction line (null when hidden). */
 async function results(page, searchUrl, query) {
@@ -57,6 +59,14 @@ function expectations(label, searchUrlOf) {
       // The corrected word names an actor: its page comes first, then the article about him.
       assert.deepEqual(titles.slice(0, 2), ['Edward Snowden', DIALOGUE_2013], titles.join('\n'));
       assert.match(correction ?? '', /kết quả cho: snowden/i, String(correction));
+    });
+
+    test('a name that one page alone has comes first, then the more frequent word one edit away', async () => {
+      // `quang` (of Lương Tam Quang) is rare: `quan`, far more frequent, is looked for too, below it.
+      const { titles, correction } = await results(page, searchUrl, 'tam quang');
+      assert.equal(titles[0], ASSOCIATION, titles.join('\n'));
+      assert.ok(titles.length > 1, titles.join('\n'));
+      assert.match(correction ?? '', /kết quả cho: tam quan/i, String(correction));
     });
 
     test('diacritics on some words only find the article meant first, with no correction', async () => {
