@@ -6,7 +6,9 @@ Usage: python exports_check.py OUT_DIR
 - data/claims.csv read back with Python's csv module: the same (claim, by, target) pairs as
   archive.json, and the same header as the docs promise;
 - data/stix-bundle.json with the OASIS validator (stix2-validator), with no error and no warning
-  but the four docs/data.md justifies.
+  but the four docs/data.md justifies;
+- each actors/<id>.json and countries/<code>.json: its claims and articles are references to
+  archive.json's, with exactly the fields docs/data.md lists and the same values.
 
 Prints one line of counts on success; raises (non-zero exit) on the first failure.
 """
@@ -30,6 +32,29 @@ HEADER = [
     "by_name", "target_id", "target_name", "about_ids", "responds_to", "quote", "article_url",
     "source_url",
 ]
+
+# The fields of a claim and of an article as the per-entity files name them (docs/data.md).
+CLAIM_REFERENCE = {"id", "article", "kind", "by", "target", "date", "quote"}
+ARTICLE_REFERENCE = {"id", "title", "date", "source", "page"}
+
+
+def check_entity_files(out: Path, archive: dict) -> int:
+    """Checks every per-entity file against archive.json; returns how many there are."""
+    claims = {claim["id"]: claim for claim in archive["claims"]}
+    articles = {article["id"]: article for article in archive["articles"]}
+    paths = sorted((out / "actors").glob("*.json")) + sorted((out / "countries").glob("*.json"))
+    for path in paths:
+        entity = json.loads(path.read_text(encoding="utf-8"))
+        assert entity["version"] == archive["version"], f"{path}: version {entity['version']}"
+        for listed, full, fields in [
+            (entity["claims_made"] + entity["claims_received"], claims, CLAIM_REFERENCE),
+            (entity["articles"], articles, ARTICLE_REFERENCE),
+        ]:
+            for reference in listed:
+                assert set(reference) == fields, f"{path}: {sorted(reference)}"
+                record = full[reference["id"]]
+                assert all(reference[field] == record[field] for field in fields), f"{path}: {reference['id']}"
+    return len(paths)
 
 
 def main(out: Path) -> None:
@@ -65,7 +90,11 @@ def main(out: Path) -> None:
         print_results(results)
         raise SystemExit("stix-bundle.json: the STIX validator found errors or unjustified warnings")
     bundle = json.loads((data / "stix-bundle.json").read_text(encoding="utf-8"))
-    print(f"ok: {len(archive['claims'])} claims, {len(rows)} rows, {len(bundle['objects'])} STIX objects")
+    entities = check_entity_files(out, archive)
+    print(
+        f"ok: {len(archive['claims'])} claims, {len(rows)} rows, {len(bundle['objects'])} STIX objects, "
+        f"{entities} entity files"
+    )
 
 
 if __name__ == "__main__":

@@ -166,8 +166,16 @@ fn article_pages_carry_a_news_article_and_a_claim_per_claim_as_json_ld() {
         let items = json_ld(&found, page);
         let types: Vec<&str> = items.iter().map(|item| item["@type"].as_str().unwrap()).collect();
         assert_eq!(types.iter().filter(|kind| **kind == "NewsArticle").count(), 1, "{page}: {types:?}");
-        let claims = site.page(page).matches("class=\"claim claim-").count();
+        let html = site.page(page);
+        let claims = html.matches("class=\"claim claim-").count();
         assert_eq!(types.iter().filter(|kind| **kind == "Claim").count(), claims, "{page}: {types:?}");
+        // A Claim names its card in the page, which shows its quote, rather than repeat the quote.
+        for claim in items.iter().filter(|item| item["@type"] == "Claim") {
+            assert!(claim.get("text").is_none(), "{page}: {claim}");
+            let (_, anchor) = claim["@id"].as_str().unwrap().rsplit_once('#').expect("a claim's @id has a fragment");
+            let element = [format!("id=\"{anchor}\""), format!("id={anchor} "), format!("id={anchor}>")];
+            assert!(element.iter().any(|id| html.contains(id.as_str())), "{page}: no element {anchor}");
+        }
         assert!(!types.contains(&"ClaimReview"));
         let news = items.iter().find(|item| item["@type"] == "NewsArticle").unwrap();
         assert_eq!(news["publisher"]["@type"], "Organization");

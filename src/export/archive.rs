@@ -6,15 +6,17 @@
 
 use serde::Serialize;
 
-use super::record::{self, ActorRecord, ArticleRecord, ClaimRecord, CountryRecord};
+use super::record::{ActorRecord, ArticleRecord, ClaimRecord, CountryRecord};
 use crate::file::OutputFile;
 use crate::model::{Archive, ArticleId, ClaimId};
 use crate::urls;
 
 /// What `format` says, for a reader that finds the file on its own.
 pub const FORMAT: &str = "dossier-archive";
-/// Raised when a field changes meaning or is removed; adding a field keeps it.
-pub const VERSION: u32 = 1;
+/// Raised when a field changes meaning or is removed, here or in the per-entity files, which
+/// carry the same version; adding a field keeps it. 2: the per-entity files name claims by their
+/// essential fields rather than by full records.
+pub const VERSION: u32 = 2;
 const SCHEMA: &str = include_str!("archive.schema.json");
 
 #[derive(Serialize)]
@@ -36,7 +38,7 @@ struct ArchiveExport<'a> {
 pub fn json(archive: &Archive) -> OutputFile {
     let config = &archive.config;
     let articles = (0..archive.articles.len()).map(|index| ArticleId(index as u32));
-    let claims: Vec<ClaimId> = (0..archive.claims.len()).map(|index| ClaimId(index as u32)).collect();
+    let claims = (0..archive.claims.len()).map(|index| ClaimId(index as u32));
     let export = ArchiveExport {
         format: FORMAT,
         version: VERSION,
@@ -48,7 +50,7 @@ pub fn json(archive: &Archive) -> OutputFile {
         articles: articles.map(|id| ArticleRecord::new(archive, id)).collect(),
         actors: archive.actors.iter().map(|actor| ActorRecord::new(archive, actor)).collect(),
         countries: archive.countries.iter().map(|country| CountryRecord::new(archive, country)).collect(),
-        claims: record::claims(archive, &claims),
+        claims: claims.map(|id| ClaimRecord::new(archive, id)).collect(),
     };
     OutputFile { path: urls::DATA_ARCHIVE.to_owned(), bytes: super::to_json(&export) }
 }

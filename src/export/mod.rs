@@ -74,6 +74,11 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_else(|error| unreachable!("an export serialises: {error}"))
 }
 
+/// `value` as compact JSON kept as such, for its bytes to be written into several files.
+fn to_raw_json(value: &impl Serialize) -> Box<serde_json::value::RawValue> {
+    serde_json::value::to_raw_value(value).unwrap_or_else(|error| unreachable!("an export serialises: {error}"))
+}
+
 /// The files for the open web and for citation: `data/citations.json`, and `sitemap.xml` and
 /// `robots.txt` when the site has a `base_url`, their dates from `history`.
 pub fn web_files(site: &Site, history: &history::History) -> Vec<OutputFile> {

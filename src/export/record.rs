@@ -107,24 +107,49 @@ impl<'a> ArticleRecord<'a> {
     }
 }
 
+/// A claim as the per-entity files name it: its essential fields (who claims what of whom, when,
+/// in which words, in which article); the rest is in `data/archive.json` under the same id.
 #[derive(Serialize)]
-pub struct ClaimRecord<'a> {
+pub struct ClaimRef<'a> {
     pub id: String,
     pub article: &'a str,
+    pub kind: &'static str,
+    pub by: Vec<PartyRecord<'a>>,
+    pub target: Vec<PartyRecord<'a>>,
+    pub date: Option<String>,
+    pub quote: &'a str,
+}
+
+impl<'a> ClaimRef<'a> {
+    pub fn new(archive: &'a Archive, id: ClaimId) -> Self {
+        let claim: &'a Claim = archive.claim(id);
+        let parties = |parties: &[Party]| parties.iter().map(|party| PartyRecord::new(archive, *party)).collect();
+        ClaimRef {
+            id: claim_id(archive, id),
+            article: &archive.article(claim.article).slug,
+            kind: claim.kind.as_str(),
+            by: parties(&claim.by),
+            target: parties(&claim.target),
+            date: claim.date.map(|date| date.iso()),
+            quote: &claim.quote,
+        }
+    }
+}
+
+/// A claim with every field: its reference and the rest.
+#[derive(Serialize)]
+pub struct ClaimRecord<'a> {
+    #[serde(flatten)]
+    pub reference: ClaimRef<'a>,
     /// Its place among its article's claims, from 1, as the page numbers it.
     pub number: usize,
     /// Its fragment id in the article's page.
     pub anchor: &'a str,
     pub page: String,
-    pub kind: &'static str,
     pub accusation: bool,
-    pub by: Vec<PartyRecord<'a>>,
-    pub target: Vec<PartyRecord<'a>>,
     pub about: Vec<&'a str>,
     pub basis: Option<&'static str>,
     pub hedged: bool,
-    pub date: Option<String>,
-    pub quote: &'a str,
     pub note: Option<&'a str>,
     pub responds_to: Option<String>,
     pub responses: Vec<String>,
@@ -133,23 +158,15 @@ pub struct ClaimRecord<'a> {
 impl<'a> ClaimRecord<'a> {
     pub fn new(archive: &'a Archive, id: ClaimId) -> Self {
         let claim: &'a Claim = archive.claim(id);
-        let article = archive.article(claim.article);
-        let parties = |parties: &[Party]| parties.iter().map(|party| PartyRecord::new(archive, *party)).collect();
         ClaimRecord {
-            id: claim_id(archive, id),
-            article: &article.slug,
+            reference: ClaimRef::new(archive, id),
             number: claim.number,
             anchor: &claim.anchor,
             page: page_url(archive, &claim_path(archive, id)),
-            kind: claim.kind.as_str(),
             accusation: claim.kind.is_accusation(),
-            by: parties(&claim.by),
-            target: parties(&claim.target),
             about: claim.about.iter().map(|id| archive.actor(*id).id.as_str()).collect(),
             basis: claim.basis.map(|basis| basis.row().word),
             hedged: claim.hedged,
-            date: claim.date.map(|date| date.iso()),
-            quote: &claim.quote,
             note: claim.note.as_deref(),
             responds_to: claim.responds_to.map(|answered| claim_id(archive, answered)),
             responses: claim.responses.iter().map(|answer| claim_id(archive, *answer)).collect(),
@@ -212,11 +229,6 @@ impl<'a> CountryRecord<'a> {
             page: page_url(archive, &urls::country(&country.id)),
         }
     }
-}
-
-/// The records of `ids`, in their order.
-pub fn claims<'a>(archive: &'a Archive, ids: &[ClaimId]) -> Vec<ClaimRecord<'a>> {
-    ids.iter().map(|id| ClaimRecord::new(archive, *id)).collect()
 }
 
 /// An article as the per-entity files name it: enough to list and link it, the rest being in

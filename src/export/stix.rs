@@ -24,7 +24,7 @@ use uuid::Uuid;
 use super::record::{claim_id, claim_path, page_url, pairs, party_name};
 use crate::date::PartialDate;
 use crate::file::OutputFile;
-use crate::model::{ActorKind, Archive, ArticleId, ClaimId, ClaimKind, Party};
+use crate::model::{ActorId, ActorKind, Archive, ArticleId, ClaimId, ClaimKind, CountryId, Party};
 use crate::urls;
 
 /// The namespace of every id in the bundle: fixed, so that ids stay the same across builds and
@@ -157,13 +157,39 @@ struct Reference {
 /// The bundle's objects as they are made, with what every object shares.
 struct Builder<'a> {
     archive: &'a Archive,
+    parties: PartyIds,
     marking: Vec<String>,
     objects: Vec<Object>,
 }
 
+/// The STIX id of every actor's and country's object, made once: each is named by every claim
+/// and report it is in.
+struct PartyIds {
+    actors: Vec<String>,
+    countries: Vec<String>,
+}
+
+impl PartyIds {
+    fn new(archive: &Archive) -> PartyIds {
+        let actors = (0..archive.actors.len()).map(|index| Party::Actor(ActorId(index as u32)));
+        let countries = (0..archive.countries.len()).map(|index| Party::Country(CountryId(index as u32)));
+        PartyIds {
+            actors: actors.map(|party| party_ref(archive, party)).collect(),
+            countries: countries.map(|party| party_ref(archive, party)).collect(),
+        }
+    }
+
+    fn of(&self, party: Party) -> &str {
+        match party {
+            Party::Actor(id) => &self.actors[id.index()],
+            Party::Country(id) => &self.countries[id.index()],
+        }
+    }
+}
+
 /// `data/stix-bundle.json`.
 pub fn bundle(archive: &Archive) -> OutputFile {
-    let mut builder = Builder { archive, marking: Vec::new(), objects: Vec::new() };
+    let mut builder = Builder { archive, parties: PartyIds::new(archive), marking: Vec::new(), objects: Vec::new() };
     builder.license();
     builder.sources();
     builder.actors();
@@ -238,7 +264,7 @@ impl Builder<'_> {
     }
 
     fn actors(&mut self) {
-        for actor in &self.archive.actors {
+        for (index, actor) in self.archive.actors.iter().enumerate() {
             let (name, description, aliases) = (actor.name.clone(), actor.description.clone(), actor.aliases.clone());
             let external_references = vec![self.page(&urls::actor(&actor.id), &actor.id)];
             let body = match actor.kind {
@@ -251,20 +277,20 @@ impl Builder<'_> {
                     external_references,
                 },
             };
-            let kind = actor_type(actor.kind);
-            self.push(kind, stix_id(kind, &format!("actor:{}", actor.id)), self.span(&actor.articles), body);
+            let id = self.parties.of(Party::Actor(ActorId(index as u32))).to_owned();
+            self.push(actor_type(actor.kind), id, self.span(&actor.articles), body);
         }
     }
 
     fn countries(&mut self) {
-        for country in &self.archive.countries {
+        for (index, country) in self.archive.countries.iter().enumerate() {
             let body = Body::Location {
                 name: country.name.clone(),
                 country: country.id.to_uppercase(),
                 description: country.description.clone(),
                 external_references: vec![self.page(&urls::country(&country.id), &country.id)],
             };
-            let id = stix_id("location", &format!("country:{}", country.id));
+            let id = self.parties.of(Party::Country(CountryId(index as u32))).to_owned();
             self.push("location", id, self.span(&country.articles), body);
         }
     }
@@ -275,8 +301,9 @@ impl Builder<'_> {
         let article = archive.article(id);
         let when = timestamp(article.date);
         let mut refs = BTreeSet::from([source_id(&article.source)]);
-        refs.extend(article.actors.iter().map(|actor| party_ref(archive, Party::Actor(*actor))));
-        refs.extend(article.countries.iter().map(|country| party_ref(archive, Party::Country(*country))));
+        let parties = article.actors.iter().map(|actor| Party::Actor(*actor));
+        let parties = parties.chain(article.countries.iter().map(|country| Party::Country(*country)));
+        refs.extend(parties.map(|party| self.parties.of(party).to_owned()));
         for claim in &article.claims {
             refs.extend(self.claim(*claim, &when));
         }
@@ -308,13 +335,13 @@ impl Builder<'_> {
         let page = claim_path(archive, id);
         let times = || (when.to_owned(), when.to_owned());
         let mut listed: Vec<String> =
-            claim.by.iter().chain(&claim.target).map(|party| party_ref(archive, *party)).collect();
+            claim.by.iter().chain(&claim.target).map(|party| self.parties.of(*party).to_owned()).collect();
         let relationships = relationship_ids(archive, id);
         for ((by, target), relationship) in pairs(archive, id).into_iter().zip(&relationships) {
             let body = Body::Relationship {
                 relationship_type: if claim.kind.is_accusation() { "attributed-to" } else { "related-to" },
-                source_ref: party_ref(archive, by),
-                target_ref: party_ref(archive, target),
+                source_ref: self.parties.of(by).to_owned(),
+                target_ref: self.parties.of(target).to_owned(),
                 x_dossier_kind: claim.kind.as_str(),
                 x_dossier_claim: stable.clone(),
             };
@@ -377,7 +404,7 @@ fn party_key(archive: &Archive, party: Party) -> String {
     }
 }
 
-/// The STIX id of a party's object.
+/// The STIX id of a party's object (made once per party, by [`PartyIds`]).
 fn party_ref(archive: &Archive, party: Party) -> String {
     let kind = match party {
         Party::Actor(id) => actor_type(archive.actor(id).kind),

@@ -2,7 +2,10 @@
 //! publisher, the source's address as `isBasedOn`, the actors and countries it mentions with
 //! their pages here) and a `Claim` for each claim quoted in it (its parties as authors, the article
 //! as where it appears, the original publication as where it first appeared), as JSON-LD. No
-//! `ClaimReview`: the archive records who claims what, it does not rate claims.
+//! `ClaimReview`: the archive records who claims what, it does not rate claims. A `Claim`'s `@id`
+//! is the address of its card in the page (`#claim-1`), which shows its quote: the node does not
+//! repeat the quote's words (the largest part of a page's structured data otherwise;
+//! `data/archive.json` has them for machines).
 //!
 //! The JSON goes inside `<script type="application/ld+json">`, where an editor's `</script>` in a
 //! title would end the element: `<`, `>` and `&` are written as JSON escapes, which a JSON parser
@@ -90,7 +93,6 @@ struct ClaimNode<'a> {
     kind: &'static str,
     #[serde(rename = "@id")]
     id: String,
-    text: &'a str,
     author: Vec<Reference>,
     about: Vec<Reference>,
     appearance: Reference,
@@ -181,7 +183,6 @@ impl<'a> Entities<'a> {
         ClaimNode {
             kind: "Claim",
             id: urls::with_anchor(page, &claim.anchor),
-            text: &claim.quote,
             author: claim.by.iter().map(|party| self.reference(*party)).collect(),
             about: about.map(|party| self.reference(party)).collect(),
             appearance: Reference { id: page.to_owned() },
@@ -194,6 +195,9 @@ impl<'a> Entities<'a> {
 /// `value` as JSON that cannot close or open an HTML element: `<`, `>` and `&` escaped.
 fn script_safe(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("JSON-LD nodes are strings and lists, which always serialise");
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
     let mut safe = String::with_capacity(json.len());
     for c in json.chars() {
         match c {
