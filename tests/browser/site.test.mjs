@@ -101,6 +101,20 @@ describe('the default archive', () => {
     const page = await newPage(archive.browser);
     const watch = watchPage(page);
     await page.goto(fileUrl(root, 'index.html'));
+    // The header fits: at 1280 px the search box beside the menu, at 390 px the menu on one row;
+    // the views open from their group without JavaScript's help.
+    const rowOf = (selector) => page.locator(selector).evaluateAll((elements) =>
+      elements.map((element) => Math.round(element.getBoundingClientRect().top)));
+    assert.deepEqual(await rowOf('.site-search'), await rowOf('.site-nav'), 'the search box beside the menu');
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      assert.equal(new Set(await rowOf('.site-nav > ul > li')).size, 1, 'the menu on one row at 390 px');
+      await page.locator('.nav-group summary').click();
+      await page.locator('.nav-group a', { hasText: 'Ma trận cáo buộc' }).click();
+      assert.match(page.url(), /\/matrix\/index\.html$/);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     await page.locator('.site-nav a', { hasText: 'Tác nhân' }).click();
     assert.match(page.url(), /\/actors\/index\.html$/);
     await page.locator('a', { hasText: 'APT32' }).first().click();
