@@ -223,8 +223,8 @@ impl Sources<'_> {
 
     fn tag(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
         let tag = &self.archive.tags[index];
-        let articles: Vec<Value> =
-            tag.articles[self.slice(tag.articles.len(), number)].iter().map(|id| self.views.article(*id)).collect();
+        let range = self.slice(tag.articles.len(), number);
+        let articles: Vec<Value> = tag.articles[range].iter().map(|id| self.views.article_of_tag(*id)).collect();
         context.insert("tag", &tag.name);
         context.insert("article_total", &tag.articles.len());
         context.insert_value("articles", articles.into());
