@@ -96,6 +96,9 @@ fn each_tag_page_lists_exactly_the_articles_with_that_tag_newest_first() {
     assert_eq!(row_links(&site.page("tags/phan-bac/page/2/index.html")), ["articles/viet-nam-bac-bo/"]);
     assert_eq!(row_links(&site.page("tags/apt32/index.html")), ["articles/viet-nam-bac-bo/"]);
     assert_eq!(row_links(&site.page("tags/an-ninh-mang/index.html")), ["articles/danh-sach/"]);
+    // A tag's rows give title and date; the source and the claims are on the article's page.
+    assert!(!first.contains("class=source") && !first.contains("class=claim-count"), "{first}");
+    assert!(first.contains("<time datetime="), "{first}");
 }
 
 #[test]

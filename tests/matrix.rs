@@ -68,7 +68,7 @@ fn listed_in(page: &str, anchor: &str) -> Vec<String> {
         }
     }
     part[..end]
-        .split("class=claim-source>Trích từ <a href=")
+        .split("class=row-quote><a href=")
         .skip(1)
         .map(|rest| {
             let href = rest.split('>').next().unwrap_or_default().trim_matches('"');
@@ -161,12 +161,13 @@ fn a_cell_whose_claims_run_over_pages_leads_to_the_page_of_its_first() {
 fn a_site_whose_components_predate_the_matrix_still_builds() {
     let site = TestSite::fixture("claims-v2").overlay("matrix");
     let components = std::fs::read_to_string(common::repo().join("templates/components.html")).unwrap();
-    let matrix_aware = r#"{%- if not claim.in_heading %} <span class="sentence">{{ <claim_sentence claim={claim} /> }}</span>{% endif %}"#;
-    assert!(components.contains(matrix_aware), "the claim card leaves its sentence out under a heading");
-    let before = r#" <span class="sentence">{{ <claim_sentence claim={claim} /> }}</span>"#;
+    let matrix_aware = "{% if claim.in_heading %}{{ <kind_label kind={claim.label} /> }}{% else %}\
+                        {{ <claim_sentence claim={claim} linked={false} /> }}{% endif %}";
+    assert!(components.contains(matrix_aware), "the claim row words only its kind under a heading");
+    let before = "{{ <claim_sentence claim={claim} linked={false} /> }}";
     std::fs::create_dir_all(site.root().join("templates")).unwrap();
     site.write("templates/components.html", &components.replace(matrix_aware, before));
     site.build_ok();
     let accusations = site.page("matrix/countries/us/index.html");
-    assert!(accusations.contains("class=sentence"), "the older card shows its sentence:\n{accusations}");
+    assert!(accusations.contains("Mỹ và Anh cáo buộc"), "the older row shows its sentence:\n{accusations}");
 }

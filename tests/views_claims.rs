@@ -58,7 +58,7 @@ fn claim_of(href: &str) -> String {
 fn rows(page: &str) -> Vec<Row> {
     page.split("<li ")
         .skip(1)
-        .filter(|part| part.split('>').next().is_some_and(|tag| tag.contains("claim-row")))
+        .filter(|part| part.split('>').next().is_some_and(|tag| tag.contains("data-kind")))
         .map(|part| {
             let tag = format!(" {}", &part[..part.find('>').unwrap_or(part.len())]);
             let quote = &part[part.find("class=row-quote>").expect("a row quotes its claim")..];

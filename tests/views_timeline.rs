@@ -89,14 +89,20 @@ fn the_timeline_holds_every_article_and_claim_once_under_its_year_and_month() {
     let newest_first = [2024, 2020, 2013].map(|year| format!("../{}", urls::timeline_year(year)));
     assert_eq!(years, newest_first);
     let mut shown: Vec<(i16, String, String)> = Vec::new();
+    let mut dates_shown = 0;
     for year in [2013, 2020, 2024] {
         let page = site.page(&urls::file(&urls::timeline_year(year)));
         for (month, href) in rows_under_months(&page) {
             shown.push((year, month, href.trim_start_matches("../../").to_owned()));
         }
+        // Rows of one date show it once, on the first of them.
+        let dates: Vec<String> = select(&page, ".timeline-rows time").into_iter().map(|(_, text)| text).collect();
+        assert!(dates.windows(2).all(|two| two[0] != two[1]), "{year}: {dates:?}");
+        dates_shown += dates.len();
     }
     shown.sort();
     assert_eq!(shown, expected);
+    assert!(dates_shown < shown.len(), "claims dated by their article share its row's date");
 }
 
 #[test]

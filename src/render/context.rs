@@ -33,37 +33,56 @@ struct Pagination {
     next: Option<String>,
 }
 
-/// Where a page stands in the site's menu: the section whose first page it is (`current`), or
-/// the section it lies within (`within`): `articles`, `actors`, `countries` or `matrix`.
-#[derive(Default, Serialize)]
+/// The sections of the site's menu, by the names the templates give their links (`nav.actors`).
+const SECTIONS: [&str; 8] = ["articles", "actors", "countries", "matrix", "claims", "disputes", "timeline", "data"];
+
+/// Where a page stands in the site's menu: the section it is in, and whether it is that section's
+/// first page.
 struct Nav {
-    current: Option<&'static str>,
-    within: Option<&'static str>,
+    section: Option<&'static str>,
+    first: bool,
 }
 
 impl Nav {
     fn of(kind: Kind) -> Nav {
-        let (current, within) = match kind {
-            Kind::Home { number: 1 } => (Some("articles"), None),
-            Kind::Home { .. } | Kind::Article(_) => (None, Some("articles")),
-            Kind::Actors => (Some("actors"), None),
-            Kind::Actor { .. } => (None, Some("actors")),
-            Kind::Countries => (Some("countries"), None),
-            Kind::Country { .. } => (None, Some("countries")),
-            Kind::Search | Kind::NotFound | Kind::Feed => (None, None),
-            Kind::Timeline => (Some("timeline"), None),
-            Kind::TimelineYear { .. } => (None, Some("timeline")),
-            Kind::ActorFeed(_) | Kind::CountryFeed(_) => (None, None),
-            Kind::Matrix { year: None } => (Some("matrix"), None),
-            Kind::Matrix { .. } | Kind::MatrixAccuser { .. } => (None, Some("matrix")),
-            Kind::Claims { number: 1 } => (Some("claims"), None),
-            Kind::Claims { .. } => (None, Some("claims")),
-            Kind::Disputes { number: 1 } => (Some("disputes"), None),
-            Kind::Disputes { .. } => (None, Some("disputes")),
-            Kind::Tags | Kind::Tag { .. } => (None, Some("articles")),
-            Kind::Data => (Some("data"), None),
+        let (section, first) = match kind {
+            Kind::Home { number } => (Some("articles"), number == 1),
+            Kind::Article(_) | Kind::Tags | Kind::Tag { .. } => (Some("articles"), false),
+            Kind::Actors => (Some("actors"), true),
+            Kind::Actor { .. } => (Some("actors"), false),
+            Kind::Countries => (Some("countries"), true),
+            Kind::Country { .. } => (Some("countries"), false),
+            Kind::Search | Kind::NotFound | Kind::Feed | Kind::ActorFeed(_) | Kind::CountryFeed(_) => (None, false),
+            Kind::Timeline => (Some("timeline"), true),
+            Kind::TimelineYear { .. } => (Some("timeline"), false),
+            Kind::Matrix { year } => (Some("matrix"), year.is_none()),
+            Kind::MatrixAccuser { .. } => (Some("matrix"), false),
+            Kind::Claims { number } => (Some("claims"), number == 1),
+            Kind::Disputes { number } => (Some("disputes"), number == 1),
+            Kind::Data => (Some("data"), true),
         };
-        Nav { current, within }
+        Nav { section, first }
+    }
+
+    /// Each section's link's `aria-current`: `page` on the section's first page, `true` (the
+    /// current one of the set) on its other pages, `false` elsewhere.
+    fn aria_current(&self) -> BTreeMap<&'static str, &'static str> {
+        SECTIONS
+            .iter()
+            .map(|section| {
+                let current = match self.section {
+                    Some(here) if here == *section => {
+                        if self.first {
+                            "page"
+                        } else {
+                            "true"
+                        }
+                    }
+                    _ => "false",
+                };
+                (*section, current)
+            })
+            .collect()
     }
 }
 
@@ -82,7 +101,7 @@ impl Sources<'_> {
         context.insert("home", if root.is_empty() { "./" } else { root });
         context.insert("root", root);
         context.insert("path", &page.path);
-        context.insert("nav", &Nav::of(page.kind));
+        context.insert("nav", &Nav::of(page.kind).aria_current());
         // The page's own absolute address, for link previews (`og:url`), when the site has one.
         let address =
             self.archive.config.base_url.as_ref().map(|base| format!("{base}/{}", urls::served_at(&page.path)));
@@ -204,8 +223,8 @@ impl Sources<'_> {
 
     fn tag(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
         let tag = &self.archive.tags[index];
-        let articles: Vec<Value> =
-            tag.articles[self.slice(tag.articles.len(), number)].iter().map(|id| self.views.article(*id)).collect();
+        let range = self.slice(tag.articles.len(), number);
+        let articles: Vec<Value> = tag.articles[range].iter().map(|id| self.views.article_of_tag(*id)).collect();
         context.insert("tag", &tag.name);
         context.insert("article_total", &tag.articles.len());
         context.insert_value("articles", articles.into());

@@ -277,6 +277,20 @@ mod tests {
         assert!(minified.contains("{% if x %}b{% endif %}") && minified.contains("{{ name }}"), "{minified}");
     }
 
+    // base.html, on every page, was served as written (its indentation and all) because one link
+    // of its footer held a tag between two attributes.
+    #[test]
+    fn every_template_of_the_builtin_theme_is_minified() {
+        let theme = Theme::builtin();
+        let unminified: Vec<&str> = theme
+            .templates
+            .iter()
+            .filter(|(name, source)| name.ends_with(".html") && minify_template(source, &cfg()).is_none())
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert!(unminified.is_empty(), "served as written: {unminified:?}");
+    }
+
     #[test]
     fn a_tag_between_attributes_keeps_the_template_as_written() {
         let source = "<a href=\"{{ url }}\"{% if current %} aria-current=\"page\"{% endif %}>x</a>";

@@ -382,6 +382,15 @@ impl Views {
         })
     }
 
+    /// Article `id` as a tag's pages list it: its title and date, without the source and the
+    /// number of claims its page gives, since a tag lists thousands of articles at 10k.
+    pub fn article_of_tag(&self, id: ArticleId) -> Value {
+        let mut article = self.article(id).into_map().unwrap_or_default();
+        article.insert("source".into(), Value::from(""));
+        article.insert("claim_count".into(), Value::from(0));
+        Value::from(article)
+    }
+
     /// Every actor by name, in one group per kind (the vocabulary's order, then those of no kind),
     /// leaving out kinds no actor has.
     pub fn actors_by_kind(&self) -> Value {

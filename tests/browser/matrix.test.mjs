@@ -32,10 +32,10 @@ describe('the attribution matrix of the default archive', () => {
         assert.ok(hash.length > 0, `${way.name} ${name}: the cell leads to a section`);
         const section = page.locator(`[id="${hash}"]`);
         assert.ok(await section.isVisible(), `${way.name} ${name}: #${hash} is shown`);
-        const quotes = section.locator('.claim-quote');
+        const quotes = section.locator('.row-quote');
         assert.equal(await quotes.count(), number, `${way.name} ${name}: as many quotes as the cell counts`);
         assert.ok((await quotes.first().innerText()).length > 0, `${way.name} ${name}: a quote is there`);
-        assert.equal(await section.locator('.claim-source a').count(), number, `${way.name} ${name}: article links`);
+        assert.equal(await section.locator('.row-quote a[href*="articles/"]').count(), number, `${way.name} ${name}: article links`);
       }
       assert.deepEqual(watch.all(), [], way.name);
       await page.close();
@@ -55,7 +55,7 @@ describe('the attribution matrix of the default archive', () => {
       const number = Number(await cell.innerText());
       await cell.click();
       const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
-      const quotes = await page.locator(`[id="${hash}"] .claim-quote`).count();
+      const quotes = await page.locator(`[id="${hash}"] .row-quote`).count();
       assert.equal(quotes, number, `${way.name} ${year}: exactly the cell's claims are listed`);
       await page.close();
     }

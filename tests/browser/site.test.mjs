@@ -101,6 +101,22 @@ describe('the default archive', () => {
     const page = await newPage(archive.browser);
     const watch = watchPage(page);
     await page.goto(fileUrl(root, 'index.html'));
+    // The header fits: at 1280 px the search box beside the menu, at 390 px the menu on one row;
+    // the views open from their group without JavaScript's help.
+    const boxes = (selector) => page.locator(selector).evaluateAll((elements) =>
+      elements.map((element) => element.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
+    const [[search], [nav]] = [await boxes('.site-search'), await boxes('.site-nav')];
+    assert.ok(search.top < nav.bottom && nav.top < search.bottom, 'the search box beside the menu');
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      const entries = await boxes('.site-nav > ul > li');
+      assert.ok(entries.every((entry) => entry.top < entries[0].bottom), 'the menu on one row at 390 px');
+      await page.locator('.nav-group summary').click();
+      await page.locator('.nav-group a', { hasText: 'Ma trận cáo buộc' }).click();
+      assert.match(page.url(), /\/matrix\/index\.html$/);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     await page.locator('.site-nav a', { hasText: 'Tác nhân' }).click();
     assert.match(page.url(), /\/actors\/index\.html$/);
     await page.locator('a', { hasText: 'APT32' }).first().click();

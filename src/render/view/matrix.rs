@@ -372,9 +372,9 @@ impl Views {
     }
 
     /// Claim `id` as an accuser's page lists it: its view, marked `in_heading` because the
-    /// section's heading says who made it against whom, which the claim card then leaves out. A
-    /// mark rather than an argument of the card, so that a site's own components, made before
-    /// the matrix, still render the page (with the sentence).
+    /// section's heading says who made it against whom, so that the claim row words only its
+    /// kind. A mark rather than an argument of the row, so that a site's own components, made
+    /// before the matrix, still render the page (with the sentence).
     fn headed_claim(&self, id: ClaimId) -> Value {
         let mut claim = self.claim(id).into_map().unwrap_or_default();
         claim.insert("in_heading".into(), Value::from(true));

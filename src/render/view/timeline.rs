@@ -125,6 +125,9 @@ fn months(archive: &Archive, entries: &[Entry]) -> Vec<Month> {
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub date: DateView,
+    /// Whether the row above it on its page bears the same date, which is then shown once: most
+    /// claims are dated by their article, and a page lists hundreds of rows.
+    pub same_day: bool,
     pub url: String,
     /// For an article: its title; for a claim, none.
     pub title: Option<String>,
@@ -144,6 +147,7 @@ impl Row {
                 let article = archive.article(id);
                 Row {
                     date: DateView::new(article.date),
+                    same_day: false,
                     url: urls::article(&article.slug),
                     title: Some(article.title.clone()),
                     class: None,
@@ -157,6 +161,7 @@ impl Row {
                 let article = archive.article(claim.article);
                 Row {
                     date: DateView::new(claim_date(archive, id)),
+                    same_day: false,
                     url: urls::with_anchor(&urls::article(&article.slug), &claim.anchor),
                     title: None,
                     class: Some(claim.kind.row().class),
@@ -295,11 +300,11 @@ pub fn rows(archive: &Archive, year: &Year, range: Range<usize>) -> Vec<MonthRow
         .filter(|month| month.range.start < range.end && range.start < month.range.end)
         .map(|month| {
             let part = month.range.start.max(range.start)..month.range.end.min(range.end);
-            MonthRows {
-                month: month.month,
-                anchor: urls::month_anchor(month.month),
-                rows: year.entries[part].iter().map(|entry| Row::of(archive, *entry)).collect(),
+            let mut rows: Vec<Row> = year.entries[part].iter().map(|entry| Row::of(archive, *entry)).collect();
+            for index in 1..rows.len() {
+                rows[index].same_day = rows[index].date.iso == rows[index - 1].date.iso;
             }
+            MonthRows { month: month.month, anchor: urls::month_anchor(month.month), rows }
         })
         .collect()
 }
