@@ -38,7 +38,9 @@
 //    in, with the status, and the others as theirs arrive. "all" runs to the callback that sees
 //    every result of the first page in #search-results; "frame" to the first task after the next
 //    animation frame following the first results, i.e. about when they are on screen. All of it
-//    happens inside one page.evaluate(), so no DevTools round trip is counted.
+//    happens inside one page.evaluate(), so no DevTools round trip is counted. Over http://, a
+//    cold search also reports when its last term or typo shard and its first document shard had
+//    arrived (resource timing): what is left of its time is the page's own work.
 //    Bytes: over http://, the sizes of the responses the page received for the query
 //    (playwright's request events and request.sizes(); the lib.mjs server does not compress),
 //    plus what they would weigh gzipped (a compressing host); over file://, the sizes of the
@@ -308,8 +310,19 @@ function measureInPage({ query, typeDelay, timeout, pageSize }) {
     const { dom, all, frame } = await done;
     scripts.disconnect();
     const total = Number((/\d+/.exec(status.textContent) || ['0'])[0]);
+    // Over http://, when the responses of this query's files ended (file:// loads have no
+    // resource timing entries): the last term or typo shard, then the first document shard.
+    const ends = (kind) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= t0 && entry.name.includes(kind))
+        .map((entry) => entry.responseEnd - t0);
+    const indexEnds = [...ends('/search/terms/'), ...ends('/search/typos/')];
+    const docEnds = ends('/search/docs/');
     return {
       dom: dom - t0,
+      indexIn: indexEnds.length ? Math.max(...indexEnds) : 0,
+      docIn: docEnds.length ? Math.min(...docEnds) : 0,
       all: all - t0,
       frame: frame - t0,
       shown: results.querySelectorAll('li.search-result').length,
@@ -479,17 +492,23 @@ function bytesCell(list) {
   return raw ? `${kib(raw)} / ${kib(gz)}` : '0';
 }
 
+/** "index files in / first document in" of cold searches, medians in ms (http:// only). */
+function arrivalsCell(cold) {
+  if (!cold.some((s) => s.docIn)) return '–';
+  return `${ms(median(cold.map((s) => s.indexIn)))} / ${ms(median(cold.map((s) => s.docIn)))}`;
+}
+
 function table(samples) {
   const lines = [
-    '| query | what | results | cold ms | warm ms | typed ms | all ms: cold / warm / typed | frame ms: cold / warm / typed | cold KiB (gzip) | typed KiB (gzip) | cold files |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| query | what | results | cold ms | warm ms | typed ms | all ms: cold / warm / typed | frame ms: cold / warm / typed | cold: index files in / first document in, ms | cold KiB (gzip) | typed KiB (gzip) | cold files |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const { q, kind } of QUERIES) {
     const { cold, warm, typed } = samples.get(q);
     const medians = (key) => [cold, warm, typed].map((list) => ms(median(list.map((s) => s[key])))).join(' / ');
     lines.push(
       `| \`${q}\` | ${kind} | ${cold[0].total} | ${timing(cold)} | ${timing(warm)} | ${timing(typed)} | ` +
-        `${medians('all')} | ${medians('frame')} | ${bytesCell(cold)} | ${bytesCell(typed)} | ` +
+        `${medians('all')} | ${medians('frame')} | ${arrivalsCell(cold)} | ${bytesCell(cold)} | ${bytesCell(typed)} | ` +
         `${median(cold.map((s) => s.files.length))} |`,
     );
   }
@@ -595,6 +614,7 @@ async function main() {
       `*warm*: the same query again on that page; *typed*: on a fresh page, one character every ${TYPE_DELAY_MS} ms, timed from the last. ` +
       '*all*: until every result of the first page is shown (the first ones show as soon as their documents are in). ' +
       '*frame*: until the next frame after the first results (about when they are on screen). ' +
+      '*index files in / first document in*: when the last term or typo shard of a cold search, then its first document shard, had arrived (resource timing; only over http://): the rest of *cold ms* is the page\'s own work. ' +
       '*results*: the number of matching articles; 10 are shown. KiB: what the search downloaded (median; raw / gzipped), median number of files for a cold search.',
     '',
   ];
