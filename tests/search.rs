@@ -352,6 +352,24 @@ fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
     assert_eq!(index.manifest.docs_per_shard, 1);
     let sizes = index.sizes(&index.files(&dates()));
     assert!(sizes.typical_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
+    assert!(sizes.typical_typo_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
+}
+
+#[test]
+fn the_budget_counts_what_a_search_with_a_slip_downloads_too() {
+    // "Microsoft" typed "Micorsoft" is corrected: the search reads the typo shards of its keys
+    // and the term shard of "microsoft" besides, which the typical search with a slip counts.
+    let articles = (0..300)
+        .map(|n| {
+            article(&format!("a{n}"), "2020-01-01", &format!("Microsoft cáo buộc {n}"), &format!("{FILLER} Mã {n}."))
+        })
+        .collect();
+    let site = archive(articles);
+    let index = Index::build(&site);
+    assert_eq!(query::search(&index, "Micorsoft cáo").corrected.as_deref(), Some("microsoft cáo"));
+    let sizes = index.sizes(&index.files(&dates()));
+    assert!(sizes.typical_typo_query > sizes.typical_query, "{sizes:?}");
+    assert!(sizes.typical_typo_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
 }
 
 /// What a search for `text` in `site` was corrected to, if it was.

@@ -1,12 +1,14 @@
 //! The query budget: what a typical search downloads, measured on sample queries, and how many
 //! documents a document shard may hold.
 //!
-//! A search loads the manifest, the term shards of its words and the document shards of its
+//! A search loads the manifest, the term shards of its words (and, for a word with a slip, the
+//! typo shards of its keys and the term shard of its correction) and the document shards of its
 //! first page of results. Those results lie anywhere in the archive, so each usually comes from a
 //! shard of its own, and a shard of `k` documents makes a search download about `k` times the
 //! document bytes. Larger shards mean fewer files to write; the budget says how large they may
 //! be: shards grow while a typical search stays within [`GROWTH_SHARE_PERCENT`] of the budget,
-//! which leaves room for searches heavier than the typical one.
+//! which leaves room for searches heavier than the typical one. The typical search is measured
+//! twice, as typed and with a slip in its longest word, and both must fit.
 
 use std::collections::BTreeSet;
 
@@ -16,9 +18,11 @@ use super::QUERY_BUDGET_BYTES;
 use super::query;
 use super::ranking::FIRST_PAGE;
 use super::shard::{
-    ArticleDocument, Document, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size, term_shard_path,
+    ArticleDocument, Document, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size,
+    estimated_typo_row_size, term_shard_path, typo_shard_path,
 };
 use super::tokenize::fold;
+use super::typo;
 use crate::file::OutputFile;
 
 /// How many sample queries estimate the size of a typical search.
@@ -35,7 +39,10 @@ const CALL_BYTES: u64 = 48;
 /// What a sample search downloads besides the manifest.
 #[derive(Clone, Debug, Default)]
 pub struct Sample {
+    /// Whether its longest word was typed with a slip.
+    slipped: bool,
     term_shards: BTreeSet<usize>,
+    typo_shards: BTreeSet<usize>,
     /// The documents of its first page of results.
     first_page: Vec<u32>,
 }
@@ -51,30 +58,51 @@ pub struct Sizes {
     pub largest_doc_shard: u64,
     /// The median download of sample searches: two words of titles across the archive.
     pub typical_query: u64,
+    /// The same with two letters of the longest word swapped, as [`typo`] corrects.
+    pub typical_typo_query: u64,
 }
 
 /// The sample searches of `index`: two words from the titles of articles spread over the
-/// archive, every other one typed without diacritics, as most readers do.
+/// archive, every other one typed without diacritics, as most readers do; each also with a slip.
 pub fn samples(index: &Index) -> Vec<Sample> {
     let articles: Vec<&ArticleDocument> = index.documents.iter().filter_map(Document::article).collect();
     let step = articles.len().div_ceil(SAMPLE_QUERIES).max(1);
-    let queries: Vec<String> = articles
-        .iter()
-        .step_by(step)
-        .enumerate()
-        .map(|(number, document)| {
-            let words: Vec<&str> = document.title.split_whitespace().take(2).collect();
-            let text = words.join(" ");
-            if number % 2 == 0 { text } else { fold(&text) }
-        })
-        .collect();
+    let clean = articles.iter().step_by(step).enumerate().map(|(number, document)| {
+        let words: Vec<&str> = document.title.split_whitespace().take(2).collect();
+        let text = words.join(" ");
+        if number % 2 == 0 { text } else { fold(&text) }
+    });
+    let queries: Vec<(bool, String)> =
+        clean.flat_map(|text| [(true, with_slip(&text)), (false, text)]).filter(|(_, text)| !text.is_empty()).collect();
     queries
         .par_iter()
-        .map(|text| {
-            let (hits, term_shards) = query::rank(index, text);
-            Sample { term_shards, first_page: hits.iter().take(FIRST_PAGE).map(|hit| hit.doc).collect() }
+        .map(|(slipped, text)| {
+            let search = query::search(index, text);
+            Sample {
+                slipped: *slipped,
+                term_shards: search.term_shards,
+                typo_shards: search.typo_shards,
+                first_page: search.hits.iter().take(FIRST_PAGE).map(|hit| hit.doc).collect(),
+            }
         })
         .collect()
+}
+
+/// `text` with the two letters in the middle of its longest word swapped, when that word is long
+/// enough to be corrected; otherwise nothing.
+fn with_slip(text: &str) -> String {
+    let Some(longest) = text.split_whitespace().max_by_key(|word| word.chars().count()) else { return String::new() };
+    let mut letters: Vec<char> = longest.chars().collect();
+    let middle = letters.len() / 2;
+    if !typo::correctable(longest) || letters[middle - 1] == letters[middle] {
+        return String::new();
+    }
+    letters.swap(middle - 1, middle);
+    let slipped: String = letters.into_iter().collect();
+    text.split_whitespace()
+        .map(|word| if word == longest { slipped.as_str() } else { word })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many documents a document shard of `index` holds: the most that keep the typical sample
@@ -86,9 +114,13 @@ pub fn docs_per_shard(index: &Index) -> usize {
         .map(|shard| index.shard_entries(shard).iter().map(|entry| estimated_entry_size(entry) as u64).sum::<u64>())
         .map(|size| size + CALL_BYTES)
         .collect();
+    let typos: Vec<u64> = (0..index.manifest.typo_shards.len())
+        .map(|shard| index.typo_shard_rows(shard).iter().map(|row| estimated_typo_row_size(row) as u64).sum::<u64>())
+        .map(|size| size + CALL_BYTES)
+        .collect();
     let manifest = serde_json::to_vec(&index.manifest).map_or(0, |json| json.len() as u64) + CALL_BYTES;
-    let typical = |per_shard: usize| {
-        typical(index.samples.iter().map(|sample| {
+    let typical = |per_shard: usize, slipped: bool| {
+        typical(index.samples.iter().filter(|sample| sample.slipped == slipped).map(|sample| {
             let shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
             let shard_size = |shard: usize| {
                 let range = shard * per_shard..((shard + 1) * per_shard).min(documents.len());
@@ -96,12 +128,16 @@ pub fn docs_per_shard(index: &Index) -> usize {
             };
             manifest
                 + sample.term_shards.iter().map(|&shard| terms[shard]).sum::<u64>()
+                + sample.typo_shards.iter().map(|&shard| typos[shard]).sum::<u64>()
                 + shards.into_iter().map(shard_size).sum::<u64>()
         }))
     };
     let target = QUERY_BUDGET_BYTES * GROWTH_SHARE_PERCENT / 100;
     (2..=MAX_DOCS_PER_SHARD)
-        .take_while(|&per_shard| per_shard as u64 * average <= MAX_DOC_SHARD_BYTES && typical(per_shard) <= target)
+        .take_while(|&per_shard| {
+            per_shard as u64 * average <= MAX_DOC_SHARD_BYTES
+                && typical(per_shard, false).max(typical(per_shard, true)) <= target
+        })
         .last()
         .unwrap_or(1)
 }
@@ -120,14 +156,18 @@ pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
     };
     let term_sizes: Vec<u64> = (0..index.term_shard_count()).map(|n| size(&term_shard_path(n))).collect();
     let doc_sizes: Vec<u64> = (0..index.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
+    let typo_sizes: Vec<u64> = (0..index.manifest.typo_shards.len()).map(|n| size(&typo_shard_path(n))).collect();
     let manifest = size(MANIFEST_PATH);
     let per_shard = index.manifest.docs_per_shard;
-    let downloads = index.samples.iter().map(|sample| {
-        let doc_shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
-        manifest
-            + sample.term_shards.iter().map(|&shard| term_sizes[shard]).sum::<u64>()
-            + doc_shards.into_iter().map(|shard| doc_sizes[shard]).sum::<u64>()
-    });
+    let downloads = |slipped: bool| {
+        index.samples.iter().filter(move |sample| sample.slipped == slipped).map(|sample| {
+            let doc_shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
+            manifest
+                + sample.term_shards.iter().map(|&shard| term_sizes[shard]).sum::<u64>()
+                + sample.typo_shards.iter().map(|&shard| typo_sizes[shard]).sum::<u64>()
+                + doc_shards.into_iter().map(|shard| doc_sizes[shard]).sum::<u64>()
+        })
+    };
     Sizes {
         root: size(ROOT_PATH),
         manifest,
@@ -135,6 +175,7 @@ pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
         doc_shards: doc_sizes.len(),
         largest_term_shard: term_sizes.iter().copied().max().unwrap_or_default(),
         largest_doc_shard: doc_sizes.iter().copied().max().unwrap_or_default(),
-        typical_query: typical(downloads).max(manifest),
+        typical_query: typical(downloads(false)).max(manifest),
+        typical_typo_query: typical(downloads(true)).max(manifest),
     }
 }

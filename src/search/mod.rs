@@ -77,18 +77,20 @@ pub fn index_files(archive: &Archive, dates: &DateFormats) -> SearchFiles {
 fn budget_warnings(sizes: &Sizes) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let kib = |bytes: u64| bytes.div_ceil(1024);
-    if sizes.typical_query > QUERY_BUDGET_BYTES {
-        warnings.push(
-            Diagnostic::warning(
-                "search/index.js",
-                format!(
-                    "a typical search downloads about {} KiB, over the budget of {} KiB",
-                    kib(sizes.typical_query),
-                    kib(QUERY_BUDGET_BYTES)
-                ),
-            )
-            .with_help("very long articles or very many actors per article make the shards heavy"),
-        );
+    for (typical, which) in [(sizes.typical_query, ""), (sizes.typical_typo_query, " with a slip in a word")] {
+        if typical > QUERY_BUDGET_BYTES {
+            warnings.push(
+                Diagnostic::warning(
+                    "search/index.js",
+                    format!(
+                        "a typical search{which} downloads about {} KiB, over the budget of {} KiB",
+                        kib(typical),
+                        kib(QUERY_BUDGET_BYTES)
+                    ),
+                )
+                .with_help("very long articles or very many actors per article make the shards heavy"),
+            );
+        }
     }
     if sizes.manifest > MANIFEST_BUDGET_BYTES {
         warnings.push(Diagnostic::warning(

@@ -265,7 +265,7 @@ fn write_typo_row(row: &TypoRow, out: &mut Vec<u8>) {
     serde_json::to_writer(out, &(&row.key, &row.words)).expect("strings and numbers always serialize");
 }
 
-fn estimated_typo_row_size(row: &TypoRow) -> usize {
+pub fn estimated_typo_row_size(row: &TypoRow) -> usize {
     row.key.len() + row.words.iter().map(|(word, _)| word.len() + 10).sum::<usize>() + 8
 }
 
