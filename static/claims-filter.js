@@ -1,10 +1,10 @@
 // The kind and basis filter of the claims list (templates/claims.html): plain JavaScript, no
 // dependencies, works over http and from disk.
 //
-// The page holds its rows (#claim-rows > li) with the value of each filter as a data attribute
-// (data-kind, data-basis) and a form (#claims-filter) with one <select> per filter, whose name is
-// that attribute's and whose values the build wrote from the same vocabulary: this script knows
-// no kind or basis. It shows the form (hidden for readers without JavaScript), hides the rows of
+// The page holds its rows (#claim-rows > li) with the value of each filter as a class of the row
+// (claim-<kind>, basis-<basis>) and a form (#claims-filter) with one <select> per filter, which
+// names that class's prefix (data-class) and whose values the build wrote from the same
+// vocabulary: this script knows no kind or basis. It shows the form (hidden for readers without JavaScript), hides the rows of
 // this page that do not match, says how many match in #filter-status, and keeps the filter in
 // the page's query (?kind=denies&basis=technical) and in the links to the other years and pages.
 (function () {
@@ -34,7 +34,7 @@
     var filters = chosen();
     var shown = 0;
     rows.forEach(function (row) {
-      var match = filters.every(function (select) { return row.dataset[select.name] === select.value; });
+      var match = filters.every(function (select) { return row.classList.contains(select.dataset.class + select.value); });
       row.hidden = !match;
       if (match) shown += 1;
     });

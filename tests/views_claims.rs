@@ -48,6 +48,13 @@ fn attribute(tag: &str, name: &str) -> String {
     }
 }
 
+/// What follows `prefix` in the class of the start tag `tag` that begins with it (a claims row's
+/// kind is its class `claim-<kind>`, its basis `basis-<basis>`); empty when none does.
+fn class_value(tag: &str, prefix: &str) -> String {
+    let class = attribute(tag, "class");
+    class.split_whitespace().find_map(|name| name.strip_prefix(prefix)).unwrap_or_default().to_owned()
+}
+
 /// `articles/<slug>/#<anchor>` after any number of `../`, as `slug#anchor`.
 fn claim_of(href: &str) -> String {
     let path = href.trim_start_matches("../");
@@ -58,7 +65,9 @@ fn claim_of(href: &str) -> String {
 fn rows(page: &str) -> Vec<Row> {
     page.split("<li ")
         .skip(1)
-        .filter(|part| part.split('>').next().is_some_and(|tag| tag.contains("data-kind")))
+        .filter(|part| {
+            attribute(&format!(" {}", part.split('>').next().unwrap_or_default()), "class").starts_with("claim-")
+        })
         .map(|part| {
             let tag = format!(" {}", &part[..part.find('>').unwrap_or(part.len())]);
             let quote = &part[part.find("class=row-quote>").expect("a row quotes its claim")..];
@@ -66,8 +75,8 @@ fn rows(page: &str) -> Vec<Row> {
             let link_tag = &link[..link.find('>').unwrap_or(link.len())];
             Row {
                 claim: claim_of(&attribute(link_tag, "href")),
-                kind: attribute(&tag, "data-kind"),
-                basis: attribute(&tag, "data-basis"),
+                kind: class_value(&tag, "claim-"),
+                basis: class_value(&tag, "basis-"),
             }
         })
         .collect()

@@ -9,12 +9,15 @@ import assert from 'node:assert/strict';
 
 import { newPage, readerWays, screenshot, useDefaultArchive, watchPage } from './lib.mjs';
 
-/** The kind (data-kind) of every row of the page, split into the shown and the hidden. */
+/** The kind (class claim-<kind>) of every row of the page, split into the shown and the hidden. */
 async function rowKinds(page) {
-  return page.locator('#claim-rows > li').evaluateAll((rows) => ({
-    shown: rows.filter((row) => !row.hidden && row.offsetHeight > 0).map((row) => row.dataset.kind),
-    hidden: rows.filter((row) => row.hidden).map((row) => row.dataset.kind),
-  }));
+  return page.locator('#claim-rows > li').evaluateAll((rows) => {
+    const kind = (row) => [...row.classList].find((name) => name.startsWith('claim-')).slice('claim-'.length);
+    return {
+      shown: rows.filter((row) => !row.hidden && row.offsetHeight > 0).map(kind),
+      hidden: rows.filter((row) => row.hidden).map(kind),
+    };
+  });
 }
 
 describe('the claims list and the disputes of the default archive', () => {
@@ -63,7 +66,9 @@ describe('the claims list and the disputes of the default archive', () => {
       assert.equal(await page.locator('#filter-kind').inputValue(), 'attributes', way.name);
       assert.equal(await page.locator('#filter-basis').inputValue(), 'political', way.name);
       const rows = await page.locator('#claim-rows > li:not([hidden])').evaluateAll((shown) =>
-        shown.map((row) => [row.dataset.kind, row.dataset.basis]),
+        shown.map((row) => ['claim-', 'basis-'].map((prefix) =>
+          ([...row.classList].find((name) => name.startsWith(prefix)) ?? prefix).slice(prefix.length),
+        )),
       );
       assert.ok(rows.length > 0, `${way.name}: the allies' attributions of 2021`);
       assert.ok(rows.every(([kind, basis]) => kind === 'attributes' && basis === 'political'), `${way.name}: ${rows}`);
