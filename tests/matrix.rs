@@ -144,9 +144,27 @@ fn a_year_page_counts_only_that_years_claims() {
 #[test]
 fn a_cell_whose_claims_run_over_pages_leads_to_the_page_of_its_first() {
     let site = TestSite::fixture("claims-v2").overlay("matrix");
-    site.write("site.toml", &format!("{}\npage_size = 2\n", site.read("site.toml")));
+    site.write("site.toml", &format!("{}\npage_size = 1\n", site.read("site.toml")));
+    // Four more accusations of the MSS by Mỹ, in 2023: eight in all, four rows a page (an
+    // accuser's page holds four rows for each card of `page_size`). Page 1: the four of 2023; page
+    // 2: the MSS in 2022, 2021 and 2019, then APT32.
+    let text = ["một", "hai", "ba", "bốn"].map(|n| format!("Mỹ cáo buộc Bộ An ninh Quốc gia Trung Quốc lần {n}."));
+    site.write(
+        "content/articles/my-cao-buoc-bon-lan.md",
+        &format!("---\ntitle: Mỹ cáo buộc bốn lần\ndate: 2023-06-01\nsource: Báo thử\n---\n{}\n", text.join(" ")),
+    );
+    let claims: String = text
+        .iter()
+        .enumerate()
+        .map(|(n, quote)| {
+            format!(
+                "  - id: lan-{n}\n    by: us\n    kind: accuses\n    target: mss\n    quote: {}\n",
+                &quote[..quote.len() - 1]
+            )
+        })
+        .collect();
+    site.write("content/articles/my-cao-buoc-bon-lan.yaml", &format!("claims:\n{claims}"));
     site.build_ok();
-    // Mỹ's four accusations, two a page: against the MSS in 2022 and 2021, then 2019 and APT32.
     let in_2019 = cells(&site.page("matrix/2019/index.html"));
     let mss_2019 = &in_2019[&("Mỹ".to_owned(), MSS.to_owned())];
     assert!(mss_2019.url.starts_with("matrix/countries/us/page/2/#"), "{}", mss_2019.url);

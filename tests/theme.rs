@@ -164,6 +164,50 @@ fn markup_before_the_policy_is_refused() {
     );
 }
 
+/// The `aria-current` values of the menu's links of `page`, in order, `-` where there is none.
+fn menu_states(page: &str) -> Vec<String> {
+    let start = page.find("class=site-nav").expect("a menu");
+    let menu = &page[start..start + page[start..].find("</nav>").expect("the menu ends")];
+    menu.split("<a ")
+        .skip(1)
+        .map(|link| {
+            let tag = &link[..link.find('>').unwrap_or(link.len())];
+            let Some((_, value)) = tag.split_once("aria-current=") else { return "-".to_owned() };
+            value.trim_start_matches('"').split(['"', ' ']).next().unwrap_or_default().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_menu_marks_its_current_section_alone() {
+    let site = TestSite::fixture("base");
+    site.build_ok();
+    assert_eq!(menu_states(&site.page("actors/index.html")), ["-", "page", "-", "-", "-", "-", "-"]);
+    let article = site.page(&format!("{}index.html", first_article_path(&site)));
+    assert_eq!(menu_states(&article), ["true", "-", "-", "-", "-", "-", "-"], "an article is in the articles' section");
+    assert_eq!(menu_states(&site.page("search/index.html")), ["-"; 7]);
+}
+
+/// The path of an article page of `site`, as its home page links it.
+fn first_article_path(site: &TestSite) -> String {
+    let home = site.page("index.html");
+    let at = home.find("href=articles/").expect("the home page links an article") + "href=".len();
+    home[at..at + home[at..].find(['>', ' ']).unwrap()].to_owned()
+}
+
+#[test]
+fn a_site_components_file_without_the_menu_link_builds() {
+    // The menu's link is defined in base.html: a site's components.html copied before it existed
+    // must not break the built-in base template.
+    let site = TestSite::fixture("base");
+    let components = std::fs::read_to_string(repo().join("templates/components.html")).unwrap();
+    assert!(!components.contains("menu_link"));
+    std::fs::create_dir_all(site.root().join("templates")).unwrap();
+    site.write("templates/components.html", &components);
+    site.build_ok();
+    assert_eq!(menu_states(&site.page("actors/index.html"))[1], "page");
+}
+
 #[test]
 fn copy_of_the_default_theme_builds() {
     let site = TestSite::fixture("base");

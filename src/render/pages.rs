@@ -1,6 +1,7 @@
 //! The list of pages a site has, with their output paths. Long lists are split into numbered
 //! pages so that no page grows without bound as the archive does.
 
+use super::view::claims::ROWS_PER_CARD;
 use super::view::matrix::{self, Matrix};
 use super::view::timeline::Timeline;
 use super::view::{Views, disputes};
@@ -126,6 +127,12 @@ pub fn timeline_page_size(archive: &Archive) -> usize {
     archive.config.page_size * TIMELINE_ROWS_PER_ENTRY
 }
 
+/// How many articles a tag's page lists: each is a one-line row (title and date), as a claim row
+/// is, not a card.
+pub fn tag_page_size(archive: &Archive) -> usize {
+    archive.config.page_size * ROWS_PER_CARD
+}
+
 /// The timeline's pages, and the feeds of actors and countries when there is a `base_url`.
 fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Page>) {
     pages.push(Page { kind: Kind::Timeline, path: urls::file(urls::TIMELINE) });
@@ -182,7 +189,10 @@ pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     matrix_pages(archive, views.matrix(), &mut pages);
     pages.push(Page { kind: Kind::Tags, path: urls::file(urls::TAGS) });
     for (index, tag) in archive.tags.iter().enumerate() {
-        numbered(&urls::tag(&tag.slug), tag.articles.len(), &|number| Kind::Tag { index, number }, &mut pages);
+        for number in 1..=page_count(tag.articles.len(), tag_page_size(archive)) {
+            let path = urls::file(&urls::numbered(&urls::tag(&tag.slug), number));
+            pages.push(Page { kind: Kind::Tag { index, number }, path });
+        }
     }
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });

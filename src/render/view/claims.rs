@@ -12,9 +12,10 @@ use crate::date::PartialDate;
 use crate::model::{Archive, BASES, ClaimId, ClaimKind};
 use crate::urls;
 
-/// A claim row is about a quarter of the height of an article card, so a claims page holds this
-/// many rows for each article a list page of the site holds (`page_size`).
-const ROWS_PER_CARD: usize = 4;
+/// A claim row is about a quarter of the height of an article card, so a page of claim rows (the
+/// claims list, an accuser's page of the matrix) holds this many rows for each article a list
+/// page of the site holds (`page_size`).
+pub const ROWS_PER_CARD: usize = 4;
 
 /// When a claim is dated in the claims list and the disputes: its own date if the editor gave
 /// one, else the date of the article that reports it.

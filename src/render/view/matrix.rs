@@ -63,6 +63,7 @@ pub struct Matrix {
     accusers: Vec<Accuser>,
     /// Where each accuser is in `accusers`.
     positions: BTreeMap<Party, usize>,
+    /// How many claim rows an accuser's page holds.
     page_size: usize,
 }
 
@@ -112,7 +113,8 @@ impl Matrix {
             .collect();
         accusers.sort_by_cached_key(|accuser| order_key(archive, accuser.party, accuser.total));
         let positions = accusers.iter().enumerate().map(|(index, accuser)| (accuser.party, index)).collect();
-        Matrix { years: years.into_iter().rev().collect(), accusers, positions, page_size: archive.config.page_size }
+        let page_size = archive.config.page_size * super::claims::ROWS_PER_CARD;
+        Matrix { years: years.into_iter().rev().collect(), accusers, positions, page_size }
     }
 
     /// The years with an accusation, newest first: each has its own matrix page.
