@@ -205,6 +205,7 @@ fn size_facts(result: &SizeResult) -> Vec<(&'static str, String)> {
     match &result.search.queries {
         Some(queries) => {
             facts.push(("a typical query downloads (the build's estimate)", kib(queries.typical as f64)));
+            facts.push(("— the same with a slip in a word (the build's estimate)", kib(queries.typical_typo as f64)));
             facts.push(("common queries download (median)", kib(queries.common_median())));
             for (query, bytes) in &queries.common {
                 facts.push(("— of which the query", format!("`{query}`: {}", kib(*bytes as f64))));

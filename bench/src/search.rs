@@ -30,6 +30,8 @@ pub struct SearchSize {
 pub struct QuerySizes {
     /// The build's own estimate: the median of its sample queries (two words of titles).
     pub typical: u64,
+    /// The same with a slip in the longest word of each, which typo correction answers.
+    pub typical_typo: u64,
     /// Bytes downloaded by each of [`COMMON_QUERIES`].
     pub common: Vec<(&'static str, u64)>,
 }
@@ -68,7 +70,8 @@ fn query_sizes(site: &Path, out: &Path) -> Result<QuerySizes> {
     let rendered = Site::new(Arc::new(archive), Arc::new(Theme::builtin()))
         .map_err(|errors| anyhow::anyhow!("the built-in theme does not compile: {} error(s)", errors.len()))?;
     let index = Index::build(rendered.archive());
-    let typical = index.sizes(&index.files(rendered.date_formats())).typical_query;
+    let sizes = index.sizes(&index.files(rendered.date_formats()));
+    let (typical, typical_typo) = (sizes.typical_query, sizes.typical_typo_query);
     let size = |path: String| -> Result<u64> {
         let file = out.join(&path);
         let metadata =
@@ -87,5 +90,5 @@ fn query_sizes(site: &Path, out: &Path) -> Result<QuerySizes> {
         }
         common.push((*text, bytes));
     }
-    Ok(QuerySizes { typical, common })
+    Ok(QuerySizes { typical, typical_typo, common })
 }
