@@ -1,7 +1,8 @@
 //! A tiny run of the performance harness (50 articles), so that it cannot rot: `dossier-bench
 //! generate` writes a site and refuses to mix it into a folder with files, and `dossier-bench run`
 //! goes from end to end, building the `dossier` binary it measures with cargo as
-//! `docs/performance.md`'s command does. Nothing here is timed.
+//! `docs/performance.md`'s command does; and `bench/leave-out.patch` still applies to the tree.
+//! Nothing here is timed.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -41,4 +42,21 @@ fn the_benchmark_runs_from_end_to_end() {
     assert!(results.contains("### 50 articles (1 runs)"), "{results}");
     assert!(results.contains("| dossier build: wall time |"), "{results}");
     assert!(results.contains("| write floor"), "{results}");
+}
+
+/// `bench/leave-out.sh` patches the product's build to leave the views or the exports out; the
+/// patch follows the code it patches, so it must keep applying to it.
+#[test]
+fn the_leave_out_patch_applies_to_the_tree() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let check = Command::new("git")
+        .current_dir(repo)
+        .args(["apply", "--check", "bench/leave-out.patch"])
+        .output()
+        .expect("git runs");
+    assert!(
+        check.status.success(),
+        "bench/leave-out.patch no longer applies: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
 }
