@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::json_ld;
-use super::pages::{EntityLists, Kind, Page, page_count};
+use super::pages::{EntityLists, Kind, Page, page_count, page_range};
 use super::view::article::{self, Reference};
 use super::view::{DateView, Views, disputes, graph, matrix, timeline};
 use crate::export::citations;
@@ -225,7 +225,7 @@ impl Sources<'_> {
     fn tag(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
         let tag = &self.archive.tags[index];
         let size = super::pages::tag_page_size(self.archive);
-        let range = slice(tag.articles.len(), number, size);
+        let range = page_range(tag.articles.len(), number, size);
         let articles: Vec<Value> = tag.articles[range].iter().map(|id| self.views.article_of_tag(*id)).collect();
         context.insert("tag", &tag.name);
         context.insert("article_total", &tag.articles.len());
@@ -256,7 +256,7 @@ impl Sources<'_> {
         let position = years.iter().position(|candidate| candidate.year == year).unwrap_or_default();
         let shown = &years[position];
         let size = super::pages::timeline_page_size(self.archive);
-        let range = (number - 1) * size..(number * size).min(shown.entries.len());
+        let range = page_range(shown.entries.len(), number, size);
         let base = urls::timeline_year(year);
         let neighbour = |index: Option<usize>| {
             index.and_then(|index| years.get(index)).map(|other| {
@@ -346,7 +346,7 @@ impl Sources<'_> {
 
     /// The part of a list of `items` entries that numbered page `number` shows.
     fn slice(&self, items: usize, number: usize) -> std::ops::Range<usize> {
-        slice(items, number, self.archive.config.page_size)
+        page_range(items, number, self.archive.config.page_size)
     }
 
     fn paginate(&self, context: &mut Context, base: &str, items: usize, number: usize) {
@@ -371,11 +371,6 @@ impl Sources<'_> {
 }
 
 /// Page `number` of `total` numbered pages under `base`, with the way to its neighbours.
-/// The items of numbered page `number` of a list of `items`, `size` a page.
-fn slice(items: usize, number: usize, size: usize) -> std::ops::Range<usize> {
-    (number - 1) * size..(number * size).min(items)
-}
-
 fn paginate_by(context: &mut Context, base: &str, total: usize, number: usize) {
     let pagination = Pagination {
         number,

@@ -91,6 +91,12 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
     items.div_ceil(page_size).max(1)
 }
 
+/// The entries of numbered page `number` (from 1) of a list of `items` entries, at `page_size` per
+/// page; empty past the last page.
+pub fn page_range(items: usize, number: usize, page_size: usize) -> std::ops::Range<usize> {
+    ((number - 1) * page_size).min(items)..(number * page_size).min(items)
+}
+
 /// The lists an actor or country page splits over numbered pages, in step: numbered page `n`
 /// shows the `n`th slice of each.
 pub struct EntityLists<'a> {

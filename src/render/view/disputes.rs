@@ -9,6 +9,7 @@ use tera::Value;
 use super::claims::{claim_date, newest_first};
 use super::{ClaimLink, DateView, Views, claim_link};
 use crate::model::{Archive, ClaimId};
+use crate::render::pages;
 use crate::urls;
 
 /// One exchange: the claim that opens it and every claim that answers it, directly or not.
@@ -119,7 +120,7 @@ fn threads_per_page(archive: &Archive) -> usize {
 
 /// How many numbered disputes pages there are (at least one).
 pub fn page_count(archive: &Archive, disputes: &Disputes) -> usize {
-    disputes.threads.len().div_ceil(threads_per_page(archive)).max(1)
+    pages::page_count(disputes.threads.len(), threads_per_page(archive))
 }
 
 /// The fragment id of the thread opened by `opening`.
@@ -131,10 +132,8 @@ fn anchor(archive: &Archive, opening: ClaimId) -> String {
 /// The threads numbered disputes page `number` shows.
 pub fn page(archive: &Archive, views: &Views, number: usize) -> Value {
     let disputes = views.disputes();
-    let size = threads_per_page(archive);
-    let start = ((number - 1) * size).min(disputes.threads.len());
-    let end = (number * size).min(disputes.threads.len());
-    let threads: Vec<Value> = disputes.threads[start..end]
+    let range = pages::page_range(disputes.threads.len(), number, threads_per_page(archive));
+    let threads: Vec<Value> = disputes.threads[range]
         .iter()
         .map(|thread| {
             Value::from_serializable(&DisputeView {

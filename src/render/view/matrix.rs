@@ -13,7 +13,7 @@ use tera::Value;
 
 use super::{Chip, Views};
 use crate::model::{Archive, CLAIM_KINDS, ClaimId, Party};
-use crate::render::pages::page_count;
+use crate::render::pages::{page_count, page_range};
 use crate::text::slugify;
 use crate::urls::{self, PartyKind};
 
@@ -346,7 +346,7 @@ impl Views {
     pub fn matrix_accuser(&self, party: Party, number: usize) -> Value {
         let (archive, matrix) = (&*self.archive, &self.matrix);
         let accuser = matrix.accuser(party);
-        let page = (number - 1) * matrix.page_size..number * matrix.page_size;
+        let page = page_range(accuser.total, number, matrix.page_size);
         let accused = if number == 1 {
             (0..accuser.pairs.len())
                 .map(|pair| Header {
