@@ -120,17 +120,11 @@ pub fn docs_per_shard(index: &Index) -> usize {
         .collect();
     let manifest = serde_json::to_vec(&index.manifest).map_or(0, |json| json.len() as u64) + CALL_BYTES;
     let typical = |per_shard: usize, slipped: bool| {
-        typical(index.samples.iter().filter(|sample| sample.slipped == slipped).map(|sample| {
-            let shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
-            let shard_size = |shard: usize| {
-                let range = shard * per_shard..((shard + 1) * per_shard).min(documents.len());
-                documents[range].iter().sum::<u64>() + CALL_BYTES
-            };
-            manifest
-                + sample.term_shards.iter().map(|&shard| terms[shard]).sum::<u64>()
-                + sample.typo_shards.iter().map(|&shard| typos[shard]).sum::<u64>()
-                + shards.into_iter().map(shard_size).sum::<u64>()
-        }))
+        let shard_size = |shard: usize| {
+            let range = shard * per_shard..((shard + 1) * per_shard).min(documents.len());
+            documents[range].iter().sum::<u64>() + CALL_BYTES
+        };
+        typical(index, slipped, |sample| download(sample, manifest, &terms, &typos, per_shard, &shard_size))
     };
     let target = QUERY_BUDGET_BYTES * GROWTH_SHARE_PERCENT / 100;
     (2..=MAX_DOCS_PER_SHARD)
@@ -142,9 +136,28 @@ pub fn docs_per_shard(index: &Index) -> usize {
         .unwrap_or(1)
 }
 
-/// The median of `downloads`; 0 when there are none.
-fn typical(downloads: impl Iterator<Item = u64>) -> u64 {
-    let mut downloads: Vec<u64> = downloads.collect();
+/// What `sample` downloads: the manifest, the term and typo shards it reads (by the sizes
+/// `terms` and `typos`) and the document shards of its first page at `per_shard` documents a
+/// shard (by `doc_shard`).
+fn download(
+    sample: &Sample,
+    manifest: u64,
+    terms: &[u64],
+    typos: &[u64],
+    per_shard: usize,
+    doc_shard: &dyn Fn(usize) -> u64,
+) -> u64 {
+    let doc_shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
+    manifest
+        + sample.term_shards.iter().map(|&shard| terms[shard]).sum::<u64>()
+        + sample.typo_shards.iter().map(|&shard| typos[shard]).sum::<u64>()
+        + doc_shards.into_iter().map(doc_shard).sum::<u64>()
+}
+
+/// The median download of `index`'s samples typed with a slip, or without; 0 when there are none.
+fn typical(index: &Index, slipped: bool, download: impl Fn(&Sample) -> u64) -> u64 {
+    let mut downloads: Vec<u64> =
+        index.samples.iter().filter(|sample| sample.slipped == slipped).map(download).collect();
     downloads.sort_unstable();
     downloads.get(downloads.len() / 2).copied().unwrap_or_default()
 }
@@ -159,14 +172,9 @@ pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
     let typo_sizes: Vec<u64> = (0..index.manifest.typo_shards.len()).map(|n| size(&typo_shard_path(n))).collect();
     let manifest = size(MANIFEST_PATH);
     let per_shard = index.manifest.docs_per_shard;
+    let doc_shard = |shard: usize| doc_sizes[shard];
     let downloads = |slipped: bool| {
-        index.samples.iter().filter(move |sample| sample.slipped == slipped).map(|sample| {
-            let doc_shards: BTreeSet<usize> = sample.first_page.iter().map(|&doc| doc as usize / per_shard).collect();
-            manifest
-                + sample.term_shards.iter().map(|&shard| term_sizes[shard]).sum::<u64>()
-                + sample.typo_shards.iter().map(|&shard| typo_sizes[shard]).sum::<u64>()
-                + doc_shards.into_iter().map(|shard| doc_sizes[shard]).sum::<u64>()
-        })
+        typical(index, slipped, |sample| download(sample, manifest, &term_sizes, &typo_sizes, per_shard, &doc_shard))
     };
     Sizes {
         root: size(ROOT_PATH),
@@ -175,7 +183,7 @@ pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
         doc_shards: doc_sizes.len(),
         largest_term_shard: term_sizes.iter().copied().max().unwrap_or_default(),
         largest_doc_shard: doc_sizes.iter().copied().max().unwrap_or_default(),
-        typical_query: typical(downloads(false)).max(manifest),
-        typical_typo_query: typical(downloads(true)).max(manifest),
+        typical_query: downloads(false).max(manifest),
+        typical_typo_query: downloads(true).max(manifest),
     }
 }
