@@ -97,6 +97,13 @@ pub fn page_range(items: usize, number: usize, page_size: usize) -> std::ops::Ra
     ((number - 1) * page_size).min(items)..(number * page_size).min(items)
 }
 
+/// Numbered pages 1 to `count` of the list at `base`, each of the kind `kind` gives its number.
+fn numbered_pages(base: &str, count: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>) {
+    for number in 1..=count {
+        pages.push(Page { kind: kind(number), path: urls::file(&urls::numbered(base, number)) });
+    }
+}
+
 /// The lists an actor or country page splits over numbered pages, in step: numbered page `n`
 /// shows the `n`th slice of each.
 pub struct EntityLists<'a> {
@@ -143,11 +150,9 @@ pub fn tag_page_size(archive: &Archive) -> usize {
 fn timeline_and_feeds(archive: &Archive, timeline: &Timeline, pages: &mut Vec<Page>) {
     pages.push(Page { kind: Kind::Timeline, path: urls::file(urls::TIMELINE) });
     for year in &timeline.years {
-        let base = urls::timeline_year(year.year);
-        for number in 1..=page_count(year.entries.len(), timeline_page_size(archive)) {
-            let path = urls::file(&urls::numbered(&base, number));
-            pages.push(Page { kind: Kind::TimelineYear { year: year.year, number }, path });
-        }
+        let count = page_count(year.entries.len(), timeline_page_size(archive));
+        let kind = |number| Kind::TimelineYear { year: year.year, number };
+        numbered_pages(&urls::timeline_year(year.year), count, &kind, pages);
     }
     if archive.config.base_url.is_some() {
         for (index, actor) in archive.actors.iter().enumerate() {
@@ -169,9 +174,7 @@ pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     let size = archive.config.page_size;
     let mut pages = Vec::new();
     let numbered = |base: &str, items: usize, kind: &dyn Fn(usize) -> Kind, pages: &mut Vec<Page>| {
-        for number in 1..=page_count(items, size) {
-            pages.push(Page { kind: kind(number), path: urls::file(&urls::numbered(base, number)) });
-        }
+        numbered_pages(base, page_count(items, size), kind, pages);
     };
     numbered(urls::HOME, archive.articles.len(), &|number| Kind::Home { number }, &mut pages);
     for (index, article) in archive.articles.iter().enumerate() {
@@ -195,10 +198,8 @@ pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     matrix_pages(archive, views.matrix(), &mut pages);
     pages.push(Page { kind: Kind::Tags, path: urls::file(urls::TAGS) });
     for (index, tag) in archive.tags.iter().enumerate() {
-        for number in 1..=page_count(tag.articles.len(), tag_page_size(archive)) {
-            let path = urls::file(&urls::numbered(&urls::tag(&tag.slug), number));
-            pages.push(Page { kind: Kind::Tag { index, number }, path });
-        }
+        let count = page_count(tag.articles.len(), tag_page_size(archive));
+        numbered_pages(&urls::tag(&tag.slug), count, &|number| Kind::Tag { index, number }, &mut pages);
     }
     pages.push(Page { kind: Kind::Search, path: urls::file(urls::SEARCH) });
     pages.push(Page { kind: Kind::NotFound, path: urls::NOT_FOUND.to_owned() });
@@ -207,12 +208,9 @@ pub fn list(archive: &Archive, views: &Views) -> Vec<Page> {
     }
     timeline_and_feeds(archive, views.timeline(), &mut pages);
     // The claims list and the disputes (issue 11).
-    for number in 1..=views.claim_pages().page_count() {
-        pages.push(Page { kind: Kind::Claims { number }, path: urls::file(&urls::numbered(urls::CLAIMS, number)) });
-    }
-    for number in 1..=disputes::page_count(archive, views.disputes()) {
-        pages.push(Page { kind: Kind::Disputes { number }, path: urls::file(&urls::numbered(urls::DISPUTES, number)) });
-    }
+    numbered_pages(urls::CLAIMS, views.claim_pages().page_count(), &|number| Kind::Claims { number }, &mut pages);
+    let disputes = disputes::page_count(archive, views.disputes());
+    numbered_pages(urls::DISPUTES, disputes, &|number| Kind::Disputes { number }, &mut pages);
     pages
 }
 
@@ -224,12 +222,7 @@ fn matrix_pages(archive: &Archive, matrix: &Matrix, pages: &mut Vec<Page>) {
     }
     for party in matrix.accusers() {
         let base = matrix::accuser_url(archive, party);
-        for number in 1..=matrix.page_count_of(party) {
-            pages.push(Page {
-                kind: Kind::MatrixAccuser { party, number },
-                path: urls::file(&urls::numbered(&base, number)),
-            });
-        }
+        numbered_pages(&base, matrix.page_count_of(party), &|number| Kind::MatrixAccuser { party, number }, pages);
     }
 }
 
