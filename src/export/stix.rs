@@ -19,6 +19,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+use sha1::{Digest, Sha1};
 use uuid::Uuid;
 
 use super::record::{claim_id, claim_path, page_url, pairs, party_name};
@@ -38,10 +40,20 @@ const SOURCE_NAME: &str = "dossier";
 /// archive, and a fixed one keeps the bundle reproducible.
 const MARKING_CREATED: &str = "1970-01-01T00:00:00.000Z";
 
-/// A STIX id: the object's type and the UUIDv5 of `name` (a stable id with a prefix saying what
-/// it names).
-fn stix_id(kind: &str, name: &str) -> String {
-    format!("{kind}--{}", Uuid::new_v5(&NAMESPACE, name.as_bytes()))
+/// A STIX id: the object's type and the UUIDv5 (RFC 9562) of a name, given in `parts` that are
+/// hashed one after the other as if joined: a stable id with a prefix saying what it names.
+fn stix_id(kind: &str, parts: &[&str]) -> String {
+    let mut hasher = Sha1::new_with_prefix(NAMESPACE.as_bytes());
+    for part in parts {
+        hasher.update(part.as_bytes());
+    }
+    let hash = hasher.finalize();
+    let uuid = uuid::Builder::from_sha1_bytes(hash[..16].try_into().expect("SHA-1 is 20 bytes")).into_uuid();
+    let mut id = String::with_capacity(kind.len() + 2 + uuid::fmt::Hyphenated::LENGTH);
+    id.push_str(kind);
+    id.push_str("--");
+    id.push_str(uuid.hyphenated().encode_lower(&mut Uuid::encode_buffer()));
+    id
 }
 
 /// The first moment of a date, with the millisecond precision STIX asks of `created`.
@@ -50,136 +62,130 @@ fn timestamp(date: PartialDate) -> String {
 }
 
 #[derive(Serialize)]
-struct Bundle {
+struct Bundle<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     id: String,
-    objects: Vec<Object>,
+    objects: Objects<'a>,
 }
 
 /// The properties every object has, and its own ones.
 #[derive(Serialize)]
-struct Object {
+struct Object<'b> {
     #[serde(rename = "type")]
     kind: &'static str,
     spec_version: &'static str,
-    id: String,
-    created: String,
+    id: &'b str,
+    created: &'b str,
     /// Every object's but a marking definition's, which cannot change.
     #[serde(skip_serializing_if = "Option::is_none")]
-    modified: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    object_marking_refs: Vec<String>,
+    modified: Option<&'b str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    object_marking_refs: &'b [String],
     #[serde(flatten)]
-    body: Body,
+    body: Body<'b>,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Body {
+enum Body<'b> {
     Marking {
         name: &'static str,
         definition_type: &'static str,
-        definition: Statement,
+        definition: Statement<'b>,
     },
     Identity {
-        name: String,
+        name: &'b str,
         identity_class: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        x_dossier_aliases: Vec<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        external_references: Vec<Reference>,
+        description: Option<&'b str>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        x_dossier_aliases: &'b [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        external_references: &'b [Reference<'b>],
     },
     IntrusionSet {
-        name: String,
+        name: &'b str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        aliases: Vec<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        external_references: Vec<Reference>,
+        description: Option<&'b str>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        aliases: &'b [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        external_references: &'b [Reference<'b>],
     },
     Location {
-        name: String,
-        country: String,
+        name: &'b str,
+        country: &'b str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        external_references: Vec<Reference>,
+        description: Option<&'b str>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        external_references: &'b [Reference<'b>],
     },
     Report {
-        name: String,
-        description: String,
+        name: &'b str,
+        description: &'b str,
         report_types: [&'static str; 1],
-        published: String,
-        object_refs: Vec<String>,
-        external_references: Vec<Reference>,
+        published: &'b str,
+        object_refs: &'b BTreeSet<String>,
+        external_references: &'b [Reference<'b>],
     },
     Relationship {
         relationship_type: &'static str,
-        source_ref: String,
-        target_ref: String,
+        source_ref: &'b str,
+        target_ref: &'b str,
         x_dossier_kind: &'static str,
         /// The claim's stable id; its page is in the external references of its note.
-        x_dossier_claim: String,
+        x_dossier_claim: &'b str,
     },
     Note {
-        content: String,
-        authors: Vec<String>,
-        object_refs: Vec<String>,
-        external_references: Vec<Reference>,
+        content: &'b str,
+        authors: [&'b str; 1],
+        object_refs: &'b [String],
+        external_references: &'b [Reference<'b>],
     },
     Opinion {
         opinion: &'static str,
-        explanation: String,
-        authors: Vec<String>,
-        object_refs: Vec<String>,
-        external_references: Vec<Reference>,
+        explanation: &'b str,
+        authors: &'b [&'b str],
+        object_refs: &'b [String],
+        external_references: &'b [Reference<'b>],
     },
 }
 
 #[derive(Serialize)]
-struct Statement {
-    statement: String,
+struct Statement<'b> {
+    statement: &'b str,
 }
 
 #[derive(Serialize)]
-struct Reference {
-    source_name: String,
+struct Reference<'b> {
+    source_name: &'b str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    external_id: Option<String>,
+    external_id: Option<&'b str>,
 }
 
-/// The bundle's objects as they are made, with what every object shares.
-struct Builder<'a> {
-    archive: &'a Archive,
-    parties: PartyIds,
-    marking: Vec<String>,
-    objects: Vec<Object>,
-}
-
-/// The STIX id of every actor's and country's object, made once: each is named by every claim
-/// and report it is in.
+/// The STIX id of every actor's and country's object and the key its ids are made from
+/// (`actor:apt32`), made once: each is named by every claim and report it is in.
 struct PartyIds {
-    actors: Vec<String>,
-    countries: Vec<String>,
+    actors: Vec<PartyId>,
+    countries: Vec<PartyId>,
+}
+
+struct PartyId {
+    key: String,
+    stix: String,
 }
 
 impl PartyIds {
     fn new(archive: &Archive) -> PartyIds {
-        let actors = (0..archive.actors.len()).map(|index| Party::Actor(ActorId(index as u32)));
-        let countries = (0..archive.countries.len()).map(|index| Party::Country(CountryId(index as u32)));
-        PartyIds {
-            actors: actors.map(|party| party_ref(archive, party)).collect(),
-            countries: countries.map(|party| party_ref(archive, party)).collect(),
-        }
+        let actors = archive.actors.iter().map(|actor| PartyId::new(actor_type(actor.kind), "actor:", &actor.id));
+        let countries = archive.countries.iter().map(|country| PartyId::new("location", "country:", &country.id));
+        PartyIds { actors: actors.collect(), countries: countries.collect() }
     }
 
-    fn of(&self, party: Party) -> &str {
+    fn of(&self, party: Party) -> &PartyId {
         match party {
             Party::Actor(id) => &self.actors[id.index()],
             Party::Country(id) => &self.countries[id.index()],
@@ -187,40 +193,73 @@ impl PartyIds {
     }
 }
 
+impl PartyId {
+    fn new(kind: &str, what: &str, id: &str) -> PartyId {
+        let key = format!("{what}{id}");
+        PartyId { stix: stix_id(kind, &[&key]), key }
+    }
+}
+
 /// `data/stix-bundle.json`.
 pub fn bundle(archive: &Archive) -> OutputFile {
-    let mut builder = Builder { archive, parties: PartyIds::new(archive), marking: Vec::new(), objects: Vec::new() };
-    builder.license();
-    builder.sources();
-    builder.actors();
-    builder.countries();
-    for index in 0..archive.articles.len() {
-        builder.article(ArticleId(index as u32));
-    }
-    let bundle = Bundle { kind: "bundle", id: stix_id("bundle", &archive.config.title), objects: builder.objects };
+    let marking = archive.config.data_license.as_ref().map(|license| stix_id(MARKING, &["license:", license]));
+    let objects = Objects { archive, marking };
+    let bundle = Bundle { kind: "bundle", id: stix_id("bundle", &[&archive.config.title]), objects };
     OutputFile { path: urls::DATA_STIX.to_owned(), bytes: super::to_json(&bundle) }
 }
 
-impl Builder<'_> {
-    fn push(&mut self, kind: &'static str, id: String, (created, modified): (String, String), body: Body) {
-        let object_marking_refs = self.marking.clone();
+/// The bundle's objects, serialised as they are made: the bundle is never held as objects.
+struct Objects<'a> {
+    archive: &'a Archive,
+    /// The id of the licence's marking definition, when the site has a `data_license`.
+    marking: Option<String>,
+}
+
+impl Serialize for Objects<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let archive = self.archive;
+        let marking = self.marking.as_slice();
+        let parties = PartyIds::new(archive);
+        let mut builder = Builder { archive, parties: &parties, marking, seq: serializer.serialize_seq(None)? };
+        builder.license()?;
+        builder.sources()?;
+        builder.actors()?;
+        builder.countries()?;
+        for index in 0..archive.articles.len() {
+            builder.article(ArticleId(index as u32))?;
+        }
+        builder.seq.end()
+    }
+}
+
+/// Makes the bundle's objects into `seq`, with what every object shares.
+struct Builder<'a, Seq> {
+    archive: &'a Archive,
+    parties: &'a PartyIds,
+    /// Every object's `object_marking_refs`.
+    marking: &'a [String],
+    seq: Seq,
+}
+
+impl<Seq: SerializeSeq> Builder<'_, Seq> {
+    fn push(
+        &mut self,
+        kind: &'static str,
+        id: &str,
+        (created, modified): (&str, &str),
+        body: Body,
+    ) -> Result<(), Seq::Error> {
+        let object_marking_refs = if kind == MARKING { &[] } else { self.marking };
         let modified = (kind != MARKING).then_some(modified);
-        self.objects.push(Object {
-            kind,
-            spec_version: SPEC_VERSION,
-            id,
-            created,
-            modified,
-            object_marking_refs,
-            body,
-        });
+        let object = Object { kind, spec_version: SPEC_VERSION, id, created, modified, object_marking_refs, body };
+        self.seq.serialize_element(&object)
     }
 
     /// A reference to the page at `path` (with its stable id), absolute when the site has a
     /// `base_url`.
-    fn page(&self, path: &str, stable_id: &str) -> Reference {
+    fn page<'b>(&self, path: &str, stable_id: &'b str) -> Reference<'b> {
         let url = self.archive.config.base_url.is_some().then(|| page_url(self.archive, path));
-        Reference { source_name: SOURCE_NAME.to_owned(), url, external_id: Some(stable_id.to_owned()) }
+        Reference { source_name: SOURCE_NAME, url, external_id: Some(stable_id) }
     }
 
     /// The oldest and the newest of `articles`' dates (newest first), or the licence's fixed date.
@@ -233,40 +272,42 @@ impl Builder<'_> {
         }
     }
 
-    fn license(&mut self) {
-        let Some(license) = &self.archive.config.data_license else { return };
-        let id = stix_id(MARKING, &format!("license:{license}"));
+    fn license(&mut self) -> Result<(), Seq::Error> {
+        let (Some(license), [id]) = (&self.archive.config.data_license, self.marking) else { return Ok(()) };
         let body = Body::Marking {
             name: "data_license",
             definition_type: "statement",
-            definition: Statement { statement: license.clone() },
+            definition: Statement { statement: license },
         };
-        self.push(MARKING, id.clone(), (MARKING_CREATED.to_owned(), MARKING_CREATED.to_owned()), body);
-        self.marking = vec![id];
+        self.push(MARKING, id, (MARKING_CREATED, MARKING_CREATED), body)
     }
 
     /// An identity for each source, in the order of their names.
-    fn sources(&mut self) {
+    fn sources(&mut self) -> Result<(), Seq::Error> {
         let mut sources: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
         for (index, article) in self.archive.articles.iter().enumerate() {
             sources.entry(&article.source).or_default().push(ArticleId(index as u32));
         }
         for (source, articles) in sources {
             let body = Body::Identity {
-                name: source.to_owned(),
+                name: source,
                 identity_class: "organization",
                 description: None,
-                x_dossier_aliases: Vec::new(),
-                external_references: Vec::new(),
+                x_dossier_aliases: &[],
+                external_references: &[],
             };
-            self.push("identity", source_id(source), self.span(&articles), body);
+            let (created, modified) = self.span(&articles);
+            self.push("identity", &source_id(source), (&created, &modified), body)?;
         }
+        Ok(())
     }
 
-    fn actors(&mut self) {
-        for (index, actor) in self.archive.actors.iter().enumerate() {
-            let (name, description, aliases) = (actor.name.clone(), actor.description.clone(), actor.aliases.clone());
-            let external_references = vec![self.page(&urls::actor(&actor.id), &actor.id)];
+    fn actors(&mut self) -> Result<(), Seq::Error> {
+        let archive = self.archive;
+        for (index, actor) in archive.actors.iter().enumerate() {
+            let (name, description, aliases) =
+                (actor.name.as_str(), actor.description.as_deref(), actor.aliases.as_slice());
+            let external_references = &[self.page(&urls::actor(&actor.id), &actor.id)];
             let body = match actor.kind {
                 Some(ActorKind::Group) => Body::IntrusionSet { name, description, aliases, external_references },
                 kind => Body::Identity {
@@ -277,140 +318,125 @@ impl Builder<'_> {
                     external_references,
                 },
             };
-            let id = self.parties.of(Party::Actor(ActorId(index as u32))).to_owned();
-            self.push(actor_type(actor.kind), id, self.span(&actor.articles), body);
+            let (created, modified) = self.span(&actor.articles);
+            let id = self.parties.of(Party::Actor(ActorId(index as u32))).stix.clone();
+            self.push(actor_type(actor.kind), &id, (&created, &modified), body)?;
         }
+        Ok(())
     }
 
-    fn countries(&mut self) {
-        for (index, country) in self.archive.countries.iter().enumerate() {
+    fn countries(&mut self) -> Result<(), Seq::Error> {
+        let archive = self.archive;
+        for (index, country) in archive.countries.iter().enumerate() {
+            let code = country.id.to_uppercase();
             let body = Body::Location {
-                name: country.name.clone(),
-                country: country.id.to_uppercase(),
-                description: country.description.clone(),
-                external_references: vec![self.page(&urls::country(&country.id), &country.id)],
+                name: &country.name,
+                country: &code,
+                description: country.description.as_deref(),
+                external_references: &[self.page(&urls::country(&country.id), &country.id)],
             };
-            let id = self.parties.of(Party::Country(CountryId(index as u32))).to_owned();
-            self.push("location", id, self.span(&country.articles), body);
+            let (created, modified) = self.span(&country.articles);
+            let id = self.parties.of(Party::Country(CountryId(index as u32))).stix.clone();
+            self.push("location", &id, (&created, &modified), body)?;
         }
+        Ok(())
     }
 
     /// The article's report, after the relationships, notes and opinions of its claims.
-    fn article(&mut self, id: ArticleId) {
+    fn article(&mut self, id: ArticleId) -> Result<(), Seq::Error> {
         let archive = self.archive;
         let article = archive.article(id);
         let when = timestamp(article.date);
         let mut refs = BTreeSet::from([source_id(&article.source)]);
         let parties = article.actors.iter().map(|actor| Party::Actor(*actor));
         let parties = parties.chain(article.countries.iter().map(|country| Party::Country(*country)));
-        refs.extend(parties.map(|party| self.parties.of(party).to_owned()));
+        refs.extend(parties.map(|party| self.parties.of(party).stix.clone()));
         for claim in &article.claims {
-            refs.extend(self.claim(*claim, &when));
+            refs.extend(self.claim(*claim, &when)?);
         }
         let mut external_references = vec![self.page(&urls::article(&article.slug), &article.slug)];
         if let Some(url) = &article.url {
             external_references.push(Reference {
-                source_name: article.source.clone(),
+                source_name: &article.source,
                 url: Some(url.clone()),
                 external_id: None,
             });
         }
         let body = Body::Report {
-            name: article.title.clone(),
-            description: article.summary.clone(),
+            name: &article.title,
+            description: &article.summary,
             report_types: ["threat-report"],
-            published: when.clone(),
-            object_refs: refs.into_iter().collect(),
-            external_references,
+            published: &when,
+            object_refs: &refs,
+            external_references: &external_references,
         };
-        self.push("report", stix_id("report", &format!("article:{}", article.slug)), (when.clone(), when), body);
+        self.push("report", &stix_id("report", &["article:", &article.slug]), (&when, &when), body)
     }
 
     /// The objects of one claim; returns the ids of all that its report lists.
-    fn claim(&mut self, id: ClaimId, when: &str) -> Vec<String> {
+    fn claim(&mut self, id: ClaimId, when: &str) -> Result<Vec<String>, Seq::Error> {
         let archive = self.archive;
+        let parties = self.parties;
         let claim = archive.claim(id);
         let stable = claim_id(archive, id);
-        let article = archive.article(claim.article);
         let page = claim_path(archive, id);
-        let times = || (when.to_owned(), when.to_owned());
         let mut listed: Vec<String> =
-            claim.by.iter().chain(&claim.target).map(|party| self.parties.of(*party).to_owned()).collect();
-        let relationships = relationship_ids(archive, id);
-        for ((by, target), relationship) in pairs(archive, id).into_iter().zip(&relationships) {
+            claim.by.iter().chain(&claim.target).map(|party| parties.of(*party).stix.clone()).collect();
+        let claim_pairs = pairs(archive, id);
+        let relationships = self.relationship_ids(&stable, &claim_pairs);
+        for ((by, target), relationship) in claim_pairs.iter().zip(&relationships) {
             let body = Body::Relationship {
                 relationship_type: if claim.kind.is_accusation() { "attributed-to" } else { "related-to" },
-                source_ref: self.parties.of(by).to_owned(),
-                target_ref: self.parties.of(target).to_owned(),
+                source_ref: &parties.of(*by).stix,
+                target_ref: &parties.of(*target).stix,
                 x_dossier_kind: claim.kind.as_str(),
-                x_dossier_claim: stable.clone(),
+                x_dossier_claim: &stable,
             };
-            self.push("relationship", relationship.clone(), times(), body);
+            self.push("relationship", relationship, (when, when), body)?;
         }
         let note = note_id(&stable);
         let body = Body::Note {
-            content: claim.quote.clone(),
-            authors: vec![article.source.clone()],
-            object_refs: relationships.clone(),
-            external_references: vec![self.page(&page, &stable)],
+            content: &claim.quote,
+            authors: [&archive.article(claim.article).source],
+            object_refs: &relationships,
+            external_references: &[self.page(&page, &stable)],
         };
-        self.push("note", note.clone(), times(), body);
+        self.push("note", &note, (when, when), body)?;
         listed.extend(relationships);
         listed.push(note);
         if let Some(answered) = claim.responds_to.filter(|_| claim.kind == ClaimKind::Denies) {
             let answered_id = claim_id(archive, answered);
-            let mut object_refs = relationship_ids(archive, answered);
+            let mut object_refs = self.relationship_ids(&answered_id, &pairs(archive, answered));
             object_refs.push(note_id(&answered_id));
-            let opinion = stix_id("opinion", &format!("denial:{stable}"));
+            let opinion = stix_id("opinion", &["denial:", &stable]);
+            let authors: Vec<&str> = claim.by.iter().map(|party| party_name(archive, *party)).collect();
             let body = Body::Opinion {
                 opinion: "strongly-disagree",
-                explanation: claim.quote.clone(),
-                authors: claim.by.iter().map(|party| party_name(archive, *party).to_owned()).collect(),
-                object_refs,
-                external_references: vec![self.page(&page, &stable)],
+                explanation: &claim.quote,
+                authors: &authors,
+                object_refs: &object_refs,
+                external_references: &[self.page(&page, &stable)],
             };
-            self.push("opinion", opinion.clone(), times(), body);
+            self.push("opinion", &opinion, (when, when), body)?;
             listed.push(opinion);
         }
-        listed
+        Ok(listed)
     }
-}
 
-/// The ids of a claim's relationships, one per pair.
-fn relationship_ids(archive: &Archive, id: ClaimId) -> Vec<String> {
-    let stable = claim_id(archive, id);
-    pairs(archive, id)
-        .into_iter()
-        .map(|(by, target)| {
-            let name = format!("claim:{stable}:{}:{}", party_key(archive, by), party_key(archive, target));
-            stix_id("relationship", &name)
-        })
-        .collect()
+    /// The ids of the relationships of the claim `stable`, one per pair of its parties.
+    fn relationship_ids(&self, stable: &str, pairs: &[(Party, Party)]) -> Vec<String> {
+        let key = |party| self.parties.of(party).key.as_str();
+        let id = |&(by, target)| stix_id("relationship", &["claim:", stable, ":", key(by), ":", key(target)]);
+        pairs.iter().map(id).collect()
+    }
 }
 
 fn note_id(stable: &str) -> String {
-    stix_id("note", &format!("quote:{stable}"))
+    stix_id("note", &["quote:", stable])
 }
 
 fn source_id(source: &str) -> String {
-    stix_id("identity", &format!("source:{source}"))
-}
-
-/// A party's stable id with what it is: `actor:apt32`, `country:vn`.
-fn party_key(archive: &Archive, party: Party) -> String {
-    match party {
-        Party::Actor(id) => format!("actor:{}", archive.actor(id).id),
-        Party::Country(id) => format!("country:{}", archive.country(id).id),
-    }
-}
-
-/// The STIX id of a party's object (made once per party, by [`PartyIds`]).
-fn party_ref(archive: &Archive, party: Party) -> String {
-    let kind = match party {
-        Party::Actor(id) => actor_type(archive.actor(id).kind),
-        Party::Country(_) => "location",
-    };
-    stix_id(kind, &party_key(archive, party))
+    stix_id("identity", &["source:", source])
 }
 
 /// The STIX type an actor of `kind` becomes.
@@ -437,11 +463,10 @@ mod tests {
 
     #[test]
     fn ids_are_uuid_v5_of_the_stable_id_under_one_namespace() {
-        let id = stix_id("intrusion-set", "actor:apt32");
-        assert_eq!(id, stix_id("intrusion-set", "actor:apt32"));
-        let uuid = Uuid::parse_str(id.strip_prefix("intrusion-set--").unwrap()).unwrap();
-        assert_eq!(uuid.get_version_num(), 5);
-        assert_ne!(id, stix_id("intrusion-set", "actor:apt1"));
+        let id = stix_id("intrusion-set", &["actor:", "apt32"]);
+        assert_eq!(id, format!("intrusion-set--{}", Uuid::new_v5(&NAMESPACE, b"actor:apt32")));
+        assert_eq!(id, stix_id("intrusion-set", &["actor:apt32"]));
+        assert_ne!(id, stix_id("intrusion-set", &["actor:apt1"]));
     }
 
     #[test]
