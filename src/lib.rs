@@ -39,8 +39,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
 use diagnostic::Diagnostic;
 use session::{Change, Session};
 
@@ -169,8 +167,8 @@ impl Tally {
 }
 
 /// Checks, renders and writes the site at `root`. Pages are written as they are rendered, while
-/// the search index and the open data exports are made beside them (the exports written as they
-/// are made, then the page listing them), into a staging folder; the zip is made from it; the
+/// the search index and the open data exports are made beside them (their files written as they
+/// are made, then the page listing the exports), into a staging folder; the zip is made from it; the
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -196,7 +194,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         || timed(|| site.render_all(&keep)),
         || {
             rayon::join(
-                || timed(|| search::index_files(site.archive(), site.date_formats())),
+                || timed(|| search::index_files(site.archive(), site.date_formats(), &keep)),
                 || timed(|| export::Exports::new(site.archive(), &keep)),
             )
         },
@@ -207,7 +205,6 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     warnings.extend(search.warnings);
     keep(site.render_data(exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
     let pages = pages + 1;
-    timings.time("write", || search.files.into_par_iter().for_each(keep));
     let notes = timings.time("web", || web_files(root, &site, &keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);

@@ -210,7 +210,7 @@ fn numbers_are_found_whole() {
 
 #[test]
 fn the_files_are_script_loadable_and_the_root_says_its_format() {
-    let files = search::index_files(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)]), &dates()).files;
+    let files = Index::build(&archive(vec![article("a", "2020-01-01", "Tin tặc", FILLER)])).files(&dates());
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -248,7 +248,7 @@ fn the_root_lists_every_shard_and_what_each_holds() {
         })
         .collect();
     let site = archive(articles);
-    let files = search::index_files(&site, &dates()).files;
+    let files = Index::build(&site).files(&dates());
     let file = |path: &str| files.iter().find(|file| file.path == path).map(|file| file.bytes.as_slice());
     let root: serde_json::Value = serde_json::from_slice(file("search-index.json").expect("a root")).expect("JSON");
     let term_shards = root["term_shards"].as_array().expect("a table of term shards");
@@ -300,7 +300,7 @@ fn the_same_archive_gives_the_same_bytes() {
             article("a", "2021-01-01", "Tin tặc tấn công", "An ninh mạng và tin tặc."),
             article("b", "2020-01-01", "Đặng", "Ông Đặng nói về an ninh."),
         ]);
-        search::index_files(&site, &dates()).files
+        Index::build(&site).files(&dates())
     };
     assert_eq!(build(), build());
 }
@@ -328,7 +328,7 @@ fn the_index_does_not_depend_on_the_number_of_threads() {
     let site = archive(articles);
     let build = |threads| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
-        pool.install(|| search::index_files(&site, &dates()).files)
+        pool.install(|| Index::build(&site).files(&dates()))
     };
     assert_eq!(build(1), build(5));
 }
@@ -350,7 +350,7 @@ fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
     let long = site(&|n| format!("{}{}", "tin tặc ".repeat(1 + n * 37 % 50), "ặặặ ".repeat(1500)));
     let index = Index::build(&long);
     assert_eq!(index.manifest.docs_per_shard, 1);
-    let sizes = index.sizes(&index.files(&dates()));
+    let sizes = index.sizes(&index.write(&dates(), &|_| {}));
     assert!(sizes.typical_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
     assert!(sizes.typical_typo_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
 }
@@ -367,7 +367,7 @@ fn the_budget_counts_what_a_search_with_a_slip_downloads_too() {
     let site = archive(articles);
     let index = Index::build(&site);
     assert_eq!(query::search(&index, "Micorsoft cáo").corrected.as_deref(), Some("microsoft cáo"));
-    let sizes = index.sizes(&index.files(&dates()));
+    let sizes = index.sizes(&index.write(&dates(), &|_| {}));
     assert!(sizes.typical_typo_query > sizes.typical_query, "{sizes:?}");
     assert!(sizes.typical_typo_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");
 }

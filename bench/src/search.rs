@@ -70,7 +70,7 @@ fn query_sizes(site: &Path, out: &Path) -> Result<QuerySizes> {
     let rendered = Site::new(Arc::new(archive), Arc::new(Theme::builtin()))
         .map_err(|errors| anyhow::anyhow!("the built-in theme does not compile: {} error(s)", errors.len()))?;
     let index = Index::build(rendered.archive());
-    let sizes = index.sizes(&index.files(rendered.date_formats()));
+    let sizes = index.sizes(&index.write(rendered.date_formats(), &|_| {}));
     let (typical, typical_typo) = (sizes.typical_query, sizes.typical_typo_query);
     let size = |path: String| -> Result<u64> {
         let file = out.join(&path);

@@ -18,12 +18,11 @@ use super::QUERY_BUDGET_BYTES;
 use super::query;
 use super::ranking::FIRST_PAGE;
 use super::shard::{
-    ArticleDocument, Document, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size,
+    ArticleDocument, Document, FileSizes, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size,
     estimated_typo_row_size, term_shard_path, typo_shard_path,
 };
 use super::tokenize::fold;
 use super::typo;
-use crate::file::OutputFile;
 
 /// How many sample queries estimate the size of a typical search.
 const SAMPLE_QUERIES: usize = 25;
@@ -163,10 +162,8 @@ fn typical(index: &Index, slipped: bool, download: impl Fn(&Sample) -> u64) -> u
 }
 
 /// What `files`, the files of `index`, weigh, and what its typical search downloads.
-pub fn sizes(index: &Index, files: &[OutputFile]) -> Sizes {
-    let size = |path: &str| {
-        files.binary_search_by(|file| file.path.as_str().cmp(path)).map_or(0, |at| files[at].bytes.len() as u64)
-    };
+pub fn sizes(index: &Index, files: &FileSizes) -> Sizes {
+    let size = |path: &str| files.get(path);
     let term_sizes: Vec<u64> = (0..index.term_shard_count()).map(|n| size(&term_shard_path(n))).collect();
     let doc_sizes: Vec<u64> = (0..index.manifest.doc_shards).map(|n| size(&doc_shard_path(n))).collect();
     let typo_sizes: Vec<u64> = (0..index.manifest.typo_shards.len()).map(|n| size(&typo_shard_path(n))).collect();

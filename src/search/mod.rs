@@ -35,7 +35,7 @@ use crate::model::Archive;
 
 pub use budget::Sizes;
 pub use ranking::{FIRST_PAGE, RANKING};
-pub use shard::{Document, Index};
+pub use shard::{Document, FileSizes, Index};
 
 /// The name of the format, written in every manifest and in `search-index.json`.
 pub const FORMAT: &str = "dossier-search-index";
@@ -52,10 +52,9 @@ pub const QUERY_BUDGET_BYTES: u64 = 300 * 1024;
 /// What the manifest may weigh: every query loads it first.
 pub const MANIFEST_BUDGET_BYTES: u64 = 64 * 1024;
 
-/// The search files of a site and what they weigh.
+/// What the search files of a site weigh, once written.
 #[derive(Debug)]
 pub struct SearchFiles {
-    pub files: Vec<OutputFile>,
     /// All the search files together, `search-index.json` included.
     pub bytes: u64,
     pub sizes: Sizes,
@@ -63,15 +62,15 @@ pub struct SearchFiles {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the index of `archive` and returns its files: `search/index.js`, `search/terms/<n>.js`,
-/// `search/docs/<n>.js` and their root, `search-index.json`; `dates` is how the client words a
-/// result's date (`render::Site::date_formats`).
-pub fn index_files(archive: &Archive, dates: &DateFormats) -> SearchFiles {
+/// Builds the index of `archive` and hands its files to `sink` as they are made:
+/// `search/index.js`, `search/terms/<n>.js`, `search/docs/<n>.js`, `search/typos/<n>.js` and
+/// their root, `search-index.json`; `dates` is how the client words a result's date
+/// (`render::Site::date_formats`). Returns what they weigh.
+pub fn index_files(archive: &Archive, dates: &DateFormats, sink: &(dyn Fn(OutputFile) + Sync)) -> SearchFiles {
     let index = Index::build(archive);
-    let files = index.files(dates);
+    let files = index.write(dates, sink);
     let sizes = index.sizes(&files);
-    let bytes = files.iter().map(|file| file.bytes.len() as u64).sum();
-    SearchFiles { files, bytes, warnings: budget_warnings(&sizes), sizes }
+    SearchFiles { bytes: files.total(), warnings: budget_warnings(&sizes), sizes }
 }
 
 fn budget_warnings(sizes: &Sizes) -> Vec<Diagnostic> {

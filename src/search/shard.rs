@@ -10,8 +10,10 @@
 //! Each `.js` file is one call, `window.__dossierSearch.register(kind, number, data)`, with JSON
 //! for `data`: a `<script>` tag can load it where `fetch()` cannot (file://).
 
+use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -370,32 +372,65 @@ impl<'a> Index<'a> {
         shard * per_shard..((shard + 1) * per_shard).min(self.documents.len())
     }
 
-    /// Every file of the index, sorted by path; `dates` is how the client words a result's date.
-    pub fn files(&self, dates: &DateFormats) -> Vec<OutputFile> {
+    /// Makes every file of the index and hands each to `sink` as soon as it is made, so that they
+    /// are never all held at once; `dates` is how the client words a result's date. Returns what
+    /// each file weighs, for the budget.
+    pub fn write(&self, dates: &DateFormats, sink: &(dyn Fn(OutputFile) + Sync)) -> FileSizes {
+        let made = |file: OutputFile| {
+            let size = (file.path.clone(), file.bytes.len() as u64);
+            sink(file);
+            size
+        };
         let term_files = self.term_shards.par_iter().enumerate().map(|(number, range)| {
             let data = json_array(&self.entries[range.clone()], write_entry_row);
-            script_file(term_shard_path(number), "terms", number, &data)
+            made(script_file(term_shard_path(number), "terms", number, &data))
         });
         let doc_files = (0..self.manifest.doc_shards).into_par_iter().map(|number| {
             let data = json_array(&self.documents[self.doc_shard_range(number)], Document::write_row);
-            script_file(doc_shard_path(number), "docs", number, &data)
+            made(script_file(doc_shard_path(number), "docs", number, &data))
         });
         let typo_files = self.typo_shards.par_iter().enumerate().map(|(number, range)| {
             let data = json_array(&self.typo_rows[range.clone()], write_typo_row);
-            script_file(typo_shard_path(number), "typos", number, &data)
+            made(script_file(typo_shard_path(number), "typos", number, &data))
         });
-        let mut files: Vec<OutputFile> = term_files.chain(doc_files).chain(typo_files).collect();
+        let mut sizes: BTreeMap<String, u64> = term_files.chain(doc_files).chain(typo_files).collect();
         let shipped = Shipped { manifest: &self.manifest, dates };
         let manifest = serde_json::to_vec(&shipped).expect("a manifest of strings and numbers always serializes");
-        files.push(script_file(MANIFEST_PATH.to_owned(), "manifest", 0, &manifest));
-        files.push(OutputFile { path: ROOT_PATH.to_owned(), bytes: root::json(self, dates) });
-        files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        sizes.extend([
+            made(script_file(MANIFEST_PATH.to_owned(), "manifest", 0, &manifest)),
+            made(OutputFile { path: ROOT_PATH.to_owned(), bytes: root::json(self, dates) }),
+        ]);
+        FileSizes(sizes)
+    }
+
+    /// Every file of the index, sorted by path (what [`Index::write`] hands on, kept).
+    pub fn files(&self, dates: &DateFormats) -> Vec<OutputFile> {
+        let files = Mutex::new(Vec::new());
+        self.write(dates, &|file| files.lock().unwrap_or_else(PoisonError::into_inner).push(file));
+        let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
+        files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         files
     }
 
-    /// What `files`, this index's files, weigh, and what a typical search downloads.
-    pub fn sizes(&self, files: &[OutputFile]) -> Sizes {
+    /// What the files of this index weigh, and what a typical search downloads.
+    pub fn sizes(&self, files: &FileSizes) -> Sizes {
         budget::sizes(self, files)
+    }
+}
+
+/// What each file of an index weighs, by path.
+#[derive(Debug, Default)]
+pub struct FileSizes(BTreeMap<String, u64>);
+
+impl FileSizes {
+    /// What the file at `path` weighs; 0 when the index has none there.
+    pub fn get(&self, path: &str) -> u64 {
+        self.0.get(path).copied().unwrap_or_default()
+    }
+
+    /// All the files together.
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
     }
 }
 

@@ -172,12 +172,11 @@ fn derived_files(pool: &rayon::ThreadPool, site: &Site) -> Result<(Vec<OutputFil
     let (archive, dates) = (site.archive(), site.date_formats());
     let exported = Mutex::new(Vec::new());
     let keep = |file| exported.lock().unwrap_or_else(PoisonError::into_inner).push(file);
-    let (search, exports) =
-        pool.install(|| rayon::join(|| crate::search::index_files(archive, dates), || Exports::new(archive, &keep)));
+    let (search, exports) = pool
+        .install(|| rayon::join(|| crate::search::index_files(archive, dates, &keep), || Exports::new(archive, &keep)));
     let data_page = site.render_data(exports.listing())?;
     let warnings = search.warnings.len();
-    let mut made = search.files;
-    made.extend(exported.into_inner().unwrap_or_else(PoisonError::into_inner));
+    let mut made = exported.into_inner().unwrap_or_else(PoisonError::into_inner);
     made.push(data_page);
     Ok((made, warnings))
 }
