@@ -44,14 +44,39 @@ impl DateView {
     }
 }
 
-/// A link to an actor or a country, shown as a chip.
-#[derive(Clone, Debug, Serialize)]
+/// A link to an actor or a country, shown as a chip. Each entity's is made once
+/// ([`Views::party`]) and serialises as one template value, which tera passes through as it is:
+/// every view that shows the chip shares that value rather than holding a map of its own.
+#[derive(Clone, Debug)]
 pub struct Chip {
-    pub id: String,
-    pub name: String,
-    pub url: String,
+    /// The name and the page, for the code that lays chips out (an actor's graph) or links them
+    /// (the matrix's headers).
+    pub name: Arc<str>,
+    pub url: Arc<str>,
+    value: Value,
+}
+
+/// What a template reads of a chip.
+#[derive(Serialize)]
+struct ChipFields<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: &'a str,
     /// `actor` or `country`.
-    pub kind: &'static str,
+    kind: &'static str,
+}
+
+impl Chip {
+    pub fn new(id: &str, name: &str, url: &str, kind: PartyKind) -> Chip {
+        let value = Value::from_serializable(&ChipFields { id, name, url, kind: kind.word() });
+        Chip { name: name.into(), url: url.into(), value }
+    }
+}
+
+impl Serialize for Chip {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -213,16 +238,11 @@ pub struct Views {
 }
 
 fn actor_chip(actor: &Actor) -> Chip {
-    Chip { id: actor.id.clone(), name: actor.name.clone(), url: urls::actor(&actor.id), kind: PartyKind::Actor.word() }
+    Chip::new(&actor.id, &actor.name, &urls::actor(&actor.id), PartyKind::Actor)
 }
 
 fn country_chip(country: &Country) -> Chip {
-    Chip {
-        id: country.id.clone(),
-        name: country.name.clone(),
-        url: urls::country(&country.id),
-        kind: PartyKind::Country.word(),
-    }
+    Chip::new(&country.id, &country.name, &urls::country(&country.id), PartyKind::Country)
 }
 
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.

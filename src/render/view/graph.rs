@@ -271,7 +271,7 @@ mod tests {
     use super::*;
 
     fn chip(name: &str) -> Chip {
-        Chip { id: name.to_owned(), name: name.to_owned(), url: String::new(), kind: "actor" }
+        Chip::new(name, name, "", crate::urls::PartyKind::Actor)
     }
 
     #[test]

@@ -294,7 +294,7 @@ impl Views {
         let column_header = |(party, total): &(Party, usize)| Header {
             chip: self.party(*party),
             total: *total,
-            url: self.party(*party).url,
+            url: self.party(*party).url.to_string(),
         };
         let row_header = |(index, total): &(usize, usize)| {
             let party = matrix.accusers[*index].party;
