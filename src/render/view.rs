@@ -10,7 +10,7 @@ pub mod graph;
 pub mod matrix;
 pub mod timeline;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -84,7 +84,8 @@ pub struct ArticleSummary {
     pub slug: String,
     pub url: String,
     pub title: String,
-    pub date: DateView,
+    /// A [`DateView`], shared by every view of the same date.
+    pub date: Value,
     pub source: String,
     pub summary: String,
     pub actors: Vec<Chip>,
@@ -119,13 +120,14 @@ pub struct ClaimView {
     pub responds_to: Option<ClaimLink>,
     /// The claims that answer this one.
     pub responses: Vec<ClaimLink>,
-    pub date: Option<DateView>,
+    /// A [`DateView`], shared by every view of the same date.
+    pub date: Option<Value>,
     pub quote: String,
     pub note_html: Option<String>,
     /// The article the claim is quoted from.
     pub article_title: String,
     pub article_url: String,
-    pub article_date: DateView,
+    pub article_date: Value,
 }
 
 /// A claim named from elsewhere (the claim it answers, its answers, what links a group to its
@@ -181,11 +183,12 @@ pub struct TagView {
     pub article_count: usize,
 }
 
-/// When an actor or a country appears in the archive: the dates of its oldest and newest article.
+/// When an actor or a country appears in the archive: the dates of its oldest and newest article
+/// ([`DateView`]s).
 #[derive(Clone, Debug, Serialize)]
 pub struct Active {
-    pub first: DateView,
-    pub last: DateView,
+    pub first: Value,
+    pub last: Value,
 }
 
 /// How many claims of one kind an actor or a country made or received.
@@ -224,6 +227,9 @@ pub struct CountryView {
 pub struct Views {
     archive: Arc<Archive>,
     actor_chips: Vec<Chip>,
+    /// The [`DateView`] of every date of an article or a claim, as one template value each,
+    /// shared by every view of that date.
+    dates: BTreeMap<PartialDate, Value>,
     country_chips: Vec<Chip>,
     actors: Vec<OnceLock<Value>>,
     countries: Vec<OnceLock<Value>>,
@@ -248,13 +254,6 @@ fn country_chip(country: &Country) -> Chip {
 /// An editor's Markdown field as HTML, with the site's rule for raw HTML.
 fn html(archive: &Archive, markdown_text: &Option<String>) -> Option<String> {
     markdown_text.as_deref().map(|text| markdown::to_html(text, &[], archive.config.raw_html))
-}
-
-/// The span of `articles` (newest first, as in the model), if there are any.
-fn active(archive: &Archive, articles: &[ArticleId]) -> Option<Active> {
-    let newest = archive.article(*articles.first()?).date;
-    let oldest = archive.article(*articles.last()?).date;
-    Some(Active { first: DateView::new(oldest), last: DateView::new(newest) })
 }
 
 /// The claims counted by kind, in the vocabulary's order, leaving out kinds with none.
@@ -292,6 +291,13 @@ pub(super) fn claim_link(archive: &Archive, id: ClaimId) -> ClaimLink {
     }
 }
 
+/// Every date of an article or a claim, with its view.
+fn date_values(archive: &Archive) -> BTreeMap<PartialDate, Value> {
+    let articles = archive.articles.iter().map(|article| article.date);
+    let dates: BTreeSet<PartialDate> = articles.chain(archive.claims.iter().filter_map(|claim| claim.date)).collect();
+    dates.into_iter().map(|date| (date, Value::from_serializable(&DateView::new(date)))).collect()
+}
+
 fn cells(count: usize) -> Vec<OnceLock<Value>> {
     (0..count).map(|_| OnceLock::new()).collect()
 }
@@ -304,6 +310,7 @@ impl Views {
     pub fn new(archive: Arc<Archive>) -> Views {
         Views {
             actor_chips: archive.actors.iter().map(actor_chip).collect(),
+            dates: date_values(&archive),
             country_chips: archive.countries.iter().map(country_chip).collect(),
             actors: cells(archive.actors.len()),
             countries: cells(archive.countries.len()),
@@ -327,6 +334,18 @@ impl Views {
 
     pub fn disputes(&self) -> &disputes::Disputes {
         &self.disputes
+    }
+
+    /// The view of `date`, shared.
+    fn date(&self, date: PartialDate) -> Value {
+        self.dates.get(&date).cloned().unwrap_or_else(|| Value::from_serializable(&DateView::new(date)))
+    }
+
+    /// The span of `articles` (newest first, as in the model), if there are any.
+    fn active(&self, articles: &[ArticleId]) -> Option<Active> {
+        let newest = self.archive.article(*articles.first()?).date;
+        let oldest = self.archive.article(*articles.last()?).date;
+        Some(Active { first: self.date(oldest), last: self.date(newest) })
     }
 
     /// The chip of an actor or a country.
@@ -353,7 +372,7 @@ impl Views {
                 article_count: actor.articles.len(),
                 claims_made: actor.claims_made.len(),
                 claims_received: actor.claims_received.len(),
-                active: active(archive, &actor.articles),
+                active: self.active(&actor.articles),
                 kinds_made: kind_counts(archive, &actor.claims_made),
                 kinds_received: kind_counts(archive, &actor.claims_received),
             })
@@ -376,7 +395,7 @@ impl Views {
                 claims_received: country.claims_received.len(),
                 accusations_made: accusations(&country.claims_made),
                 accusations_received: accusations(&country.claims_received),
-                active: active(archive, &country.articles),
+                active: self.active(&country.articles),
                 kinds_made: kind_counts(archive, &country.claims_made),
                 kinds_received: kind_counts(archive, &country.claims_received),
             })
@@ -390,7 +409,7 @@ impl Views {
                 slug: article.slug.clone(),
                 url: urls::article(&article.slug),
                 title: article.title.clone(),
-                date: DateView::new(article.date),
+                date: self.date(article.date),
                 source: article.source.clone(),
                 summary: article.summary.clone(),
                 actors: article.actors.iter().map(|id| self.actor_chips[id.index()].clone()).collect(),
@@ -480,12 +499,12 @@ impl Views {
                 hedged: claim.hedged,
                 responds_to: claim.responds_to.map(|answered| claim_link(archive, answered)),
                 responses: claim.responses.iter().map(|answer| claim_link(archive, *answer)).collect(),
-                date: claim.date.map(DateView::new),
+                date: claim.date.map(|date| self.date(date)),
                 quote: claim.quote.clone(),
                 note_html: html(&self.archive, &claim.note),
                 article_title: article.title.clone(),
                 article_url: urls::article(&article.slug),
-                article_date: DateView::new(article.date),
+                article_date: self.date(article.date),
             })
         })
     }
