@@ -303,7 +303,7 @@ impl<Seq: SerializeSeq> Builder<'_, Seq> {
     }
 
     fn actors(&mut self) -> Result<(), Seq::Error> {
-        let archive = self.archive;
+        let (archive, parties) = (self.archive, self.parties);
         for (index, actor) in archive.actors.iter().enumerate() {
             let (name, description, aliases) =
                 (actor.name.as_str(), actor.description.as_deref(), actor.aliases.as_slice());
@@ -319,14 +319,14 @@ impl<Seq: SerializeSeq> Builder<'_, Seq> {
                 },
             };
             let (created, modified) = self.span(&actor.articles);
-            let id = self.parties.of(Party::Actor(ActorId(index as u32))).stix.clone();
-            self.push(actor_type(actor.kind), &id, (&created, &modified), body)?;
+            let id = &parties.of(Party::Actor(ActorId(index as u32))).stix;
+            self.push(actor_type(actor.kind), id, (&created, &modified), body)?;
         }
         Ok(())
     }
 
     fn countries(&mut self) -> Result<(), Seq::Error> {
-        let archive = self.archive;
+        let (archive, parties) = (self.archive, self.parties);
         for (index, country) in archive.countries.iter().enumerate() {
             let code = country.id.to_uppercase();
             let body = Body::Location {
@@ -336,8 +336,8 @@ impl<Seq: SerializeSeq> Builder<'_, Seq> {
                 external_references: &[self.page(&urls::country(&country.id), &country.id)],
             };
             let (created, modified) = self.span(&country.articles);
-            let id = self.parties.of(Party::Country(CountryId(index as u32))).stix.clone();
-            self.push("location", &id, (&created, &modified), body)?;
+            let id = &parties.of(Party::Country(CountryId(index as u32))).stix;
+            self.push("location", id, (&created, &modified), body)?;
         }
         Ok(())
     }
