@@ -454,3 +454,17 @@ fn print_import(report: &ImportReport, dry_run: bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `PURGE_DELAY` names mimalloc's purge delay: the option in that place has the purge delay's
+    /// default (1000 ms in mimalloc v3), so a libmimalloc-sys whose options moved fails here
+    /// rather than setting another option.
+    #[test]
+    fn the_option_set_for_builds_is_the_purge_delay() {
+        // SAFETY: reads an integer option.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }, 1000);
+    }
+}
