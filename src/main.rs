@@ -25,7 +25,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Keeps the memory a build frees for its own next allocations instead of handing it back to the
 /// OS a second later: a build is a batch of seconds or minutes, and memory handed back is zeroed
-/// again by the kernel when it is touched anew (12% of a 10k build's CPU went to zeroing pages;
+/// again by the kernel when it is touched anew (6-14% of a 10k build's CPU went to zeroing pages;
 /// docs/performance.md, "Session 7"). `dossier serve`, which runs for hours, keeps the default.
 fn keep_freed_memory() {
     // SAFETY: sets an integer option, before any other thread exists; mimalloc reads it when

@@ -220,7 +220,10 @@ impl Serialize for Objects<'_> {
         let archive = self.archive;
         let marking = self.marking.as_slice();
         let parties = PartyIds::new(archive);
-        let mut builder = Builder { archive, parties: &parties, marking, seq: serializer.serialize_seq(None)? };
+        let sources: BTreeSet<&str> = archive.articles.iter().map(|article| article.source.as_str()).collect();
+        let source_ids = sources.into_iter().map(|source| (source, source_id(source))).collect();
+        let seq = serializer.serialize_seq(None)?;
+        let mut builder = Builder { archive, parties: &parties, source_ids: &source_ids, marking, seq };
         builder.license()?;
         builder.sources()?;
         builder.actors()?;
@@ -236,6 +239,9 @@ impl Serialize for Objects<'_> {
 struct Builder<'a, Seq> {
     archive: &'a Archive,
     parties: &'a PartyIds,
+    /// The STIX id of each source's identity, made once: each is in the report of every article
+    /// it published.
+    source_ids: &'a BTreeMap<&'a str, String>,
     /// Every object's `object_marking_refs`.
     marking: &'a [String],
     seq: Seq,
@@ -297,7 +303,7 @@ impl<Seq: SerializeSeq> Builder<'_, Seq> {
                 external_references: &[],
             };
             let (created, modified) = self.span(&articles);
-            self.push("identity", &source_id(source), (&created, &modified), body)?;
+            self.push("identity", &self.source_ids[source], (&created, &modified), body)?;
         }
         Ok(())
     }
@@ -347,7 +353,7 @@ impl<Seq: SerializeSeq> Builder<'_, Seq> {
         let archive = self.archive;
         let article = archive.article(id);
         let when = timestamp(article.date);
-        let mut refs = BTreeSet::from([source_id(&article.source)]);
+        let mut refs = BTreeSet::from([self.source_ids[article.source.as_str()].clone()]);
         let parties = article.actors.iter().map(|actor| Party::Actor(*actor));
         let parties = parties.chain(article.countries.iter().map(|country| Party::Country(*country)));
         refs.extend(parties.map(|party| self.parties.of(party).stix.clone()));
