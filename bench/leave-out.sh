@@ -46,7 +46,7 @@ for round in $(seq 1 "$ROUNDS"); do
         out="$WORK/out-$label"
         rm -rf "$out"
         DOSSIER_WITHOUT="$without" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" \
-            "$BIN" build --root "$SITE" --out "$out" --quiet
+            "$BIN" build --root "$SITE" --out "$out" --quiet --no-cache
         echo "$round $label $(cat "$WORK/time") $(du -sb "$out" | cut -f1)" >> "$RESULTS"
         echo "round $round/$ROUNDS: $label $(cut -d' ' -f1 "$WORK/time") s" >&2
     done

@@ -210,7 +210,7 @@ function build(site) {
   const work = makeTempDir('search-latency');
   const out = path.join(work, 'out');
   const zip = path.join(work, 'site.zip');
-  const argv = ['build', '--root', site, '--out', out, '--zip', zip];
+  const argv = ['build', '--root', site, '--out', out, '--zip', zip, '--no-cache'];
   console.error(`$ ${process.env.DOSSIER_BIN} ${argv.join(' ')}`);
   const start = process.hrtime.bigint();
   const res = runDossier(argv, { timeout: 900_000 });

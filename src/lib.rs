@@ -11,6 +11,7 @@
 // a mistake, and boxing it at every `Result` would add noise for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod cache;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
@@ -93,12 +94,33 @@ pub struct BuildOptions {
     pub overrides: config::Overrides,
     /// Kept up to date as the build goes, for a progress display.
     pub progress: Arc<progress::Progress>,
+    /// Whether to use and keep the build cache ([`cache`]); without it any cache is forgotten.
+    pub cache: bool,
+}
+
+/// What the build cache did for a build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Not asked for, or not usable here.
+    Off,
+    /// Everything was as the last build left it: nothing was done.
+    UpToDate,
+    /// This many pages were taken from the last build's output rather than rendered.
+    Reused(usize),
 }
 
 /// What a successful build did, for the summary line.
 #[derive(Debug)]
 pub struct BuildReport {
     pub out: PathBuf,
+    pub made: Made,
+    pub timings: Timings,
+    pub cache: CacheUse,
+}
+
+/// What a build made: kept by the build cache, for a later build that finds nothing to do.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Made {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
@@ -107,7 +129,6 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// What the build chose not to write, and why: not a problem of the site.
     pub notes: Vec<String>,
-    pub timings: Timings,
 }
 
 /// Why a build failed: content or template errors (all of them), an output folder the build may
@@ -137,7 +158,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 /// command. Returns the number of pages and the warnings, or every diagnostic.
 pub fn validate(root: &Path) -> Result<Validated, Vec<Diagnostic>> {
     let Prepared { site, warnings, mut timings } = prepare(root)?;
-    let pages = timings.time("render", || site.render_all(&|_| {}))?;
+    let pages = timings.time("render", || site.render_all(None, &|_| {}))?;
     site.render_data(export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
     Ok(Validated { archive: site.archive().clone(), pages: pages + 1, warnings, timings })
 }
@@ -172,6 +193,75 @@ impl Tally {
 /// staging folder replaces the output only when all of that succeeded: on any error the previous
 /// output stays as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let config = config::Config::load_with(root, &options.overrides);
+    let history = match &config {
+        Ok(config) if config.base_url.is_some() => export::history::History::read(root),
+        _ => export::history::History::default(),
+    };
+    let mut timings = Timings::default();
+    if !options.cache {
+        cache::Cache::forget(root);
+    }
+    let opened = match &config {
+        Ok(config) if options.cache => timings.time("cache", || {
+            let (cache, out) = open_cache(root, config, options, &history)?;
+            let unchanged = cache.unchanged(&out, options.zip.as_deref());
+            Some((cache, unchanged))
+        }),
+        _ => None,
+    };
+    let cache = match opened {
+        Some((_, Some(made))) => {
+            let requested = config.map(|config| requested_output(&config, options).0).unwrap_or_default();
+            return Ok(BuildReport { out: requested, made, timings, cache: CacheUse::UpToDate });
+        }
+        opened => opened.map(|(cache, _)| cache),
+    };
+    let built = build_anew(root, options, cache.as_ref(), &history)?;
+    timings.0.extend(built.timings.0);
+    let used = cache.map_or(CacheUse::Off, |cache| CacheUse::Reused(cache.reused()));
+    Ok(BuildReport { out: built.requested, made: built.made, timings, cache: used })
+}
+
+/// What [`build_anew`] did: its figures, the output folder as asked for, and the stages' times.
+struct Built {
+    made: Made,
+    requested: PathBuf,
+    timings: Timings,
+}
+
+/// The build cache for a build of the site at `root` with `config`, and the output folder it
+/// writes, if the cache can be used and the folder placed.
+fn open_cache(
+    root: &Path,
+    config: &config::Config,
+    options: &BuildOptions,
+    history: &export::history::History,
+) -> Option<(cache::Cache, PathBuf)> {
+    let (requested, outside) = requested_output(config, options);
+    let out = layout::place_output(root, &requested, outside).ok()?;
+    let page_settings = format!("{:?}", options.overrides);
+    let build_settings = format!("{:?}\0{:?}\0{:?}", out, options.zip, history.entries());
+    let cache = cache::Cache::open(root, page_settings.as_bytes(), build_settings.as_bytes())?;
+    Some((cache, out))
+}
+
+/// The output folder asked for: `--out`, which may lie outside the site, or `output_dir`.
+fn requested_output(config: &config::Config, options: &BuildOptions) -> (PathBuf, layout::Outside) {
+    match &options.out {
+        Some(out) => (out.clone(), layout::Outside::Allowed),
+        None => (config.output_dir.clone(), layout::Outside::Refused),
+    }
+}
+
+/// Renders (or with `cache`, takes from the last build) every page, makes the search index and
+/// the exports, and swaps them in: the build proper.
+fn build_anew(
+    root: &Path,
+    options: &BuildOptions,
+    cache: Option<&cache::Cache>,
+    history: &export::history::History,
+) -> Result<Built, BuildError> {
     let progress = &options.progress;
     let Prepared { site, mut warnings, mut timings } = Session::once(root)
         .with_overrides(options.overrides.clone())
@@ -179,8 +269,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         .map_err(BuildError::Content)?;
     progress.expect_pages(site.pages().len());
     progress.enter(progress::Stage::Writing);
-    let requested = options.out.clone().unwrap_or_else(|| site.archive().config.output_dir.clone());
-    let outside = if options.out.is_some() { layout::Outside::Allowed } else { layout::Outside::Refused };
+    let (requested, outside) = requested_output(&site.archive().config, options);
     let out = layout::place_output(root, &requested, outside)
         .map_err(|reason| output::Error::Refused { path: requested.clone(), reason })?;
     let staging = output::Staging::begin(&out, options.on_wait.unwrap_or(|_| {}))?;
@@ -190,8 +279,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         tally.add(&file);
         progress.file_written();
     };
+    let pages_cache = cache.map(|cache| cache as &dyn render::PageCache);
     let ((pages, render_time), ((search, search_time), (exports, export_time))) = rayon::join(
-        || timed(|| site.render_all(&keep)),
+        || timed(|| site.render_all(pages_cache, &keep)),
         || {
             rayon::join(
                 || timed(|| search::index_files(site.archive(), site.date_formats(), &keep)),
@@ -205,31 +295,34 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     warnings.extend(search.warnings);
     keep(site.render_data(exports.listing()).map_err(|error| BuildError::Content(vec![error]))?);
     let pages = pages + 1;
-    let notes = timings.time("web", || web_files(root, &site, &keep));
+    let notes = timings.time("web", || web_files(&site, history, &keep));
     if let Some(zip) = &options.zip {
         progress.enter(progress::Stage::Zipping);
         timings.time("zip", || staging.zip(zip, &render::offline_file))?;
     }
+    let (files, bytes) = (tally.files.into_inner(), tally.bytes.into_inner());
+    let made = Made { pages, files, bytes, search_bytes, warnings, notes };
+    if let Some(cache) = cache {
+        // Saved from the staging folder while the output's lock is held, so that the manifest
+        // names this build's files (the swap moves them without touching them), not another's.
+        // A cache that cannot be written costs the next build its speed, never its output.
+        let zip = options.zip.as_deref();
+        let _ = timings.time("cache", || cache.save(staging.folder(), &out, zip, &made));
+    }
     progress.enter(progress::Stage::Replacing);
     timings.time("swap", || staging.finish())?;
-    Ok(BuildReport {
-        out: requested,
-        pages,
-        files: tally.files.into_inner(),
-        bytes: tally.bytes.into_inner(),
-        search_bytes,
-        warnings,
-        notes,
-        timings,
-    })
+    Ok(Built { made, requested, timings })
 }
 
 /// Writes the files for the open web and for citation ([`export::web_files`]), with the sitemap's
 /// dates from the site's git history, and returns the note of what was left out.
-fn web_files(root: &Path, site: &render::Site, keep: &(dyn Fn(file::OutputFile) + Sync)) -> Vec<String> {
+fn web_files(
+    site: &render::Site,
+    history: &export::history::History,
+    keep: &(dyn Fn(file::OutputFile) + Sync),
+) -> Vec<String> {
     let has_address = site.archive().config.base_url.is_some();
-    let history = if has_address { export::history::History::read(root) } else { Default::default() };
-    export::web_files(site, &history).into_iter().for_each(keep);
+    export::web_files(site, history).into_iter().for_each(keep);
     if has_address {
         return Vec::new();
     }

@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use dossier::config::Overrides;
 use dossier::diagnostic::Diagnostic;
 use dossier::import::{ImportError, ImportOptions, ImportReport};
-use dossier::{BuildError, BuildOptions};
+use dossier::{BuildError, BuildOptions, CacheUse};
 
 // A build allocates and frees millions of small strings from two threads; mimalloc does this
 // markedly faster than glibc's malloc (see docs/performance.md).
@@ -60,6 +60,11 @@ enum Command {
         /// Also publish the articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Build from scratch: neither use nor keep the build cache (`.dossier-cache/` in the
+        /// site folder), and forget it. With the cache, a build of an unchanged site does
+        /// nothing, and a build after an edit renders only the pages it changed.
+        #[arg(long)]
+        no_cache: bool,
         /// Also print how long each stage took.
         #[arg(long, short, visible_alias = "timings", conflicts_with = "quiet")]
         verbose: bool,
@@ -187,7 +192,7 @@ impl Verbosity {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, zip, overrides, drafts, verbose, quiet } => {
+        Command::Build { root, out, zip, overrides, drafts, no_cache, verbose, quiet } => {
             keep_freed_memory();
             let verbosity = Verbosity::of(quiet, verbose);
             build(
@@ -197,6 +202,7 @@ fn main() -> ExitCode {
                     zip,
                     on_wait: Some(say_waiting),
                     overrides: overrides.with_drafts(drafts),
+                    cache: !no_cache,
                     ..BuildOptions::default()
                 },
                 verbosity,
@@ -260,19 +266,26 @@ fn build(root: &Path, options: BuildOptions, verbosity: Verbosity) -> ExitCode {
     match built {
         Ok(_) if verbosity == Verbosity::Quiet => ExitCode::SUCCESS,
         Ok(report) => {
-            print_diagnostics(&report.warnings);
-            for note in &report.notes {
+            print_diagnostics(&report.made.warnings);
+            for note in &report.made.notes {
                 eprintln!("note: {note}");
             }
             if verbosity == Verbosity::Verbose {
                 print_timings(&report.timings, &mut std::io::stderr());
             }
+            let (done, cached) = match report.cache {
+                CacheUse::UpToDate => ("up to date:", "; nothing changed since the last build".to_owned()),
+                CacheUse::Reused(reused) => {
+                    ("built", format!("; {reused} of {} pages from the cache", report.made.pages))
+                }
+                CacheUse::Off => ("built", String::new()),
+            };
             println!(
-                "built {} pages ({} files, {:.1} KiB, search index {:.1} KiB) into {} in {} ms{}",
-                report.pages,
-                report.files,
-                report.bytes as f64 / 1024.0,
-                report.search_bytes as f64 / 1024.0,
+                "{done} {} pages ({} files, {:.1} KiB, search index {:.1} KiB) into {} in {} ms{}{cached}",
+                report.made.pages,
+                report.made.files,
+                report.made.bytes as f64 / 1024.0,
+                report.made.search_bytes as f64 / 1024.0,
                 report.out.display(),
                 started.elapsed().as_millis(),
                 zip.map(|zip| format!("; offline zip: {}", zip.display())).unwrap_or_default()

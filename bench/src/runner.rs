@@ -154,6 +154,8 @@ fn bench_size(
 /// One dossier build and one write floor; the first run also makes the floor's tar.
 fn one_run(dossier: &Path, site: &Path, paths: &Paths, articles: usize, run: usize, runs: &mut Runs) -> Result<()> {
     workspace::remove(&paths.out)?;
+    // A cold build: what a first build does, the build cache on as by default but empty.
+    workspace::remove(&site.join(dossier::cache::FOLDER))?;
     let mut build = Command::new(dossier);
     build.arg("build").arg("--root").arg(site).arg("--out").arg(&paths.out);
     runs.builds.push(measure::run(&mut build, &paths.log("dossier", articles))?);

@@ -62,6 +62,13 @@ impl History {
         paths.into_iter().filter_map(|path| self.committed.get(path).copied()).max()
     }
 
+    /// Every file's time, by path in order: what the dates depend on, for the build cache.
+    pub fn entries(&self) -> Vec<(&str, i64)> {
+        let mut entries: Vec<(&str, i64)> = self.committed.iter().map(|(path, time)| (path.as_str(), *time)).collect();
+        entries.sort_unstable();
+        entries
+    }
+
     /// The time of the newest commit of any content file.
     pub fn newest_of_all(&self) -> Option<i64> {
         self.committed.values().copied().max()

@@ -77,6 +77,11 @@ impl Staging {
         Ok(staging)
     }
 
+    /// The staging folder, which [`Staging::finish`] moves into the output's place whole.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
     /// Writes `file`, making its folders as needed. A failure is kept for [`Staging::finish`].
     pub fn write(&self, file: &OutputFile) {
         if self.failure.lock().unwrap_or_else(PoisonError::into_inner).is_some() {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::json_ld;
+use super::keyed::{Digest, PageContext};
 use super::pages::{EntityLists, Kind, Page, page_count, page_range};
 use super::view::article::{self, Reference};
 use super::view::{DateView, Views, disputes, graph, matrix, timeline};
@@ -97,8 +98,14 @@ pub struct Sources<'a> {
 
 impl Sources<'_> {
     /// The template of `page` and its context; `root` is the way from the page to the site root.
-    pub fn context(&self, page: &Page, root: &str) -> Result<(&'static str, Context), tera::Error> {
-        let mut context = Context::new();
+    /// With `digested`, also the digest of the template and context ([`super::keyed`]).
+    pub fn context(
+        &self,
+        page: &Page,
+        root: &str,
+        digested: bool,
+    ) -> Result<(&'static str, Context, Option<Digest>), tera::Error> {
+        let mut context = PageContext::new(digested);
         context.insert("home", if root.is_empty() { "./" } else { root });
         context.insert("root", root);
         context.insert("path", &page.path);
@@ -145,10 +152,11 @@ impl Sources<'_> {
                 "data.html"
             }
         };
-        Ok((template, context))
+        let (context, digest) = context.finish(template);
+        Ok((template, context, digest))
     }
 
-    fn home(&self, context: &mut Context, number: usize) -> &'static str {
+    fn home(&self, context: &mut PageContext, number: usize) -> &'static str {
         let archive = self.archive;
         context.insert_value("articles", self.views.articles(self.slice(archive.articles.len(), number)));
         context.insert("article_total", &archive.articles.len());
@@ -159,7 +167,7 @@ impl Sources<'_> {
         "index.html"
     }
 
-    fn article(&self, context: &mut Context, id: ArticleId, root: &str) -> Result<&'static str, tera::Error> {
+    fn article(&self, context: &mut PageContext, id: ArticleId, root: &str) -> Result<&'static str, tera::Error> {
         let (archive, views) = (self.archive, self.views);
         let article = archive.article(id);
         context.insert_value("article", views.article(id));
@@ -181,7 +189,7 @@ impl Sources<'_> {
         Ok("article.html")
     }
 
-    fn actor(&self, context: &mut Context, id: ActorId, number: usize) -> &'static str {
+    fn actor(&self, context: &mut PageContext, id: ActorId, number: usize) -> &'static str {
         let actor = self.archive.actor(id);
         let shown = if number == 1 { RELATED_SHOWN } else { 0 };
         let related: Vec<Value> = actor
@@ -205,7 +213,7 @@ impl Sources<'_> {
         "actor.html"
     }
 
-    fn country(&self, context: &mut Context, id: CountryId, number: usize) -> &'static str {
+    fn country(&self, context: &mut PageContext, id: CountryId, number: usize) -> &'static str {
         let country = self.archive.country(id);
         let actors =
             |ids: &[ActorId]| -> Value { ids.iter().map(|id| self.views.actor(*id)).collect::<Vec<_>>().into() };
@@ -222,7 +230,7 @@ impl Sources<'_> {
         "country.html"
     }
 
-    fn tag(&self, context: &mut Context, index: usize, number: usize) -> &'static str {
+    fn tag(&self, context: &mut PageContext, index: usize, number: usize) -> &'static str {
         let tag = &self.archive.tags[index];
         let size = super::pages::tag_page_size(self.archive);
         let range = page_range(tag.articles.len(), number, size);
@@ -234,7 +242,7 @@ impl Sources<'_> {
         "tag.html"
     }
 
-    fn feed(&self, context: &mut Context) -> &'static str {
+    fn feed(&self, context: &mut PageContext) -> &'static str {
         let archive = self.archive;
         let newest = self.views.articles(0..archive.articles.len().min(FEED_ENTRIES));
         let updated = archive.articles.first().map(|article| DateView::new(article.date).timestamp);
@@ -245,13 +253,13 @@ impl Sources<'_> {
 
     // The timeline and the feeds of actors and countries (issue 11).
 
-    fn timeline(&self, context: &mut Context) -> &'static str {
+    fn timeline(&self, context: &mut PageContext) -> &'static str {
         let page_size = super::pages::timeline_page_size(self.archive);
         context.insert("years", &timeline::index(self.views.timeline(), page_size));
         "timeline.html"
     }
 
-    fn timeline_year(&self, context: &mut Context, year: i16, number: usize) -> &'static str {
+    fn timeline_year(&self, context: &mut PageContext, year: i16, number: usize) -> &'static str {
         let years = &self.views.timeline().years;
         let position = years.iter().position(|candidate| candidate.year == year).unwrap_or_default();
         let shown = &years[position];
@@ -273,13 +281,13 @@ impl Sources<'_> {
         "timeline_year.html"
     }
 
-    fn actor_feed(&self, context: &mut Context, id: ActorId) -> &'static str {
+    fn actor_feed(&self, context: &mut PageContext, id: ActorId) -> &'static str {
         let actor = self.archive.actor(id);
         let (claims, url) = ([&actor.claims_made[..], &actor.claims_received[..]], urls::actor(&actor.id));
         self.entity_feed(context, &actor.name, &url, &urls::actor_feed(&actor.id), &actor.articles, &claims)
     }
 
-    fn country_feed(&self, context: &mut Context, id: CountryId) -> &'static str {
+    fn country_feed(&self, context: &mut PageContext, id: CountryId) -> &'static str {
         let country = self.archive.country(id);
         let (claims, url) = ([&country.claims_made[..], &country.claims_received[..]], urls::country(&country.id));
         self.entity_feed(context, &country.name, &url, &urls::country_feed(&country.id), &country.articles, &claims)
@@ -289,7 +297,7 @@ impl Sources<'_> {
     /// articles and claims, each article with the kinds of its claims.
     fn entity_feed(
         &self,
-        context: &mut Context,
+        context: &mut PageContext,
         name: &str,
         url: &str,
         feed_url: &str,
@@ -316,7 +324,7 @@ impl Sources<'_> {
         "entity_feed.xml"
     }
 
-    fn matrix_accuser(&self, context: &mut Context, party: Party, number: usize) -> &'static str {
+    fn matrix_accuser(&self, context: &mut PageContext, party: Party, number: usize) -> &'static str {
         let base = matrix::accuser_url(self.archive, party);
         context.insert_value("accusations", self.views.matrix_accuser(party, number));
         self.paginate(context, &base, self.views.matrix().accusations_of(party), number);
@@ -324,7 +332,7 @@ impl Sources<'_> {
     }
 
     /// A page of the claims list: its claims, its year among every year, the filters' choices.
-    fn claims_page(&self, context: &mut Context, number: usize) -> &'static str {
+    fn claims_page(&self, context: &mut PageContext, number: usize) -> &'static str {
         let pages = self.views.claim_pages();
         context.insert_value("claims", self.claims(pages.page(number)));
         context.insert("year", &pages.year_of_page(number));
@@ -336,7 +344,7 @@ impl Sources<'_> {
         "claims.html"
     }
 
-    fn disputes_page(&self, context: &mut Context, number: usize) -> &'static str {
+    fn disputes_page(&self, context: &mut PageContext, number: usize) -> &'static str {
         let (archive, views) = (self.archive, self.views);
         context.insert_value("disputes", disputes::page(archive, views, number));
         context.insert("dispute_total", &views.disputes().threads().len());
@@ -349,7 +357,7 @@ impl Sources<'_> {
         page_range(items, number, self.archive.config.page_size)
     }
 
-    fn paginate(&self, context: &mut Context, base: &str, items: usize, number: usize) {
+    fn paginate(&self, context: &mut PageContext, base: &str, items: usize, number: usize) {
         paginate_by(context, base, page_count(items, self.archive.config.page_size), number);
     }
 
@@ -358,7 +366,7 @@ impl Sources<'_> {
     }
 
     /// The slices numbered page `number` of an actor or country shows of its lists.
-    fn lists(&self, context: &mut Context, lists: EntityLists, base: &str, number: usize) {
+    fn lists(&self, context: &mut PageContext, lists: EntityLists, base: &str, number: usize) {
         let range = self.slice(lists.longest(), number);
         let part = |len: usize| range.start.min(len)..range.end.min(len);
         let articles: Vec<Value> =
@@ -371,7 +379,7 @@ impl Sources<'_> {
 }
 
 /// Page `number` of `total` numbered pages under `base`, with the way to its neighbours.
-fn paginate_by(context: &mut Context, base: &str, total: usize, number: usize) {
+fn paginate_by(context: &mut PageContext, base: &str, total: usize, number: usize) {
     let pagination = Pagination {
         number,
         total,

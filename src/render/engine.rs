@@ -7,6 +7,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use serde::Serialize;
 use tera::Tera;
 
+use super::PageCache;
 use super::context::Sources;
 use super::pages::{Kind, Page};
 use super::view::Views;
@@ -152,8 +153,15 @@ impl Engine {
         Ok(title)
     }
 
-    pub fn render(&self, page: &Page, archive: &Archive, views: &Views) -> Result<OutputFile, Diagnostic> {
-        self.render_with(page, archive, views, tera::Context::new())
+    /// Renders `page`, or takes it from `cache` if an earlier build made it from the same context.
+    pub fn render(
+        &self,
+        page: &Page,
+        archive: &Archive,
+        views: &Views,
+        cache: Option<&dyn PageCache>,
+    ) -> Result<OutputFile, Diagnostic> {
+        self.render_with(page, archive, views, tera::Context::new(), cache)
     }
 
     /// Renders `page` with `extra` added to the context its kind is given: what the page shows
@@ -164,12 +172,17 @@ impl Engine {
         archive: &Archive,
         views: &Views,
         extra: tera::Context,
+        cache: Option<&dyn PageCache>,
     ) -> Result<OutputFile, Diagnostic> {
         let reference_title = |reference: &Reference| self.reference_title(reference);
         let sources = Sources { archive, views, reference_title: &reference_title };
-        let (template, mut context) = sources
-            .context(page, &self.root(page))
+        let (template, mut context, digest) = sources
+            .context(page, &self.root(page), cache.is_some())
             .map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))?;
+        let cache = cache.zip(digest);
+        if let Some(bytes) = cache.and_then(|(cache, digest)| cache.reuse(&page.path, &digest)) {
+            return Ok(OutputFile { path: page.path.clone(), bytes });
+        }
         context.extend(extra);
         // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
@@ -183,6 +196,9 @@ impl Engine {
                 |error| template_diagnostic(&error, &self.theme, Some(template)),
             )
         })?;
+        if let Some((cache, digest)) = cache {
+            cache.record(&page.path, digest);
+        }
         Ok(OutputFile { path: page.path.clone(), bytes: html })
     }
 

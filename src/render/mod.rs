@@ -7,6 +7,7 @@
 mod context;
 mod engine;
 mod json_ld;
+mod keyed;
 mod offline;
 mod pages;
 pub mod view;
@@ -22,8 +23,20 @@ use crate::file::OutputFile;
 use crate::model::Archive;
 use crate::theme::Theme;
 
+pub use keyed::Digest;
 pub use offline::offline_file;
 pub use pages::{Kind, Page, data as data_page};
+
+/// The pages an earlier build made, by the digest of the template and context each was made from
+/// ([`keyed`]); what else a page depends on (the binary, the theme, the configuration) is the
+/// cache's to check.
+pub trait PageCache: Sync {
+    /// The page at `path` as an earlier build made it from `digest`, if it can still be had as it
+    /// was made; then it counts as recorded.
+    fn reuse(&self, path: &str, digest: &Digest) -> Option<Vec<u8>>;
+    /// That the page at `path` was rendered from `digest`.
+    fn record(&self, path: &str, digest: Digest);
+}
 
 /// At most this many pages are rendered as one task. Rayon splits a list into a few large tasks,
 /// and splits a task again only when another thread steals it; while a build makes the search
@@ -73,7 +86,7 @@ impl Site {
     }
 
     pub fn render(&self, page: &Page) -> Result<OutputFile, Diagnostic> {
-        self.engine.render(page, &self.archive, &self.views)
+        self.engine.render(page, &self.archive, &self.views, None)
     }
 
     /// The theme's static files at their output paths.
@@ -90,7 +103,7 @@ impl Site {
         let files: Vec<context::DataFileView> = listing.iter().map(context::DataFileView::new).collect();
         let mut extra = tera::Context::new();
         extra.insert("files", &files);
-        self.engine.render_with(&pages::data(), &self.archive, &self.views, extra)
+        self.engine.render_with(&pages::data(), &self.archive, &self.views, extra, None)
     }
 
     /// The theme, shared: a later site can tell whether it renders with the same one.
@@ -99,11 +112,17 @@ impl Site {
     }
 
     /// Renders every page in parallel and hands each file, and then each asset, to `sink` as soon
-    /// as it is made, so that no more than a few pages are held in memory at once. Returns the
-    /// number of pages, or every distinct template error.
-    pub fn render_all(&self, sink: &(dyn Fn(OutputFile) + Sync)) -> Result<usize, Vec<Diagnostic>> {
+    /// as it is made, so that no more than a few pages are held in memory at once; a page `cache`
+    /// holds from an earlier build is taken from it instead. Returns the number of pages, or every
+    /// distinct template error.
+    pub fn render_all(
+        &self,
+        cache: Option<&dyn PageCache>,
+        sink: &(dyn Fn(OutputFile) + Sync),
+    ) -> Result<usize, Vec<Diagnostic>> {
         let errors = Distinct::default();
-        self.pages.par_iter().with_max_len(PAGES_PER_TASK).for_each(|page| match self.render(page) {
+        let render = |page| self.engine.render(page, &self.archive, &self.views, cache);
+        self.pages.par_iter().with_max_len(PAGES_PER_TASK).for_each(|page| match render(page) {
             Ok(file) => sink(file),
             Err(error) => errors.add(error),
         });

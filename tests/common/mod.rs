@@ -95,6 +95,7 @@ impl TestSite {
     pub fn build_command(&self, extra: &[&str]) -> Command {
         let mut command = Command::new(BIN);
         command.arg("build").arg("--root").arg(self.root()).arg("--out").arg(self.out()).args(extra);
+        command.env("XDG_CACHE_HOME", cache_home());
         command
     }
 
@@ -143,6 +144,11 @@ impl TestSite {
         names.sort();
         names
     }
+}
+
+/// The user's cache folder the tests' builds keep the build cache's key in, not the user's own.
+pub fn cache_home() -> PathBuf {
+    std::env::temp_dir().join("dossier-tests-cache-home")
 }
 
 /// Every file of a built folder with its bytes, for byte-for-byte comparisons.

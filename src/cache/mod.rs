@@ -1,0 +1,210 @@
+//! The build cache, `.dossier-cache/` in the site root: what the last build on this machine
+//! wrote and from what, so that a build does only what changed since. A build of the same inputs
+//! ([`Fingerprint`]) into an output folder still as that build left it does nothing at all; any
+//! other build renders only the pages whose template and context changed ([`render::PageCache`]),
+//! taking the others from the output folder the last build left; the search index and the
+//! exports are made again whole. Either way the output is byte for byte a clean build's.
+//!
+//! The site root is written by strangers, and so may be the cache folder. Its manifest is signed
+//! under a key kept outside every site ([`key`]), and a file it vouches for is used only if it
+//! is still the very file the build left ([`manifest::Identity`]): a cache another machine wrote,
+//! or edited, cut short or naming files changed since, is ignored (the build renders instead),
+//! never trusted.
+
+mod inputs;
+mod key;
+mod manifest;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::Made;
+use crate::layout::{MARKER, MARKER_TEXT};
+use crate::render::{self, Digest};
+pub use inputs::Fingerprint;
+use manifest::{Entry, Identity, Manifest, Zipped};
+
+/// The cache's folder in the site root.
+pub const FOLDER: &str = ".dossier-cache";
+const MANIFEST: &str = "manifest";
+/// What the cache folder holds besides the manifest: the tag that tells backup tools it is a
+/// cache (<https://bford.info/cachedir/>), and a `.gitignore` that keeps it out of git.
+const FOLDER_FILES: [(&str, &str); 2] = [
+    (
+        "CACHEDIR.TAG",
+        "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see `dossier build --help`\n",
+    ),
+    (".gitignore", "*\n"),
+];
+
+/// The cache as a build uses it: the last build's manifest if it can be trusted, and what this
+/// build wrote, for the next one.
+pub struct Cache {
+    folder: PathBuf,
+    key: key::Key,
+    fingerprint: Fingerprint,
+    previous: Option<Previous>,
+    reused: AtomicUsize,
+    pages: Mutex<HashMap<String, Digest>>,
+}
+
+/// The last build's manifest, and whether its pages were made with the same binary, theme and
+/// configuration as this build's.
+struct Previous {
+    manifest: Manifest,
+    by_path: HashMap<String, usize>,
+    same_pages: bool,
+}
+
+impl Cache {
+    /// The cache of the site at `root` for a build whose settings are `page_settings` (those that
+    /// reach the pages) and `build_settings` (the rest). `None` when the cache cannot be used: no
+    /// key can be kept on this machine, a file of the site cannot be read, or the cache folder
+    /// is not a folder of its own (a link, a file).
+    pub fn open(root: &Path, page_settings: &[u8], build_settings: &[u8]) -> Option<Cache> {
+        let folder = root.join(FOLDER);
+        if fs::symlink_metadata(&folder).is_ok_and(|metadata| !metadata.is_dir()) {
+            return None;
+        }
+        let key = key::machine_key()?;
+        let fingerprint = Fingerprint::read(root, page_settings, build_settings)?;
+        let previous = Manifest::read(&folder.join(MANIFEST), &key).map(|manifest| {
+            let by_path = manifest.files.iter().enumerate().map(|(index, entry)| (entry.path.clone(), index)).collect();
+            let same_pages = manifest.pages_key == hex(&fingerprint.pages);
+            Previous { manifest, by_path, same_pages }
+        });
+        Some(Cache { folder, key, fingerprint, previous, reused: AtomicUsize::new(0), pages: Mutex::default() })
+    }
+
+    /// Forgets the cache of the site at `root`, for a build told not to use it.
+    pub fn forget(root: &Path) {
+        let folder = root.join(FOLDER);
+        if fs::symlink_metadata(&folder).is_ok_and(|metadata| metadata.is_dir()) {
+            let _ = fs::remove_file(folder.join(MANIFEST));
+        }
+    }
+
+    /// What the last build made if it had this build's inputs and `out` (and the zip `zip`) still
+    /// holds exactly what it wrote: then there is nothing to do.
+    pub fn unchanged(&self, out: &Path, zip: Option<&Path>) -> Option<Made> {
+        let manifest = &self.previous.as_ref()?.manifest;
+        let same = manifest.build_key == hex(&self.fingerprint.build) && manifest.out == out;
+        (same && holds_exactly(out, manifest, zip)).then(|| manifest.made.clone())
+    }
+
+    /// How many pages were taken from the last build's output.
+    pub fn reused(&self) -> usize {
+        self.reused.load(Ordering::Relaxed)
+    }
+
+    /// Writes the manifest of this build, whose files are in `staged` (the staging folder, about
+    /// to become `out`) and the zip `zip`, and which made `made`.
+    pub fn save(&self, staged: &Path, out: &Path, zip: Option<&Path>, made: &Made) -> io::Result<()> {
+        let mut manifest = Manifest::new(hex(&self.fingerprint.pages), hex(&self.fingerprint.build), out.to_path_buf());
+        let mut staged_zip = None;
+        if let Some(zip) = zip {
+            let path = crate::layout::resolve(zip)?;
+            // A zip inside the output is in the staging folder until the swap.
+            let now = path.strip_prefix(out).map_or_else(|_| path.clone(), |inside| staged.join(inside));
+            let identity = Identity::of(&now).ok_or_else(|| io::Error::other("the zip is not where it was written"))?;
+            manifest.zip = Some(Zipped { path, identity });
+            staged_zip = Some(now);
+        }
+        manifest.made = made.clone();
+        let pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
+        manifest.files = files_in(staged, staged_zip.as_deref())
+            .ok_or_else(|| io::Error::other("the output holds more than files and folders"))?
+            .into_iter()
+            .map(|(path, identity)| {
+                let page = pages.get(&path).map(hex);
+                Entry { path, identity, page }
+            })
+            .collect();
+        fs::DirBuilder::new().recursive(true).mode(0o755).create(&self.folder)?;
+        for (name, text) in FOLDER_FILES {
+            let path = self.folder.join(name);
+            if !path.is_file() {
+                fs::write(path, text)?;
+            }
+        }
+        manifest.write(&self.folder.join(MANIFEST), &self.key)
+    }
+}
+
+impl render::PageCache for Cache {
+    fn reuse(&self, path: &str, digest: &Digest) -> Option<Vec<u8>> {
+        let previous = self.previous.as_ref().filter(|previous| previous.same_pages)?;
+        let entry = &previous.manifest.files[*previous.by_path.get(path)?];
+        if entry.page.as_deref() != Some(hex(digest).as_str()) {
+            return None;
+        }
+        let old = previous.manifest.out.join(path);
+        let bytes = fs::read(&old).ok()?;
+        // Checked after reading: the bytes read are the file the last build left.
+        if Identity::of(&old) != Some(entry.identity) {
+            return None;
+        }
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        self.record(path, *digest);
+        Some(bytes)
+    }
+
+    fn record(&self, path: &str, digest: Digest) {
+        self.pages.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), digest);
+    }
+}
+
+/// Whether `out` holds the files of `manifest` and nothing else (its marker aside, and the zip if
+/// it lies inside), each the very file the last build left, and the zip `zip` is the one it
+/// wrote.
+fn holds_exactly(out: &Path, manifest: &Manifest, zip: Option<&Path>) -> bool {
+    let zip = match (zip, &manifest.zip) {
+        (None, None) => None,
+        (Some(zip), Some(zipped)) if crate::layout::resolve(zip).is_ok_and(|path| path == zipped.path) => Some(zipped),
+        _ => return false,
+    };
+    let marker = fs::read(out.join(MARKER)).is_ok_and(|bytes| bytes == MARKER_TEXT.as_bytes());
+    let zip_intact = zip.is_none_or(|zipped| Identity::of(&zipped.path) == Some(zipped.identity));
+    let files = || files_in(out, zip.map(|zipped| zipped.path.as_path()));
+    marker
+        && zip_intact
+        && files().is_some_and(|files| {
+            files.len() == manifest.files.len()
+                && files
+                    .iter()
+                    .zip(&manifest.files)
+                    .all(|((path, identity), entry)| *path == entry.path && *identity == entry.identity)
+        })
+}
+
+/// Every file under `out` but its marker and the zip `zip`, by path in order, with its identity;
+/// `None` if it holds anything but files and folders.
+fn files_in(out: &Path, zip: Option<&Path>) -> Option<Vec<(String, Identity)>> {
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(out).min_depth(1) {
+        let entry = entry.ok()?;
+        if entry.file_type().is_dir() || Some(entry.path()) == zip {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(out).ok()?.to_str()?;
+        if entry.file_type().is_file() && relative != MARKER {
+            paths.push((relative.to_owned(), entry.path().to_path_buf()));
+        } else if !entry.file_type().is_file() {
+            return None;
+        }
+    }
+    paths.sort_unstable();
+    paths.into_par_iter().map(|(relative, path)| Some((relative, Identity::of(&path)?))).collect()
+}
+
+fn hex(digest: &Digest) -> String {
+    blake3::Hash::from(*digest).to_hex().to_string()
+}
