@@ -279,7 +279,7 @@ fn build_anew(
         tally.add(&file);
         progress.file_written();
     };
-    let pages_cache = cache.map(|cache| cache as &dyn render::PageCache);
+    let pages_cache = cache.filter(|cache| cache.digests_pages()).map(|cache| cache as &dyn render::PageCache);
     let ((pages, render_time), ((search, search_time), (exports, export_time))) = rayon::join(
         || timed(|| site.render_all(pages_cache, &keep)),
         || {
