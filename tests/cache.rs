@@ -247,3 +247,23 @@ fn the_zip_is_kept_up_to_date_with_the_site() {
     assert!(!up_to_date(&site.build()), "a build without the zip is another build");
     assert!(Path::new(&zip).is_file(), "a build without --zip leaves the zip alone");
 }
+
+#[test]
+fn an_edit_behind_a_linked_content_folder_is_seen() {
+    let site = TestSite::fixture("base");
+    let root = site.root();
+    fs::rename(root.join("content/articles"), root.join("bai-viet")).unwrap();
+    std::os::unix::fs::symlink("../bai-viet", root.join("content/articles")).unwrap();
+    let first = site.build();
+    assert!(first.success, "{}", first.stderr);
+    let article = root.join("bai-viet/viet-nam-bac-bo.md");
+    fs::write(&article, fs::read_to_string(&article).unwrap() + "\nMột đoạn mới.\n").unwrap();
+    let run = site.build();
+    assert!(run.success && !up_to_date(&run), "{}", run.stdout);
+    let cached = snapshot(&site.out());
+    let clean = site.out().with_file_name("clean");
+    let mut command = Command::new(common::BIN);
+    command.arg("build").arg("--root").arg(&root).arg("--out").arg(&clean).arg("--no-cache");
+    assert!(command.output().unwrap().status.success());
+    assert!(cached == snapshot(&clean), "the output differs from a clean build's");
+}

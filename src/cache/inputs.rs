@@ -5,11 +5,10 @@
 //! bytes; the files of `content/`, tens of thousands, by their identity ([`Identity`]: no file
 //! changes without it), so that the fingerprint of a large archive is a matter of milliseconds.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::Path;
-
-use walkdir::WalkDir;
+use std::path::{Path, PathBuf};
 
 use super::manifest::Identity;
 use crate::layout::{CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
@@ -39,7 +38,7 @@ impl Fingerprint {
         for folder in [TEMPLATES_DIR, STATIC_DIR] {
             folder_into(root, folder, By::Bytes, &mut pages).ok()?;
         }
-        file_into(root, Path::new(CONFIG_FILE), By::Bytes, &mut pages).ok()?;
+        file_into(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE), By::Bytes, &mut pages).ok()?;
         let pages = *pages.finalize().as_bytes();
         let mut build = blake3::Hasher::new();
         build.update(&pages);
@@ -64,31 +63,66 @@ enum By {
 }
 
 /// Every entry under `root/folder`, in name order: the path of each, and a file as `by` says or
-/// the target of a link. An absent folder is hashed as absent.
+/// the target of a link. A link to a folder of the site is followed as well (the loader follows
+/// such links where it lists a folder), each folder walked once, so that a loop ends; a link out
+/// of the site is not (the build refuses or ignores it). An absent folder is hashed as absent,
+/// and a source folder the build would refuse is an error: no cache for that build.
 fn folder_into(root: &Path, folder: &str, by: By, hasher: &mut blake3::Hasher) -> io::Result<()> {
-    let base = root.join(folder);
-    if fs::symlink_metadata(&base).is_err() {
+    let Some(base) = crate::layout::source_folder(root, folder).map_err(|refused| io::Error::other(refused.message))?
+    else {
         hasher.update(b"absent\0").update(folder.as_bytes());
         return Ok(());
-    }
-    for entry in WalkDir::new(&base).sort_by_file_name() {
-        let entry = entry?;
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        if entry.file_type().is_dir() {
-            hasher.update(b"folder\0");
-            path_into(relative, hasher);
-        } else {
-            file_into(root, relative, by, hasher)?;
+    };
+    let walk = Walk { site: root.canonicalize()?, by };
+    walk.folder(&base, Path::new(folder), &mut HashSet::new(), hasher)
+}
+
+/// A walk of a source folder, for [`folder_into`].
+struct Walk {
+    /// The site root resolved, which a followed link's target must lie in.
+    site: PathBuf,
+    by: By,
+}
+
+impl Walk {
+    /// The entries of `folder`, shown as `shown` (the path from the site root by which the
+    /// build sees it), unless the walk has been in it already.
+    fn folder(
+        &self,
+        folder: &Path,
+        shown: &Path,
+        seen: &mut HashSet<PathBuf>,
+        hasher: &mut blake3::Hasher,
+    ) -> io::Result<()> {
+        hasher.update(b"folder\0");
+        path_into(shown, hasher);
+        if !seen.insert(folder.canonicalize()?) {
+            hasher.update(b"seen\0");
+            return Ok(());
         }
+        let mut entries = fs::read_dir(folder)?.collect::<io::Result<Vec<_>>>()?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let (path, relative) = (entry.path(), shown.join(entry.file_name()));
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                self.folder(&path, &relative, seen, hasher)?;
+                continue;
+            }
+            file_into(&path, &relative, self.by, hasher)?;
+            let target = kind.is_symlink().then(|| path.canonicalize().ok()).flatten();
+            if let Some(target) = target.filter(|target| target.starts_with(&self.site) && target.is_dir()) {
+                self.folder(&target, &relative, seen, hasher)?;
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// A file as its path and bytes or identity, a link as its path and target, anything else as its
 /// path.
-fn file_into(root: &Path, relative: &Path, by: By, hasher: &mut blake3::Hasher) -> io::Result<()> {
-    let path = root.join(relative);
-    let metadata = match fs::symlink_metadata(&path) {
+fn file_into(path: &Path, relative: &Path, by: By, hasher: &mut blake3::Hasher) -> io::Result<()> {
+    let metadata = match fs::symlink_metadata(path) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             hasher.update(b"absent\0");
             path_into(relative, hasher);
@@ -99,13 +133,13 @@ fn file_into(root: &Path, relative: &Path, by: By, hasher: &mut blake3::Hasher) 
     if metadata.file_type().is_symlink() {
         hasher.update(b"link\0");
         path_into(relative, hasher);
-        path_into(&fs::read_link(&path)?, hasher);
+        path_into(&fs::read_link(path)?, hasher);
     } else if metadata.is_file() {
         hasher.update(b"file\0");
         path_into(relative, hasher);
         match by {
             By::Bytes => {
-                let bytes = fs::read(&path)?;
+                let bytes = fs::read(path)?;
                 hasher.update(&(bytes.len() as u64).to_le_bytes()).update(&bytes);
             }
             By::Identity => {
