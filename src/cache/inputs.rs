@@ -38,7 +38,12 @@ impl Fingerprint {
         for folder in [TEMPLATES_DIR, STATIC_DIR] {
             folder_into(root, folder, By::Bytes, &mut pages).ok()?;
         }
-        file_into(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE), By::Bytes, &mut pages).ok()?;
+        // Read as the configuration is, through a link.
+        match fs::read(root.join(CONFIG_FILE)) {
+            Ok(bytes) => pages.update(b"config\0").update(&bytes),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => pages.update(b"no config\0"),
+            Err(_) => return None,
+        };
         let pages = *pages.finalize().as_bytes();
         let mut build = blake3::Hasher::new();
         build.update(&pages);
@@ -191,6 +196,16 @@ mod tests {
         assert_ne!(themed.build, edited.build);
         fs::write(root.path().join(CONFIG_FILE), "title = \"u\"\n").unwrap();
         assert_ne!(read(root.path()).pages, themed.pages);
+    }
+
+    #[test]
+    fn a_linked_site_toml_counts_by_what_it_points_at() {
+        let root = site();
+        fs::rename(root.path().join(CONFIG_FILE), root.path().join("real.toml")).unwrap();
+        std::os::unix::fs::symlink("real.toml", root.path().join(CONFIG_FILE)).unwrap();
+        let before = read(root.path());
+        fs::write(root.path().join("real.toml"), "title = \"v\"\n").unwrap();
+        assert_ne!(read(root.path()).pages, before.pages);
     }
 
     #[test]
