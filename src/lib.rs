@@ -158,7 +158,7 @@ pub fn prepare(root: &Path) -> Result<Prepared, Vec<Diagnostic>> {
 /// command. Returns the number of pages and the warnings, or every diagnostic.
 pub fn validate(root: &Path) -> Result<Validated, Vec<Diagnostic>> {
     let Prepared { site, warnings, mut timings } = prepare(root)?;
-    let pages = timings.time("render", || site.render_all(None, &|_| {}))?;
+    let pages = timings.time("render", || site.render_all(None, &|_| {}, &|_| {}))?;
     site.render_data(export::Exports::new(site.archive(), &|_| {}).listing()).map_err(|error| vec![error])?;
     Ok(Validated { archive: site.archive().clone(), pages: pages + 1, warnings, timings })
 }
@@ -279,9 +279,15 @@ fn build_anew(
         tally.add(&file);
         progress.file_written();
     };
-    let pages_cache = cache.filter(|cache| cache.digests_pages()).map(|cache| cache as &dyn render::PageCache);
+    let kept = |bytes: u64| {
+        tally.files.fetch_add(1, Ordering::Relaxed);
+        tally.bytes.fetch_add(bytes, Ordering::Relaxed);
+        progress.file_written();
+    };
+    let pages_cache = cache.filter(|cache| cache.digests_pages()).map(|cache| cache.pages(&staging));
+    let pages_cache = pages_cache.as_ref().map(|pages| pages as &dyn render::PageCache);
     let ((pages, render_time), ((search, search_time), (exports, export_time))) = rayon::join(
-        || timed(|| site.render_all(pages_cache, &keep)),
+        || timed(|| site.render_all(pages_cache, &keep, &kept)),
         || {
             rayon::join(
                 || timed(|| search::index_files(site.archive(), site.date_formats(), &keep)),
@@ -302,15 +308,24 @@ fn build_anew(
     }
     let (files, bytes) = (tally.files.into_inner(), tally.bytes.into_inner());
     let made = Made { pages, files, bytes, search_bytes, warnings, notes };
-    if let Some(cache) = cache {
-        // Saved from the staging folder while the output's lock is held, so that the manifest
-        // names this build's files (the swap moves them without touching them), not another's.
-        // A cache that cannot be written costs the next build its speed, never its output.
-        let zip = options.zip.as_deref();
-        let _ = timings.time("cache", || cache.save(staging.folder(), &out, zip, &made));
-    }
     progress.enter(progress::Stage::Replacing);
-    timings.time("swap", || staging.finish())?;
+    let mut saving = std::time::Duration::ZERO;
+    timings.time("swap", || {
+        staging.finish_then(|out| {
+            // Saved while the output's lock is held, so that the manifest names this build's
+            // files, not another build's. A cache that cannot be written costs the next build
+            // its speed, never its output.
+            if let Some(cache) = cache {
+                let started = std::time::Instant::now();
+                let _ = cache.save(out, options.zip.as_deref(), &made);
+                saving = started.elapsed();
+            }
+        })
+    })?;
+    if let (Some(_), Some((_, swap))) = (cache, timings.0.last_mut()) {
+        *swap = swap.saturating_sub(saving);
+        timings.0.push(("cache", saving));
+    }
     Ok(Built { made, requested, timings })
 }
 

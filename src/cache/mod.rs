@@ -27,7 +27,9 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::Made;
+use crate::file::OutputFile;
 use crate::layout::{MARKER, MARKER_TEXT};
+use crate::output::Staging;
 use crate::render::{self, Digest};
 pub use inputs::Fingerprint;
 use manifest::{Entry, Identity, Manifest, Zipped};
@@ -113,22 +115,21 @@ impl Cache {
         self.reused.load(Ordering::Relaxed)
     }
 
-    /// Writes the manifest of this build, whose files are in `staged` (the staging folder, about
-    /// to become `out`) and the zip `zip`, and which made `made`.
-    pub fn save(&self, staged: &Path, out: &Path, zip: Option<&Path>, made: &Made) -> io::Result<()> {
+    /// Writes the manifest of this build, whose files are in `out` and the zip `zip` as it
+    /// left them (the previous output removed: a file linked from it changed its change time
+    /// then), and which made `made`.
+    pub fn save(&self, out: &Path, zip: Option<&Path>, made: &Made) -> io::Result<()> {
         let mut manifest = Manifest::new(hex(&self.fingerprint.pages), hex(&self.fingerprint.build), out.to_path_buf());
-        let mut staged_zip = None;
         if let Some(zip) = zip {
             let path = crate::layout::resolve(zip)?;
-            // A zip inside the output is in the staging folder until the swap.
-            let now = path.strip_prefix(out).map_or_else(|_| path.clone(), |inside| staged.join(inside));
-            let identity = Identity::of(&now).ok_or_else(|| io::Error::other("the zip is not where it was written"))?;
+            let identity =
+                Identity::of(&path).ok_or_else(|| io::Error::other("the zip is not where it was written"))?;
             manifest.zip = Some(Zipped { path, identity });
-            staged_zip = Some(now);
         }
         manifest.made = made.clone();
         let pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        manifest.files = files_in(staged, staged_zip.as_deref())
+        let zipped = manifest.zip.as_ref().map(|zipped| zipped.path.as_path());
+        manifest.files = files_in(out, zipped)
             .ok_or_else(|| io::Error::other("the output holds more than files and folders"))?
             .into_iter()
             .map(|(path, identity)| {
@@ -145,28 +146,45 @@ impl Cache {
         }
         manifest.write(&self.folder.join(MANIFEST), &self.key)
     }
+
+    /// The cache as the pages of a build writing into `staging` use it.
+    pub fn pages<'a>(&'a self, staging: &'a Staging) -> Pages<'a> {
+        Pages { cache: self, staging }
+    }
 }
 
-impl render::PageCache for Cache {
-    fn reuse(&self, path: &str, digest: &Digest) -> Option<Vec<u8>> {
-        let previous = self.previous.as_ref().filter(|previous| previous.same_pages)?;
+/// The build cache as a build's pages use it: a page reused is linked from the last output into
+/// the staging folder ([`Staging::link`]), not read and written again.
+pub struct Pages<'a> {
+    cache: &'a Cache,
+    staging: &'a Staging,
+}
+
+impl render::PageCache for Pages<'_> {
+    fn reuse(&self, path: &str, digest: &Digest) -> Option<u64> {
+        let previous = self.cache.previous.as_ref().filter(|previous| previous.same_pages)?;
         let entry = &previous.manifest.files[*previous.by_path.get(path)?];
         if entry.page.as_deref() != Some(hex(digest).as_str()) {
             return None;
         }
         let old = previous.manifest.out.join(path);
-        let bytes = fs::read(&old).ok()?;
-        // Checked after reading: the bytes read are the file the last build left.
-        if Identity::of(&old) != Some(entry.identity) {
+        let same = || Identity::of(&old) == Some(entry.identity);
+        // Checked just before the link, which moves the file's change time; where the last
+        // output is on another file system, the bytes are read and checked after the read.
+        if !same() {
             return None;
         }
-        self.reused.fetch_add(1, Ordering::Relaxed);
+        if self.staging.link(&old, path).is_err() {
+            let bytes = fs::read(&old).ok().filter(|_| same())?;
+            self.staging.write(&OutputFile { path: path.to_owned(), bytes });
+        }
+        self.cache.reused.fetch_add(1, Ordering::Relaxed);
         self.record(path, *digest);
-        Some(bytes)
+        Some(entry.identity.size)
     }
 
     fn record(&self, path: &str, digest: Digest) {
-        self.pages.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), digest);
+        self.cache.pages.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), digest);
     }
 }
 

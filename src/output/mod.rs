@@ -77,11 +77,6 @@ impl Staging {
         Ok(staging)
     }
 
-    /// The staging folder, which [`Staging::finish`] moves into the output's place whole.
-    pub fn folder(&self) -> &Path {
-        &self.folder
-    }
-
     /// Writes `file`, making its folders as needed. A failure is kept for [`Staging::finish`].
     pub fn write(&self, file: &OutputFile) {
         if self.failure.lock().unwrap_or_else(PoisonError::into_inner).is_some() {
@@ -96,6 +91,19 @@ impl Staging {
         };
         if let Err(error) = written {
             self.failure.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert((path, error));
+        }
+    }
+
+    /// Puts the file `from` (of an earlier build's output) at `path` as a hard link, making its
+    /// folders as needed: the bytes are not copied. Fails where `from` lies on another file
+    /// system; the caller then writes the bytes.
+    pub fn link(&self, from: &Path, path: &str) -> io::Result<()> {
+        let to = self.folder.join(path);
+        match fs::hard_link(from, &to) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound && from.exists() => {
+                to.parent().map_or(Err(error), fs::create_dir_all).and_then(|()| fs::hard_link(from, &to))
+            }
+            linked => linked,
         }
     }
 
@@ -136,10 +144,18 @@ impl Staging {
     }
 
     /// Swaps the staging folder in for the output folder, or reports the first failed write.
-    pub fn finish(mut self) -> Result<(), Error> {
+    pub fn finish(self) -> Result<(), Error> {
+        self.finish_then(|_| {})
+    }
+
+    /// Swaps the staging folder in for the output folder (the previous output removed), then
+    /// calls `then` with the output while the lock is still held; or reports the first failed
+    /// write.
+    pub fn finish_then(mut self, then: impl FnOnce(&Path)) -> Result<(), Error> {
         self.failed()?;
         swap::swap_in(&self.folder, &self.out).map_err(at(&self.out))?;
         self.finished = true;
+        then(&self.out);
         Ok(())
     }
 }

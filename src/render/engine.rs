@@ -7,8 +7,8 @@ use std::sync::{Arc, PoisonError, RwLock};
 use serde::Serialize;
 use tera::Tera;
 
-use super::PageCache;
 use super::context::Sources;
+use super::keyed::Digest;
 use super::pages::{Kind, Page};
 use super::view::Views;
 use super::view::article::Reference;
@@ -46,6 +46,14 @@ pub struct Engine {
     /// The reference links' names already worded, by kind and label: a few dozen distinct ones
     /// serve every quote mark of the archive, so each is rendered once.
     reference_titles: RwLock<HashMap<(&'static str, String), String>>,
+}
+
+/// A page's template and context, ready to render.
+pub struct Prepared {
+    template: &'static str,
+    context: tera::Context,
+    /// The digest of both, when asked for.
+    pub digest: Option<Digest>,
 }
 
 /// A date whose parts are placeholders, for [`Engine::date_formats`].
@@ -153,36 +161,27 @@ impl Engine {
         Ok(title)
     }
 
-    /// Renders `page`, or takes it from `cache` if an earlier build made it from the same context.
-    pub fn render(
+    /// The template and context of `page`, and with `digested` their digest ([`super::keyed`]).
+    pub fn prepare(
         &self,
         page: &Page,
         archive: &Archive,
         views: &Views,
-        cache: Option<&dyn PageCache>,
-    ) -> Result<OutputFile, Diagnostic> {
-        self.render_with(page, archive, views, tera::Context::new(), cache)
-    }
-
-    /// Renders `page` with `extra` added to the context its kind is given: what the page shows
-    /// that the archive and views do not hold (the sizes of the exports on the data page).
-    pub fn render_with(
-        &self,
-        page: &Page,
-        archive: &Archive,
-        views: &Views,
-        extra: tera::Context,
-        cache: Option<&dyn PageCache>,
-    ) -> Result<OutputFile, Diagnostic> {
+        digested: bool,
+    ) -> Result<Prepared, Diagnostic> {
         let reference_title = |reference: &Reference| self.reference_title(reference);
         let sources = Sources { archive, views, reference_title: &reference_title };
-        let (template, mut context, digest) = sources
-            .context(page, &self.root(page), cache.is_some())
+        let (template, context, digest) = sources
+            .context(page, &self.root(page), digested)
             .map_err(|error| template_diagnostic(&error, &self.theme, Some("components.html")))?;
-        let cache = cache.zip(digest);
-        if let Some(bytes) = cache.and_then(|(cache, digest)| cache.reuse(&page.path, &digest)) {
-            return Ok(OutputFile { path: page.path.clone(), bytes });
-        }
+        Ok(Prepared { template, context, digest })
+    }
+
+    /// Renders a page prepared by [`Engine::prepare`], with `extra` added to its context: what
+    /// the page shows that the archive and views do not hold (the sizes of the exports on the
+    /// data page).
+    pub fn render(&self, page: &Page, prepared: Prepared, extra: tera::Context) -> Result<OutputFile, Diagnostic> {
+        let Prepared { template, mut context, .. } = prepared;
         context.extend(extra);
         // Rendered into bytes: tera's `render` would check the whole page is UTF-8 once more.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
@@ -196,9 +195,6 @@ impl Engine {
                 |error| template_diagnostic(&error, &self.theme, Some(template)),
             )
         })?;
-        if let Some((cache, digest)) = cache {
-            cache.record(&page.path, digest);
-        }
         Ok(OutputFile { path: page.path.clone(), bytes: html })
     }
 

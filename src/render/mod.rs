@@ -31,9 +31,10 @@ pub use pages::{Kind, Page, data as data_page};
 /// ([`keyed`]); what else a page depends on (the binary, the theme, the configuration) is the
 /// cache's to check.
 pub trait PageCache: Sync {
-    /// The page at `path` as an earlier build made it from `digest`, if it can still be had as it
-    /// was made; then it counts as recorded.
-    fn reuse(&self, path: &str, digest: &Digest) -> Option<Vec<u8>>;
+    /// Puts the page at `path` into the output as an earlier build made it from `digest`, if it
+    /// can still be had as it was made, and returns its size in bytes; then it counts as
+    /// recorded.
+    fn reuse(&self, path: &str, digest: &Digest) -> Option<u64>;
     /// That the page at `path` was rendered from `digest`.
     fn record(&self, path: &str, digest: Digest);
 }
@@ -86,7 +87,8 @@ impl Site {
     }
 
     pub fn render(&self, page: &Page) -> Result<OutputFile, Diagnostic> {
-        self.engine.render(page, &self.archive, &self.views, None)
+        let prepared = self.engine.prepare(page, &self.archive, &self.views, false)?;
+        self.engine.render(page, prepared, tera::Context::new())
     }
 
     /// The theme's static files at their output paths.
@@ -103,7 +105,9 @@ impl Site {
         let files: Vec<context::DataFileView> = listing.iter().map(context::DataFileView::new).collect();
         let mut extra = tera::Context::new();
         extra.insert("files", &files);
-        self.engine.render_with(&pages::data(), &self.archive, &self.views, extra, None)
+        let page = pages::data();
+        let prepared = self.engine.prepare(&page, &self.archive, &self.views, false)?;
+        self.engine.render(&page, prepared, extra)
     }
 
     /// The theme, shared: a later site can tell whether it renders with the same one.
@@ -112,19 +116,34 @@ impl Site {
     }
 
     /// Renders every page in parallel and hands each file, and then each asset, to `sink` as soon
-    /// as it is made, so that no more than a few pages are held in memory at once; a page `cache`
-    /// holds from an earlier build is taken from it instead. Returns the number of pages, or every
-    /// distinct template error.
+    /// as it is made, so that no more than a few pages are held in memory at once. A page `cache`
+    /// holds from an earlier build is put in place by the cache instead, and its size handed to
+    /// `kept`. Returns the number of pages, or every distinct template error.
     pub fn render_all(
         &self,
         cache: Option<&dyn PageCache>,
         sink: &(dyn Fn(OutputFile) + Sync),
+        kept: &(dyn Fn(u64) + Sync),
     ) -> Result<usize, Vec<Diagnostic>> {
         let errors = Distinct::default();
-        let render = |page| self.engine.render(page, &self.archive, &self.views, cache);
-        self.pages.par_iter().with_max_len(PAGES_PER_TASK).for_each(|page| match render(page) {
-            Ok(file) => sink(file),
-            Err(error) => errors.add(error),
+        let render = |page: &Page| -> Result<(), Diagnostic> {
+            let prepared = self.engine.prepare(page, &self.archive, &self.views, cache.is_some())?;
+            let cached = cache.zip(prepared.digest);
+            if let Some(bytes) = cached.and_then(|(cache, digest)| cache.reuse(&page.path, &digest)) {
+                kept(bytes);
+                return Ok(());
+            }
+            let file = self.engine.render(page, prepared, tera::Context::new())?;
+            if let Some((cache, digest)) = cached {
+                cache.record(&page.path, digest);
+            }
+            sink(file);
+            Ok(())
+        };
+        self.pages.par_iter().with_max_len(PAGES_PER_TASK).for_each(|page| {
+            if let Err(error) = render(page) {
+                errors.add(error);
+            }
         });
         let errors = errors.into_sorted();
         if !errors.is_empty() {
