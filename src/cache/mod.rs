@@ -62,7 +62,6 @@ pub struct Cache {
 /// configuration as this build's.
 struct Previous {
     manifest: Manifest,
-    by_path: HashMap<String, usize>,
     same_pages: bool,
 }
 
@@ -79,9 +78,8 @@ impl Cache {
         let key = key::machine_key()?;
         let fingerprint = Fingerprint::read(root, page_settings, build_settings)?;
         let previous = Manifest::read(&folder.join(MANIFEST), &key).map(|manifest| {
-            let by_path = manifest.files.iter().enumerate().map(|(index, entry)| (entry.path.clone(), index)).collect();
             let same_pages = manifest.pages_key == hex(&fingerprint.pages);
-            Previous { manifest, by_path, same_pages }
+            Previous { manifest, same_pages }
         });
         Some(Cache { folder, key, fingerprint, previous, reused: AtomicUsize::new(0), pages: Mutex::default() })
     }
@@ -163,7 +161,9 @@ pub struct Pages<'a> {
 impl render::PageCache for Pages<'_> {
     fn reuse(&self, path: &str, digest: &Digest) -> Option<u64> {
         let previous = self.cache.previous.as_ref().filter(|previous| previous.same_pages)?;
-        let entry = &previous.manifest.files[*previous.by_path.get(path)?];
+        // The files are listed by path in order ([`files_in`]).
+        let files = &previous.manifest.files;
+        let entry = &files[files.binary_search_by(|entry| entry.path.as_str().cmp(path)).ok()?];
         if entry.page.as_deref() != Some(hex(digest).as_str()) {
             return None;
         }
