@@ -199,6 +199,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_linked_site_toml_counts_by_what_it_points_at() {
         let root = site();
         fs::rename(root.path().join(CONFIG_FILE), root.path().join("real.toml")).unwrap();
@@ -209,6 +210,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_rename_hidden_files_links_and_settings_count() {
         let root = site();
         let before = read(root.path());

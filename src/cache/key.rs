@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::io::{self, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::PathBuf;
 
@@ -17,13 +18,19 @@ pub fn machine_key() -> Option<Key> {
     if let Some(key) = read(&path) {
         return Some(key);
     }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(&folder).ok()?;
+    let mut folders = fs::DirBuilder::new();
+    #[cfg(unix)]
+    folders.mode(0o700);
+    folders.recursive(true).create(&folder).ok()?;
     let mut key = Key::default();
     getrandom::fill(&mut key).ok()?;
     // Written aside and linked into place, so that two builds making it at once agree on one key.
     let draft = folder.join(format!("key.{}.new", std::process::id()));
     let written = (|| -> io::Result<()> {
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&draft)?;
+        let mut options = fs::OpenOptions::new();
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options.write(true).create_new(true).open(&draft)?;
         file.write_all(&key)?;
         file.sync_all()?;
         fs::hard_link(&draft, &path)

@@ -38,6 +38,7 @@ impl Identity {
 }
 
 impl From<&fs::Metadata> for Identity {
+    #[cfg(unix)]
     fn from(metadata: &fs::Metadata) -> Identity {
         use std::os::unix::fs::MetadataExt;
         Identity {
@@ -47,6 +48,13 @@ impl From<&fs::Metadata> for Identity {
             changed: metadata.ctime(),
             changed_nanos: metadata.ctime_nsec(),
         }
+    }
+
+    /// Where the system keeps no change time a program cannot set, there is no cache
+    /// ([`super::Cache::open`]); this only keeps the code whole.
+    #[cfg(not(unix))]
+    fn from(metadata: &fs::Metadata) -> Identity {
+        Identity { device: 0, inode: 0, size: metadata.len(), changed: 0, changed_nanos: 0 }
     }
 }
 

@@ -18,7 +18,6 @@ mod manifest;
 use std::collections::HashMap;
 use std::fs;
 use std::io;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -68,11 +67,12 @@ struct Previous {
 impl Cache {
     /// The cache of the site at `root` for a build whose settings are `page_settings` (those that
     /// reach the pages) and `build_settings` (the rest). `None` when the cache cannot be used: no
-    /// key can be kept on this machine, a file of the site cannot be read, or the cache folder
-    /// is not a folder of its own (a link, a file).
+    /// key can be kept on this machine, a file of the site cannot be read, the cache folder is
+    /// not a folder of its own (a link, a file), or the system is not a Unix (whose files' change
+    /// time tells the files a build left: [`Identity`]).
     pub fn open(root: &Path, page_settings: &[u8], build_settings: &[u8]) -> Option<Cache> {
         let folder = root.join(FOLDER);
-        if fs::symlink_metadata(&folder).is_ok_and(|metadata| !metadata.is_dir()) {
+        if !cfg!(unix) || fs::symlink_metadata(&folder).is_ok_and(|metadata| !metadata.is_dir()) {
             return None;
         }
         let key = key::machine_key()?;
@@ -135,7 +135,7 @@ impl Cache {
                 Entry { path, identity, page }
             })
             .collect();
-        fs::DirBuilder::new().recursive(true).mode(0o755).create(&self.folder)?;
+        fs::create_dir_all(&self.folder)?;
         for (name, text) in FOLDER_FILES {
             let path = self.folder.join(name);
             if !path.is_file() {
