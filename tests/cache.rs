@@ -272,3 +272,23 @@ fn an_edit_behind_a_linked_content_folder_is_seen() {
     assert!(command.output().unwrap().status.success());
     assert!(cached == snapshot(&clean), "the output differs from a clean build's");
 }
+
+#[test]
+fn a_zip_inside_the_output_is_part_of_what_is_up_to_date() {
+    let site = TestSite::fixture("base");
+    let zip = site.out().join("ban-sao.zip");
+    let with_zip = |step| {
+        let run = site.build_with(&["--zip", zip.to_str().unwrap()]);
+        assert!(run.success, "{step}: {}", run.stderr);
+        run
+    };
+    with_zip("first");
+    let first = fs::read(&zip).unwrap();
+    assert!(up_to_date(&with_zip("unchanged")), "the zip in the output is not a stray file");
+    assert_eq!(first, fs::read(&zip).unwrap());
+    fs::write(&zip, b"not a zip").unwrap();
+    assert!(!up_to_date(&with_zip("zip changed")));
+    assert_eq!(first, fs::read(&zip).unwrap(), "the zip is made again");
+    assert!(!up_to_date(&site.build()), "without --zip, the zip in the output is a stray file");
+    assert!(!zip.exists(), "a build without --zip leaves no zip in its output");
+}
