@@ -54,6 +54,19 @@ fn reused(run: &Run) -> (usize, usize) {
     (words[0].parse().unwrap(), words[2].parse().unwrap())
 }
 
+/// Adds `text` at the end of the article's Markdown, as an editor's edit.
+fn edit_article(site: &TestSite, text: &str) {
+    let path = format!("{ARTICLE}.md");
+    site.write(&path, &(site.read(&path) + text));
+}
+
+/// Builds `site` with `--zip zip` and requires it to succeed.
+fn build_zipped(site: &TestSite, zip: &Path, step: &str) -> Run {
+    let run = site.build_with(&["--zip", zip.to_str().unwrap()]);
+    assert!(run.success, "{step}: {}", run.stderr);
+    run
+}
+
 fn up_to_date(run: &Run) -> bool {
     run.stdout.starts_with("up to date:") && run.stdout.contains("nothing changed since the last build")
 }
@@ -81,7 +94,7 @@ fn every_edit_gives_what_a_clean_build_gives() {
 
     // The first build on a machine digests no page (it has nothing to reuse, and on CI never
     // will); the build after it does, and the one after that reuses.
-    let edit = |text: &str| site.write(&format!("{ARTICLE}.md"), &(site.read(&format!("{ARTICLE}.md")) + text));
+    let edit = |text: &str| edit_article(&site, text);
     edit("\nMột đoạn mới.\n");
     assert_eq!(reused(&build_as_clean(&site, "article text edited")), (0, pages));
     edit("\nThêm một đoạn nữa.\n");
@@ -136,9 +149,9 @@ fn every_edit_gives_what_a_clean_build_gives() {
 fn another_binary_renders_every_page_again() {
     let site = TestSite::fixture("base");
     build_as_clean(&site, "first build");
-    site.write(&format!("{ARTICLE}.md"), &(site.read(&format!("{ARTICLE}.md")) + "\nMột đoạn.\n"));
+    edit_article(&site, "\nMột đoạn.\n");
     build_as_clean(&site, "pages digested");
-    site.write(&format!("{ARTICLE}.md"), &(site.read(&format!("{ARTICLE}.md")) + "\nHai đoạn.\n"));
+    edit_article(&site, "\nHai đoạn.\n");
     assert!(reused(&build_as_clean(&site, "pages reused")).0 > 0, "the same binary reuses pages");
     let other = site.root().parent().unwrap().join("dossier-other");
     let mut binary = fs::read(common::BIN).unwrap();
@@ -192,7 +205,7 @@ fn a_damaged_or_foreign_cache_is_ignored_never_trusted() {
     assert!(!up_to_date(&run), "{}", run.stdout);
 
     // Nor is a changed page taken as the page its digest names, when the site changed too.
-    let edit = |text: &str| site.write(&format!("{ARTICLE}.md"), &(site.read(&format!("{ARTICLE}.md")) + text));
+    let edit = |text: &str| edit_article(&site, text);
     edit("\nMột đoạn.\n");
     build_as_clean(&site, "pages digested");
     let page = site.out().join("countries/index.html");
@@ -238,11 +251,7 @@ fn no_cache_builds_from_scratch_and_forgets_the_cache() {
 fn the_zip_is_kept_up_to_date_with_the_site() {
     let site = TestSite::fixture("base");
     let zip = site.out().with_file_name("site.zip");
-    let with_zip = |step| {
-        let run = site.build_with(&["--zip", zip.to_str().unwrap()]);
-        assert!(run.success, "{step}: {}", run.stderr);
-        run
-    };
+    let with_zip = |step| build_zipped(&site, &zip, step);
     with_zip("first");
     let first = fs::read(&zip).unwrap();
     assert!(up_to_date(&with_zip("unchanged")));
@@ -277,11 +286,7 @@ fn an_edit_behind_a_linked_content_folder_is_seen() {
 fn a_zip_inside_the_output_is_part_of_what_is_up_to_date() {
     let site = TestSite::fixture("base");
     let zip = site.out().join("ban-sao.zip");
-    let with_zip = |step| {
-        let run = site.build_with(&["--zip", zip.to_str().unwrap()]);
-        assert!(run.success, "{step}: {}", run.stderr);
-        run
-    };
+    let with_zip = |step| build_zipped(&site, &zip, step);
     with_zip("first");
     let first = fs::read(&zip).unwrap();
     assert!(up_to_date(&with_zip("unchanged")), "the zip in the output is not a stray file");
