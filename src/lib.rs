@@ -181,9 +181,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&self, file: &file::OutputFile) {
+    fn add(&self, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 }
 
@@ -274,15 +274,14 @@ fn build_anew(
         .map_err(|reason| output::Error::Refused { path: requested.clone(), reason })?;
     let staging = output::Staging::begin(&out, options.on_wait.unwrap_or(|_| {}))?;
     let tally = Tally::default();
-    let keep = |file: file::OutputFile| {
-        staging.write(&file);
-        tally.add(&file);
+    // A file in the output: written here, or put there by the cache.
+    let kept = |bytes: u64| {
+        tally.add(bytes);
         progress.file_written();
     };
-    let kept = |bytes: u64| {
-        tally.files.fetch_add(1, Ordering::Relaxed);
-        tally.bytes.fetch_add(bytes, Ordering::Relaxed);
-        progress.file_written();
+    let keep = |file: file::OutputFile| {
+        staging.write(&file);
+        kept(file.bytes.len() as u64);
     };
     let pages_cache = cache.filter(|cache| cache.digests_pages()).map(|cache| cache.pages(&staging));
     let pages_cache = pages_cache.as_ref().map(|pages| pages as &dyn render::PageCache);
