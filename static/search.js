@@ -35,9 +35,17 @@
   // The manifest, and its `ranking`: every weight and limit of the ranking, and the page size.
   var manifest = null;
   var ranking = null;
-  var termShards = {}; // number -> { entries: Map term -> row, terms: [term] }
-  var lists = new Map(); // term -> { docs, scores }, decoded once
-  var typoShards = {}; // number -> Map typo key -> [[word, df], …]
+  // What has been loaded of the index: the page's warm-up puts a made-up one in its place while
+  // it runs (warmUp).
+  var held = emptyIndex();
+
+  function emptyIndex() {
+    return {
+      terms: {}, // term shard number -> { entries: Map term -> row, terms: [term] }
+      lists: new Map(), // term -> { docs, scores }, decoded once
+      typos: {}, // typo shard number -> Map typo key -> [[word, df], …]
+    };
+  }
 
   // Takes the manifest that the rest reads. Throws on a format this client does not know.
   function useManifest(data) {
@@ -48,18 +56,18 @@
 
   // Takes the rows of term shard `number` (once; later calls keep the first).
   function addTermShard(number, rows) {
-    if (!termShards[number]) {
+    if (!held.terms[number]) {
       var entries = new Map();
       rows.forEach(function (row) { entries.set(row[0], row); });
-      termShards[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
+      held.terms[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
     }
-    return termShards[number];
+    return held.terms[number];
   }
 
   // Takes the rows of typo shard `number` (once).
   function addTypoShard(number, rows) {
-    if (!typoShards[number]) typoShards[number] = new Map(rows);
-    return typoShards[number];
+    if (!held.typos[number]) held.typos[number] = new Map(rows);
+    return held.typos[number];
   }
 
   // ── Tokenizer ────────────────────────────────────────────────────────────────────────────
@@ -197,7 +205,7 @@
   }
 
   function entry(term) {
-    var shard = termShards[shardOf(sortKey(term))];
+    var shard = held.terms[shardOf(sortKey(term))];
     return shard ? shard.entries.get(term) : undefined;
   }
 
@@ -209,10 +217,10 @@
     var row = entry(term);
     if (!row) return EMPTY;
     if (row[3] === '' && fold(term) !== term) return scores(fold(term));
-    var list = lists.get(term);
+    var list = held.lists.get(term);
     if (!list) {
       list = decode(row);
-      lists.set(term, list);
+      held.lists.set(term, list);
     }
     return list;
   }
@@ -259,7 +267,7 @@
   function expansions(word) {
     var candidates = [];
     prefixShards(word.folded).forEach(function (number) {
-      var shard = termShards[number];
+      var shard = held.terms[number];
       if (!shard) return;
       shard.terms.forEach(function (term) {
         if (isExpansion(term, word)) candidates.push(shard.entries.get(term));
@@ -338,7 +346,7 @@
       var df = matchedDf(query, position);
       var best = null;
       typoKeys(word.folded).forEach(function (key) {
-        var shard = typoShards[typoShardOf(key)];
+        var shard = held.typos[typoShardOf(key)];
         (shard && shard.get(key) || []).forEach(function (candidate) {
           if (candidate[1] <= df * ranking.correction_df_ratio || !withinOneEdit(word.folded, candidate[0])) return;
           if (!best || candidate[1] > best[1] || (candidate[1] === best[1] && candidate[0] < best[0])) best = candidate;
@@ -515,6 +523,57 @@
     return count;
   }
 
+  // ── Warming up the ranking ───────────────────────────────────────────────────────────────
+
+  // Made-up terms, each with a list of every document (up to a long list's length), and the
+  // queries run on them: words with and without diacritics, a phrase, a slip, a prefix.
+  var WARM_UP_TERMS = ['an', 'an ninh', 'mang', 'mạng', 'ninh', 'ninh mang', 'quoc', 'quốc', 'tac', 'tặc', 'tin',
+    'tin tac', 'trung', 'trung quoc'];
+  var WARM_UP_QUERIES = ['tin tặc', 'an ninh mang', 'trugn quoc', 'trung quốc phan un'];
+  var WARM_UP_ROUNDS = 2;
+
+  // Ranks WARM_UP_QUERIES in a made-up index of WARM_UP_TERMS, filed in the shards the real
+  // index would file them in, on lists as long as real ones (a loop is optimised only once it
+  // has run long enough), so that the page's first search runs compiled code. The made-up index
+  // takes the place of what is held of the real one, which is put back after.
+  function warmUpRanking() {
+    var real = held;
+    held = emptyIndex();
+    try {
+      rankMadeUp();
+    } finally {
+      held = real;
+    }
+  }
+
+  function rankMadeUp() {
+    var postings = Math.min(manifest.documents - 1, manifest.scoring.max_postings);
+    if (postings < 1) return;
+    var list = 'BB'.repeat(postings);
+    var terms = new Map();
+    WARM_UP_TERMS.forEach(function (term) { file(terms, shardOf(sortKey(term)), [term, postings, 1, list]); });
+    terms.forEach(function (rows, number) { addTermShard(number, rows); });
+    var typos = new Map();
+    typoKeys('trung').forEach(function (key) { file(typos, typoShardOf(key), [key, [['trung', postings]]]); });
+    typos.forEach(function (rows, number) { addTypoShard(number, rows); });
+    for (var round = 0; round < WARM_UP_ROUNDS; round++) {
+      WARM_UP_QUERIES.forEach(function (text) {
+        var query = parseQuery(text);
+        queryTerms(query).forEach(scores);
+        correct(query);
+        correctedText(query);
+        var ranked = rank(query);
+        best(ranked, ranking.page_size, null);
+        countKept(ranked, function (doc) { return doc % 2 === 0; });
+      });
+    }
+  }
+
+  function file(shards, number, row) {
+    if (!shards.has(number)) shards.set(number, []);
+    shards.get(number).push(row);
+  }
+
   // ── Node ─────────────────────────────────────────────────────────────────────────────────
   // Everything above is the ranking core; what follows is the page. tests/ranking_parity.mjs
   // requires this file in Node, where there is no page: it gets the core.
@@ -523,7 +582,7 @@
     module.exports = {
       useManifest: useManifest, addTermShard: addTermShard, parseQuery: parseQuery, shardsFor: shardsFor,
       rank: rank, best: best, addTypoShard: addTypoShard, typoShardsFor: typoShardsFor, correct: correct,
-      correctedText: correctedText, correctionShards: correctionShards,
+      correctedText: correctedText, correctionShards: correctionShards, warmUpRanking: warmUpRanking,
     };
     return;
   }
@@ -827,6 +886,14 @@
     return { html: html, value: best.value };
   }
 
+  // Makes the patterns a snippet of `query` is looked for with, and has the browser compile
+  // them (on text of two-byte characters, as Vietnamese text is), while the first document is on
+  // its way.
+  function prepareSnippets(query) {
+    if (!query.patterns) query.patterns = snippetPatterns(query);
+    query.patterns.forEach(function (pattern) { pattern.exec('ệ'); });
+  }
+
   function strictMatching(query) {
     return query.words.some(hasDiacritics);
   }
@@ -1126,9 +1193,11 @@
   }
 
   // Shows `results.shown` as their documents arrive: each shard that arrives shows the results
-  // from the last one shown up to the first whose document is still missing, so that the first
-  // results appear as soon as their shards are in. The filters follow once every document is
-  // in; they offer the actors and countries of `results.firstPage` and of the results shown.
+  // from the last one shown up to the first whose document is still missing. The first result's
+  // shard is asked for alone and the others once it is shown: on a busy machine the browser's
+  // work for ten files at once delays the one the reader waits for. The filters follow once
+  // every document is in; they offer the actors and countries of `results.firstPage` and of the
+  // results shown.
   function show(current, text, query, ranked, results) {
     var shown = results.shown;
     var status = statusText(text, ranked.docs.length, results.filtered, shown.length);
@@ -1149,7 +1218,12 @@
     shown.concat(results.firstPage).forEach(function (doc) {
       if (shards.indexOf(docShardOf(doc)) < 0) shards.push(docShardOf(doc));
     });
-    return Promise.all(shards.map(function (shard) { return loadDocShard(shard).then(renderArrived); }))
+    var first = shards.length ? loadDocShard(shards[0]).then(renderArrived) : Promise.resolve();
+    prepareSnippets(query);
+    var others = shards.slice(1).map(function (shard) {
+      return first.then(function () { return current() ? loadDocShard(shard).then(renderArrived) : null; });
+    });
+    return Promise.all([first].concat(others))
       .then(function () {
         if (!current()) return;
         renderArrived();
@@ -1162,23 +1236,17 @@
       });
   }
 
-  // ── Warming up ───────────────────────────────────────────────────────────────────────────
+  // ── Warming up the page ──────────────────────────────────────────────────────────────────
 
   var WARM_UP_TEXT = 'Tin tặc tấn công hệ thống điện; chuyên gia an ninh mạng nói 5,31% máy chủ bị ảnh hưởng.';
 
-  // Runs the code of a search once on made-up data while the page is idle, so that the browser
-  // has compiled it before the reader's first search rather than interpreting it during that
-  // search. It reads no shard and changes nothing that a search or the page uses.
+  // Runs the code of a search on made-up data while the page is idle, so that the browser has
+  // compiled and optimised it before the reader's first search rather than interpreting it
+  // during that search: the ranking (warmUpRanking), then a result written out. It loads
+  // nothing and changes nothing that a search or the page uses.
   function warmUp() {
+    warmUpRanking();
     var query = parseQuery('tin tặc hệ thốn');
-    var list = decode(['', 1, 1, 'BB'.repeat(4096)]);
-    var word = new Accumulator(list.docs.length + 1);
-    word.start();
-    word.apply(list, ranking.exact_miss_weight, false);
-    word.apply(list, ranking.prefix_weight, true);
-    var ranked = { docs: list.docs, scores: list.scores };
-    best(ranked, ranking.page_size, null);
-    countKept(ranked, function (doc) { return doc % 2 === 0; });
     var text = new Array(40).join(WARM_UP_TEXT + ' ');
     var article = {
       slug: 'x', title: WARM_UP_TEXT, date: '2020-01-02', source: 'x', actors: [['x', 'X']], countries: [],

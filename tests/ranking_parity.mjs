@@ -2,7 +2,8 @@
 // queries that src/search/query.rs ranked with the ranking core of static/search.js in Node, fed
 // a built site's search index the way the page feeds it (tests/search-client.mjs: for each query
 // only the shards the page would load, so that a shard the page forgets to load fails here), and
-// compares, to the bit. Exits 1 and prints every query where the two differ.
+// compares, to the bit, with the page's warm-up run amid the loads (it must change nothing). Exits 1
+// and prints every query where the two differ.
 //
 //   node tests/ranking_parity.mjs <built site folder> <expected.json>
 //
@@ -21,7 +22,7 @@ if (!site || !expectedPath) {
 const manifest = shardData(site, 'search/index.js');
 
 function clientRanking(text) {
-  const { core, query, ranked, termShards, typoShards } = searchLikeThePage(site, manifest, text);
+  const { core, query, ranked, termShards, typoShards } = searchLikeThePage(site, manifest, text, { warmUp: true });
   const order = core.best(ranked, ranked.docs.length, null);
   const score = new Map(Array.from(ranked.docs, (doc, i) => [doc, ranked.scores[i]]));
   return {

@@ -22,11 +22,14 @@ export function shardData(site, relative) {
 // Searches `text` in the index of `site` (whose manifest is `manifest`) as the page does: the term
 // shards of the query, the typo shards of the words to correct, the term shards of the
 // corrections. Returns the core, the query, the ranked documents ({ docs, scores }, in no order)
-// and the numbers of the term and typo shards loaded, sorted.
-export function searchLikeThePage(site, manifest, text) {
+// and the numbers of the term and typo shards loaded, sorted. With `warmUp`, the page's warm-up
+// of the ranking runs too, before the first shard and again before ranking, as it may on the
+// page: it must leave the search as it found it.
+export function searchLikeThePage(site, manifest, text, { warmUp = false } = {}) {
   delete require.cache[client];
   const core = require(client);
   core.useManifest(manifest);
+  if (warmUp) core.warmUpRanking();
   const query = core.parseQuery(text);
   const termShards = new Set();
   const loadTermShards = (numbers) => numbers.forEach((number) => {
@@ -38,6 +41,7 @@ export function searchLikeThePage(site, manifest, text) {
   typoShards.forEach((number) => core.addTypoShard(number, shardData(site, `search/typos/${number}.js`)));
   core.correct(query);
   loadTermShards(core.correctionShards(query));
+  if (warmUp) core.warmUpRanking();
   return {
     core,
     query,
