@@ -36,7 +36,7 @@
   var manifest = null;
   var ranking = null;
   // What has been loaded of the index: the page's warm-up puts a made-up one in its place while
-  // it runs (warmUp).
+  // it runs (warmUpRanking).
   var held = emptyIndex();
 
   function emptyIndex() {
@@ -526,27 +526,36 @@
   // ── Warming up the ranking ───────────────────────────────────────────────────────────────
 
   // Made-up terms, each with a list of every document (up to a long list's length), and the
-  // queries run on them: words with and without diacritics, a phrase, a slip, a prefix.
+  // queries ranked in them, each WARM_UP_ROUNDS times: words with and without diacritics, a
+  // phrase, a slip, a prefix.
   var WARM_UP_TERMS = ['an', 'an ninh', 'mang', 'mạng', 'ninh', 'ninh mang', 'quoc', 'quốc', 'tac', 'tặc', 'tin',
     'tin tac', 'trung', 'trung quoc'];
   var WARM_UP_QUERIES = ['tin tặc', 'an ninh mang', 'trugn quoc', 'trung quốc phan un'];
   var WARM_UP_ROUNDS = 2;
+  var madeUp = null;
 
-  // Ranks WARM_UP_QUERIES in a made-up index of WARM_UP_TERMS, filed in the shards the real
-  // index would file them in, on lists as long as real ones (a loop is optimised only once it
-  // has run long enough), so that the page's first search runs compiled code. The made-up index
-  // takes the place of what is held of the real one, which is put back after.
-  function warmUpRanking() {
+  // Ranks the made-up query `text` (without one, each of WARM_UP_QUERIES WARM_UP_ROUNDS times) in
+  // a made-up index of WARM_UP_TERMS, filed in the shards the real index would file them in, on
+  // lists as long as real ones (a loop is optimised only once it has run long enough), so that
+  // the page's first search runs compiled code. The made-up index takes the place of what is
+  // held of the real one, which is put back after.
+  function warmUpRanking(text) {
     var real = held;
-    held = emptyIndex();
     try {
-      rankMadeUp();
+      if (!madeUp) {
+        held = emptyIndex();
+        fillMadeUp();
+        madeUp = held;
+      }
+      held = madeUp;
+      var texts = text === undefined ? WARM_UP_QUERIES : [text];
+      for (var round = text === undefined ? WARM_UP_ROUNDS : 1; round > 0; round--) texts.forEach(rankMadeUp);
     } finally {
       held = real;
     }
   }
 
-  function rankMadeUp() {
+  function fillMadeUp() {
     var postings = Math.min(manifest.documents - 1, manifest.scoring.max_postings);
     if (postings < 1) return;
     var list = 'BB'.repeat(postings);
@@ -556,22 +565,21 @@
     var typos = new Map();
     typoKeys('trung').forEach(function (key) { file(typos, typoShardOf(key), [key, [['trung', postings]]]); });
     typos.forEach(function (rows, number) { addTypoShard(number, rows); });
-    for (var round = 0; round < WARM_UP_ROUNDS; round++) {
-      WARM_UP_QUERIES.forEach(function (text) {
-        var query = parseQuery(text);
-        queryTerms(query).forEach(scores);
-        correct(query);
-        correctedText(query);
-        var ranked = rank(query);
-        best(ranked, ranking.page_size, null);
-        countKept(ranked, function (doc) { return doc % 2 === 0; });
-      });
-    }
   }
 
   function file(shards, number, row) {
     if (!shards.has(number)) shards.set(number, []);
     shards.get(number).push(row);
+  }
+
+  function rankMadeUp(text) {
+    var query = parseQuery(text);
+    queryTerms(query).forEach(scores);
+    correct(query);
+    correctedText(query);
+    var ranked = rank(query);
+    best(ranked, ranking.page_size, null);
+    countKept(ranked, function (doc) { return doc % 2 === 0; });
   }
 
   // ── Node ─────────────────────────────────────────────────────────────────────────────────
@@ -1240,12 +1248,25 @@
 
   var WARM_UP_TEXT = 'Tin tặc tấn công hệ thống điện; chuyên gia an ninh mạng nói 5,31% máy chủ bị ảnh hưởng.';
 
-  // Runs the code of a search on made-up data while the page is idle, so that the browser has
+  // Runs the code of a search on made-up data once the page is idle, so that the browser has
   // compiled and optimised it before the reader's first search rather than interpreting it
-  // during that search: the ranking (warmUpRanking), then a result written out. It loads
-  // nothing and changes nothing that a search or the page uses.
+  // during that search: the ranking (warmUpRanking), then a result written out. One step per
+  // task, so that a reader who starts typing meanwhile waits for one step at most; once a search
+  // has started, it warms the code up itself and the steps left would only compete with it. It
+  // loads nothing and changes nothing that a search or the page uses.
   function warmUp() {
-    warmUpRanking();
+    var steps = [];
+    for (var round = 0; round < WARM_UP_ROUNDS; round++) {
+      WARM_UP_QUERIES.forEach(function (text) { steps.push(function () { warmUpRanking(text); }); });
+    }
+    steps.push(warmUpResults);
+    (function next() {
+      var step = steps.shift();
+      if (step && !state.generation) setTimeout(function () { step(); next(); }, 0);
+    })();
+  }
+
+  function warmUpResults() {
     var query = parseQuery('tin tặc hệ thốn');
     var text = new Array(40).join(WARM_UP_TEXT + ' ');
     var article = {
