@@ -372,17 +372,26 @@
     return terms;
   }
 
+  // The corrections of `query` and the bigrams they make. Its corrections must be made.
+  function correctionTerms(query) {
+    var terms = [];
+    query.words.forEach(function (word, position) {
+      if (query.corrections[position]) terms.push(query.corrections[position]);
+      if (position === 0 || !word.follows) return;
+      if (!query.corrections[position - 1] && !query.corrections[position]) return;
+      bigrams(query, position).forEach(function (term) { terms.push(term); });
+    });
+    return terms;
+  }
+
   // The term shards of the corrections of `query` and of their bigrams. Its corrections must be
   // made.
   function correctionShards(query) {
-    var shards = new Set();
-    query.words.forEach(function (word, position) {
-      if (query.corrections[position]) shards.add(shardOf(query.corrections[position]));
-      if (position === 0 || !word.follows) return;
-      if (!query.corrections[position - 1] && !query.corrections[position]) return;
-      bigrams(query, position).forEach(function (term) { shards.add(shardOf(sortKey(term))); });
-    });
-    return Array.from(shards);
+    return termShardsOf(correctionTerms(query));
+  }
+
+  function termShardsOf(terms) {
+    return Array.from(new Set(terms.map(function (term) { return shardOf(sortKey(term)); })));
   }
 
   // The query as searched for, when a word was corrected: its words, the corrected ones replaced.
@@ -669,11 +678,26 @@
 
   // Corrects the words of `query` that match nothing or only rare words, once their typo shards
   // are in, and loads the term shards of the corrections and of their bigrams.
-  function loadCorrections(query) {
+  function loadCorrections(current, query) {
     return Promise.all(typoShardsFor(query).map(loadTypoShard)).then(function () {
+      if (!current()) return null;
       correct(query);
-      return Promise.all(correctionShards(query).map(loadTermShard));
+      var terms = correctionTerms(query);
+      return loadDecoding(current, termShardsOf(terms), terms);
     });
+  }
+
+  // Loads the term shards `shards`; the lists of `terms` that each holds are decoded as soon as it
+  // arrives, while the others are on their way.
+  function loadDecoding(current, shards, terms) {
+    return Promise.all(shards.map(function (shard) {
+      return loadTermShard(shard).then(function () {
+        if (!current()) return;
+        terms.forEach(function (term) {
+          if (shardOf(sortKey(term)) === shard) scores(term);
+        });
+      });
+    }));
   }
 
   function loadDocShard(number) {
@@ -1173,18 +1197,9 @@
   // Loads the term shards of `query`, ranks, and shows the results.
   function searchFor(current, text, query) {
     var ranked;
-    // Each shard's lists are decoded as soon as it arrives, while the others are on their way.
-    var terms = queryTerms(query);
-    return Promise.all(shardsFor(query).map(function (shard) {
-      return loadTermShard(shard).then(function () {
-        if (!current()) return;
-        terms.forEach(function (term) {
-          if (shardOf(sortKey(term)) === shard) scores(term);
-        });
-      });
-    }))
+    return loadDecoding(current, shardsFor(query), queryTerms(query))
       .then(function () {
-        return current() ? loadCorrections(query) : null;
+        return current() ? loadCorrections(current, query) : null;
       })
       .then(function () {
         if (!current()) return null;
