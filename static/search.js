@@ -984,16 +984,19 @@
   }
 
   // An actor's or a country's page as a result: its name, what it is, and the alias the query
-  // matched when its name did not.
+  // matched when its name did not, or when neither did, the passage of its description that did.
   function entityHtml(entity, query) {
     var match = matcher(query, strictMatching(query));
     var matches = function (text) { return tokenize(text).some(function (token) { return match(token) >= 0; }); };
-    var alias = matches(entity.name) ? null : entity.aliases.filter(matches)[0];
+    var named = matches(entity.name);
+    var alias = named ? null : entity.aliases.filter(matches)[0];
+    var described = !named && !alias && entity.text;
     var url = folderUrl(fill(manifest.urls[entity.page], { id: entity.id }));
     return '<li class="search-result search-result-entity">' +
       '<h2 class="search-result-title"><a href="' + escapeHtml(url) + '">' + markTitle(entity.name, query) + '</a></h2>' +
       '<p class="search-result-meta"><span class="kind-tag">' + escapeHtml(pageLabel(entity.page)) + '</span></p>' +
       (alias ? '<p class="search-result-alias">' + escapeHtml(pageLabel('alias')) + ': ' + markTitle(alias, query) + '</p>' : '') +
+      (described ? '<p class="search-result-snippet">' + snippet({ text: entity.text, summary: '' }, query) + '</p>' : '') +
       '</li>';
   }
 

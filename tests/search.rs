@@ -59,6 +59,7 @@ fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
         country: None,
         represents: None,
         description: None,
+        description_text: None,
         links: Vec::new(),
         country_claims: Vec::new(),
         articles: Vec::new(),
@@ -141,6 +142,23 @@ fn an_alias_finds_the_actor_page_then_the_articles_of_its_actor() {
 }
 
 #[test]
+fn a_page_found_by_its_description_carries_it_for_the_passage_a_result_shows() {
+    let mut site = archive(vec![article("khac", "2020-04-22", "Tin khác", FILLER)]);
+    let mut group = actor("apt32", "APT32", &["OceanLotus"]);
+    group.description_text = Some("Nhóm tin tặc bị cáo buộc tấn công.".to_owned());
+    site.actors.push(group);
+    assert_eq!(search(&site, "tin tac")[0], "actor:apt32");
+    let files = Index::build(&site).files(&dates());
+    let rows: Vec<serde_json::Value> = files
+        .iter()
+        .filter(|file| file.path.starts_with("search/docs/"))
+        .flat_map(|file| shard_data(&file.bytes).as_array().cloned().expect("a shard is a list of rows"))
+        .collect();
+    let row = rows.iter().find(|row| row["page"] == "actor").expect("the actor's row");
+    assert_eq!(row["text"], "Nhóm tin tặc bị cáo buộc tấn công.");
+}
+
+#[test]
 fn a_country_is_found_by_either_of_its_names() {
     let mut site =
         archive(vec![article("a", "2020-01-01", "Cáo buộc", FILLER), article("b", "2019-01-01", "Khác", FILLER)]);
@@ -149,6 +167,7 @@ fn a_country_is_found_by_either_of_its_names() {
         name: "Trung Quốc".to_owned(),
         name_en: "China".to_owned(),
         description: None,
+        description_text: None,
         actors: Vec::new(),
         groups: Vec::new(),
         articles: Vec::new(),

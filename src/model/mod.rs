@@ -415,6 +415,9 @@ pub struct Actor {
     pub represents: Option<CountryId>,
     /// Markdown.
     pub description: Option<String>,
+    /// The description as a reader sees it (see [`crate::markdown::plain_text`]): what search
+    /// reads and shows.
+    pub description_text: Option<String>,
     pub links: Vec<Link>,
     /// For a group with a `country`: the accusations in the archive that link it to that country
     /// (the group and the country, or an actor representing it, among their targets).
@@ -447,6 +450,8 @@ pub struct Country {
     pub name_en: String,
     /// Markdown.
     pub description: Option<String>,
+    /// The description as a reader sees it: what search reads and shows.
+    pub description_text: Option<String>,
     /// Actors based in the country, by id, groups excepted.
     pub actors: Vec<ActorId>,
     /// Groups alleged to be linked to the country (their `country`), by id.

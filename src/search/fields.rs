@@ -69,11 +69,11 @@ pub fn field_texts(archive: &Archive, source: Source) -> FieldTexts<'_> {
         Source::Actor(id) => {
             let actor = archive.actor(id);
             let names = std::iter::once(&actor.name).chain(&actor.aliases).map(String::as_str).collect();
-            entity_texts(names, actor.description.as_deref())
+            entity_texts(names, actor.description_text.as_deref())
         }
         Source::Country(id) => {
             let country = archive.country(id);
-            entity_texts(vec![&country.name, &country.name_en], country.description.as_deref())
+            entity_texts(vec![&country.name, &country.name_en], country.description_text.as_deref())
         }
     }
 }

@@ -18,7 +18,7 @@ const DESCRIPTION: &str = "The search index of this site, prebuilt by dossier. T
     is what the search page reads first: how to find a shard, the years of the documents, how scores were made. \
     The term shards hold the rows of 'term_row' for the terms whose sort key is at least their 'first' and \
     below the next shard's 'first'; the document shards hold the rows of 'document_row' \
-    (an article's, an array) or objects {page, id, name, aliases} (a country's or an actor's page) for documents 'first' \
+    (an article's, an array) or objects {page, id, name, aliases, text} (a country's or an actor's page) for documents 'first' \
     to 'last'. Documents are numbered from 0, newest article first, then the countries' and the actors' pages. The typo shards hold the rows of \
     'typo_row' (a typo key and the words filed under it, with their document frequencies) for the keys at \
     least their 'first' and below the next shard's 'first'.";

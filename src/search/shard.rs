@@ -110,7 +110,7 @@ pub enum Document<'a> {
 }
 
 /// What a result shows of an actor's or a country's page: its names, so that it can say which
-/// alias matched.
+/// alias matched, and its description, for a passage when neither did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityDocument<'a> {
     /// `actor` or `country`: the key of its page's pattern in the manifest's `urls`.
@@ -119,6 +119,8 @@ pub struct EntityDocument<'a> {
     pub name: &'a str,
     /// An actor's aliases; a country's English name.
     pub aliases: Vec<&'a str>,
+    /// The description's plain text, cut as an article's text is; empty without one.
+    pub text: &'a str,
 }
 
 impl<'a> Document<'a> {
@@ -128,12 +130,20 @@ impl<'a> Document<'a> {
             Source::Actor(id) => {
                 let actor = archive.actor(id);
                 let aliases = actor.aliases.iter().map(String::as_str).collect();
-                Document::Entity(EntityDocument { page: "actor", id: &actor.id, name: &actor.name, aliases })
+                let text = entity_text(actor.description_text.as_deref());
+                Document::Entity(EntityDocument { page: "actor", id: &actor.id, name: &actor.name, aliases, text })
             }
             Source::Country(id) => {
                 let country = archive.country(id);
                 let aliases = vec![country.name_en.as_str()];
-                Document::Entity(EntityDocument { page: "country", id: &country.id, name: &country.name, aliases })
+                let text = entity_text(country.description_text.as_deref());
+                Document::Entity(EntityDocument {
+                    page: "country",
+                    id: &country.id,
+                    name: &country.name,
+                    aliases,
+                    text,
+                })
             }
         }
     }
@@ -171,7 +181,8 @@ impl<'a> Document<'a> {
                 entity.id.len()
                     + entity.name.len()
                     + entity.aliases.iter().map(|alias| alias.len() + 3).sum::<usize>()
-                    + 48
+                    + entity.text.len()
+                    + 56
             }
         }
     }
@@ -180,7 +191,8 @@ impl<'a> Document<'a> {
         match self {
             Document::Article(article) => article.hash(hasher),
             Document::Entity(entity) => {
-                for text in [entity.page, entity.id, entity.name].into_iter().chain(entity.aliases.iter().copied()) {
+                let texts = [entity.page, entity.id, entity.name, entity.text].into_iter();
+                for text in texts.chain(entity.aliases.iter().copied()) {
                     hasher.write(text.as_bytes());
                     hasher.write_u8(0xff);
                 }
@@ -249,6 +261,10 @@ impl<'a> ArticleDocument<'a> {
             hasher.write_u8(0xff);
         }
     }
+}
+
+fn entity_text(description: Option<&str>) -> &str {
+    cut(description.unwrap_or_default(), MAX_TEXT_CHARS)
 }
 
 /// `text` up to `max_chars` characters, cut at a space when it is longer.

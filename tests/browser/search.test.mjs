@@ -57,6 +57,17 @@ function expectations(label, searchUrlOf) {
       assert.equal(titles[1], APT32, titles.join('\n'));
     });
 
+    test("a page found by its description shows the passage; one found by an alias, the alias", async () => {
+      await results(page, searchUrl, 'tin tac');
+      const hacker = page.locator('#search-results li.search-result-entity', { hasText: 'Wu Shurong' });
+      const passage = await hacker.locator('.search-result-snippet').innerHTML();
+      assert.match(passage, /<mark>tin tặc<\/mark>/, passage);
+      await results(page, searchUrl, 'OceanLotus');
+      const apt32 = page.locator('#search-results li.search-result-entity').first();
+      assert.match(await apt32.locator('.search-result-alias').innerText(), /OceanLotus/);
+      assert.equal(await apt32.locator('.search-result-snippet').count(), 0);
+    });
+
     test('the prefix of a word finds it', async () => {
       const titles = await results(page, searchUrl, 'snowd');
       // His page, then the article that names him.
