@@ -535,19 +535,18 @@
   // ── Warming up the ranking ───────────────────────────────────────────────────────────────
 
   // Made-up terms, each with a list of every document (up to a long list's length), and the
-  // queries ranked in them, each WARM_UP_ROUNDS times: words with and without diacritics, a
-  // phrase, a slip, a prefix.
+  // queries the warm-up ranks in them, in order: words with and without diacritics, a phrase, a
+  // slip, a prefix, each twice (the second time in code the first has had compiled).
   var WARM_UP_TERMS = ['an', 'an ninh', 'mang', 'mạng', 'ninh', 'ninh mang', 'quoc', 'quốc', 'tac', 'tặc', 'tin',
     'tin tac', 'trung', 'trung quoc'];
-  var WARM_UP_QUERIES = ['tin tặc', 'an ninh mang', 'trugn quoc', 'trung quốc phan un'];
-  var WARM_UP_ROUNDS = 2;
+  var WARM_UP_KINDS = ['tin tặc', 'an ninh mang', 'trugn quoc', 'trung quốc phan un'];
+  var WARM_UP_QUERIES = WARM_UP_KINDS.concat(WARM_UP_KINDS);
   var madeUp = null;
 
-  // Ranks the made-up query `text` (without one, each of WARM_UP_QUERIES WARM_UP_ROUNDS times) in
-  // a made-up index of WARM_UP_TERMS, filed in the shards the real index would file them in, on
-  // lists as long as real ones (a loop is optimised only once it has run long enough), so that
-  // the page's first search runs compiled code. The made-up index takes the place of what is
-  // held of the real one, which is put back after.
+  // Ranks the made-up query `text` in a made-up index of WARM_UP_TERMS, filed in the shards the
+  // real index would file them in, on lists as long as real ones (a loop is optimised only once
+  // it has run long enough), so that the page's first search runs compiled code. The made-up
+  // index takes the place of what is held of the real one, which is put back after.
   function warmUpRanking(text) {
     var real = held;
     try {
@@ -557,8 +556,7 @@
         madeUp = held;
       }
       held = madeUp;
-      var texts = text === undefined ? WARM_UP_QUERIES : [text];
-      for (var round = text === undefined ? WARM_UP_ROUNDS : 1; round > 0; round--) texts.forEach(rankMadeUp);
+      rankMadeUp(text);
     } finally {
       held = real;
     }
@@ -600,6 +598,7 @@
       useManifest: useManifest, addTermShard: addTermShard, parseQuery: parseQuery, shardsFor: shardsFor,
       rank: rank, best: best, addTypoShard: addTypoShard, typoShardsFor: typoShardsFor, correct: correct,
       correctedText: correctedText, correctionShards: correctionShards, warmUpRanking: warmUpRanking,
+      warmUpQueries: WARM_UP_QUERIES,
     };
     return;
   }
@@ -1273,10 +1272,7 @@
   // has started, it warms the code up itself and the steps left would only compete with it. It
   // loads nothing and changes nothing that a search or the page uses.
   function warmUp() {
-    var steps = [];
-    for (var round = 0; round < WARM_UP_ROUNDS; round++) {
-      WARM_UP_QUERIES.forEach(function (text) { steps.push(function () { warmUpRanking(text); }); });
-    }
+    var steps = WARM_UP_QUERIES.map(function (text) { return function () { warmUpRanking(text); }; });
     steps.push(warmUpResults);
     (function next() {
       var step = steps.shift();

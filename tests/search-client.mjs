@@ -29,7 +29,8 @@ export function searchLikeThePage(site, manifest, text, { warmUp = false } = {})
   delete require.cache[client];
   const core = require(client);
   core.useManifest(manifest);
-  if (warmUp) core.warmUpRanking();
+  const warmUpRanking = () => core.warmUpQueries.forEach((made) => core.warmUpRanking(made));
+  if (warmUp) warmUpRanking();
   const query = core.parseQuery(text);
   const termShards = new Set();
   const loadTermShards = (numbers) => numbers.forEach((number) => {
@@ -41,7 +42,7 @@ export function searchLikeThePage(site, manifest, text, { warmUp = false } = {})
   typoShards.forEach((number) => core.addTypoShard(number, shardData(site, `search/typos/${number}.js`)));
   core.correct(query);
   loadTermShards(core.correctionShards(query));
-  if (warmUp) core.warmUpRanking();
+  if (warmUp) warmUpRanking();
   return {
     core,
     query,
