@@ -122,6 +122,13 @@ describe('payloads in every Markdown field', () => {
       await page.goto(`${urlOf('search/index.html')}?q=apt32`);
       await page.locator('#search-results li.search-result').first().waitFor({ timeout: 10_000 });
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      // Words of the actor's description only: its result shows a passage of the hostile text.
+      await page.goto(`${urlOf('search/index.html')}?q=${encodeURIComponent('liên hệ')}`);
+      const passage = page.locator('#search-results li.search-result-entity .search-result-snippet').first();
+      await passage.waitFor({ timeout: 10_000 });
+      const elements = await passage.evaluate((node) => Array.from(node.querySelectorAll('*'), (child) => child.tagName));
+      assert.ok(elements.length > 0 && elements.every((tag) => tag === 'MARK'), elements.join(' '));
+      assert.deepEqual(await page.evaluate(() => [window.__pwned, window.__violations]), [[], []]);
       assert.deepEqual(watch.all(), []);
       await page.context().close();
     });
