@@ -39,8 +39,9 @@ impl From<Output> for Run {
     }
 }
 
+/// Copies the folder `from` to `to`; a link is copied as what it points to.
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in WalkDir::new(from) {
+    for entry in WalkDir::new(from).follow_links(true) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
