@@ -18,7 +18,7 @@
   'use strict';
 
   var FORMAT = 'dossier-search-index';
-  var VERSION = 6;
+  var VERSION = 7;
   // Display.
   var SNIPPET_CHARS = 240;
   var SNIPPET_WINDOW_WORDS = 24;
@@ -41,7 +41,7 @@
 
   function emptyIndex() {
     return {
-      terms: {}, // term shard number -> { entries: Map term -> row, terms: [term] }
+      terms: {}, // term shard number -> { entries: Map term -> row, terms: [term], slips: Map key -> slip }
       lists: new Map(), // term -> { docs, scores }, decoded once
       typos: {}, // typo shard number -> Map typo key -> [[word, df], …]
     };
@@ -54,12 +54,14 @@
     ranking = data.ranking;
   }
 
-  // Takes the rows of term shard `number` (once; later calls keep the first).
-  function addTermShard(number, rows) {
+  // Takes term shard `number`, its entries' rows and its slips' (once; later calls keep the first).
+  function addTermShard(number, data) {
     if (!held.terms[number]) {
       var entries = new Map();
-      rows.forEach(function (row) { entries.set(row[0], row); });
-      held.terms[number] = { entries: entries, terms: rows.map(function (row) { return row[0]; }) };
+      data.terms.forEach(function (row) { entries.set(row[0], row); });
+      var slips = new Map();
+      data.slips.forEach(function (row) { slips.set(row[0], row); });
+      held.terms[number] = { entries: entries, terms: data.terms.map(function (row) { return row[0]; }), slips: slips };
     }
     return held.terms[number];
   }
@@ -279,9 +281,10 @@
 
   // ── Typo correction (src/search/typo.rs) ─────────────────────────────────────────────────
   // A word of min_typo_chars letters or more whose every match is rare (in at most rare_df
-  // documents; none at all included) is looked up by its typo keys (itself and its forms with one
-  // letter deleted); the most frequent indexed word one edit away, and more frequent than the
-  // word, counts for it too, below its own matches.
+  // documents; none at all included) is corrected: the most frequent indexed word one edit away,
+  // and more frequent than the word, counts for it too, below its own matches. Its term shard may
+  // say which word that is (a slip: a letter dropped or two swapped); otherwise it is looked up by
+  // its typo keys (itself and its forms with one letter deleted).
 
   function typoKeys(word) {
     var chars = Array.from(word);
@@ -329,13 +332,25 @@
     return isRare(matchedDf(query, position));
   }
 
-  // The typo shards of the words of `query` that need correcting.
+  // The slip row [key, word, df] of `word`, when its term shard is loaded and has one.
+  function slipOf(word) {
+    var shard = held.terms[shardOf(word.folded)];
+    return shard && shard.slips.get(word.folded);
+  }
+
+  // The typo shards of the words of `query` that need correcting and have no slip.
   function typoShardsFor(query) {
     var shards = new Set();
     query.words.forEach(function (word, position) {
-      if (needsCorrection(query, position)) typoKeys(word.folded).forEach(function (key) { shards.add(typoShardOf(key)); });
+      if (!needsCorrection(query, position) || slipOf(word)) return;
+      typoKeys(word.folded).forEach(function (key) { shards.add(typoShardOf(key)); });
     });
     return Array.from(shards);
+  }
+
+  // Whether a word found in `df` documents may correct one whose matches are found in `wordDf`.
+  function corrects(df, wordDf) {
+    return df > wordDf * ranking.correction_df_ratio;
   }
 
   // Sets `query.corrections`: for each word, the word it is corrected to, or null. Its typo
@@ -344,11 +359,13 @@
     query.corrections = query.words.map(function (word, position) {
       if (!needsCorrection(query, position)) return null;
       var df = matchedDf(query, position);
+      var slip = slipOf(word);
+      if (slip) return corrects(slip[2], df) ? slip[1] : null;
       var best = null;
       typoKeys(word.folded).forEach(function (key) {
         var shard = held.typos[typoShardOf(key)];
         (shard && shard.get(key) || []).forEach(function (candidate) {
-          if (candidate[1] <= df * ranking.correction_df_ratio || !withinOneEdit(word.folded, candidate[0])) return;
+          if (!corrects(candidate[1], df) || !withinOneEdit(word.folded, candidate[0])) return;
           if (!best || candidate[1] > best[1] || (candidate[1] === best[1] && candidate[0] < best[0])) best = candidate;
         });
       });
@@ -568,7 +585,7 @@
     var list = 'BB'.repeat(postings);
     var terms = new Map();
     WARM_UP_TERMS.forEach(function (term) { file(terms, shardOf(sortKey(term)), [term, postings, 1, list]); });
-    terms.forEach(function (rows, number) { addTermShard(number, rows); });
+    terms.forEach(function (rows, number) { addTermShard(number, { terms: rows, slips: [] }); });
     var typos = new Map();
     typoKeys('trung').forEach(function (key) { file(typos, typoShardOf(key), [key, [['trung', postings]]]); });
     typos.forEach(function (rows, number) { addTypoShard(number, rows); });

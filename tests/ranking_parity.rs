@@ -55,6 +55,8 @@ const QUERIES: &[&str] = &[
     "chiến dịch tin tặc toàn cầu",
     "tin tặc tấn cogn",
     "trugn quoc",
+    "hafnim",
+    "ông snowdne",
     "Trung Qốc phản ứng",
     "chiến dcih tin tặc",
     "cáo buộcc việt nam",
@@ -130,6 +132,12 @@ fn the_client_ranks_every_query_as_search_query_does() {
         })
         .count();
     assert!(entity_pages > QUERIES.len() / 2, "actors' and countries' pages are ranked too: {entity_pages}");
+    let corrected = rankings.as_array().unwrap().iter().filter(|ranking| !ranking["corrected"].is_null());
+    let (by_slip, by_typo_keys): (Vec<&Value>, Vec<&Value>) =
+        corrected.partition(|ranking| ranking["typo_shards"].as_array().unwrap().is_empty());
+    let queries = |rankings: &[&Value]| rankings.iter().map(|ranking| ranking["query"].clone()).collect::<Vec<_>>();
+    assert!(by_slip.len() > 2, "words corrected by the slip in their term shard: {:?}", queries(&by_slip));
+    assert!(by_typo_keys.len() > 2, "words corrected by their typo keys: {:?}", queries(&by_typo_keys));
     assert_client_ranks_alike("default-archive", &site.out(), &rankings);
 }
 

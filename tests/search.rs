@@ -283,15 +283,20 @@ fn the_root_lists_every_shard_and_what_each_holds() {
     written.sort_unstable();
     assert_eq!(listed, written, "the root lists every shard file, and only those");
 
-    let mut terms = 0;
+    let (mut terms, mut slips) = (0, 0);
     for shard in term_shards {
-        let rows = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
-        let rows = rows.as_array().expect("term rows");
+        let data = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
+        let rows = data["terms"].as_array().expect("term rows");
         assert_eq!(rows.len() as u64, shard["terms"].as_u64().unwrap());
         assert!(rows.iter().all(|row| row.as_array().is_some_and(|row| row.len() == 4)));
         terms += rows.len();
+        let rows = data["slips"].as_array().expect("slip rows");
+        assert_eq!(rows.len() as u64, shard["slips"].as_u64().unwrap());
+        assert!(rows.iter().all(|row| row[0].is_string() && row[1].is_string() && row[2].is_u64()));
+        slips += rows.len();
     }
     assert!(terms > 300);
+    assert!(slips > 0, "a word with a letter dropped or two swapped is filed with its term shard");
     for shard in typo_shards {
         let rows = shard_data(file(shard["file"].as_str().unwrap()).unwrap());
         let rows = rows.as_array().expect("typo rows");
@@ -376,8 +381,9 @@ fn document_shards_grow_only_while_a_typical_search_stays_within_its_budget() {
 
 #[test]
 fn the_budget_counts_what_a_search_with_a_slip_downloads_too() {
-    // "Microsoft" typed "Micorsoft" is corrected: the search reads the typo shards of its keys
-    // and the term shard of "microsoft" besides, which the typical search with a slip counts.
+    // "Microsoft" typed "Micorsoft" is corrected by the slip filed in the word's own term shard;
+    // typed "Micrrosoft", by the typo shards of its keys, which the search reads besides and the
+    // typical search with a slip counts.
     let articles = (0..300)
         .map(|n| {
             article(&format!("a{n}"), "2020-01-01", &format!("Microsoft cáo buộc {n}"), &format!("{FILLER} Mã {n}."))
@@ -385,7 +391,12 @@ fn the_budget_counts_what_a_search_with_a_slip_downloads_too() {
         .collect();
     let site = archive(articles);
     let index = Index::build(&site);
-    assert_eq!(query::search(&index, "Micorsoft cáo").corrected.as_deref(), Some("microsoft cáo"));
+    let swapped = query::search(&index, "Micorsoft cáo");
+    assert_eq!(swapped.corrected.as_deref(), Some("microsoft cáo"));
+    assert!(swapped.typo_shards.is_empty(), "{:?}", swapped.typo_shards);
+    let doubled = query::search(&index, "Micrrosoft cáo");
+    assert_eq!(doubled.corrected.as_deref(), Some("microsoft cáo"));
+    assert!(!doubled.typo_shards.is_empty());
     let sizes = index.sizes(&index.write(&dates(), &|_| {}));
     assert!(sizes.typical_typo_query > sizes.typical_query, "{sizes:?}");
     assert!(sizes.typical_typo_query <= search::QUERY_BUDGET_BYTES, "{sizes:?}");

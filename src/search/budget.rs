@@ -2,7 +2,8 @@
 //! documents a document shard may hold.
 //!
 //! A search loads the manifest, the term shards of its words (and, for a word with a slip, the
-//! typo shards of its keys and the term shard of its correction) and the document shards of its
+//! term shard of its correction, after the typo shards of its keys unless the word's own term
+//! shard says what it meant) and the document shards of its
 //! first page of results. Those results lie anywhere in the archive, so each usually comes from a
 //! shard of its own, and a shard of `k` documents makes a search download about `k` times the
 //! document bytes. Larger shards mean fewer files to write; the budget says how large they may
@@ -19,7 +20,7 @@ use super::query;
 use super::ranking::FIRST_PAGE;
 use super::shard::{
     ArticleDocument, Document, FileSizes, Index, MANIFEST_PATH, ROOT_PATH, doc_shard_path, estimated_entry_size,
-    estimated_typo_row_size, term_shard_path, typo_shard_path,
+    estimated_slip_size, estimated_typo_row_size, term_shard_path, typo_shard_path,
 };
 use super::tokenize::fold;
 use super::typo;
@@ -57,7 +58,9 @@ pub struct Sizes {
     pub largest_doc_shard: u64,
     /// The median download of sample searches: two words of titles across the archive.
     pub typical_query: u64,
-    /// The same with two letters of the longest word swapped, as [`typo`] corrects.
+    /// The same with a letter of the longest word typed twice, which [`typo`] corrects by its
+    /// typo keys: the heavier way (a letter dropped or two swapped is found in the word's own
+    /// term shard).
     pub typical_typo_query: u64,
 }
 
@@ -87,16 +90,16 @@ pub fn samples(index: &Index) -> Vec<Sample> {
         .collect()
 }
 
-/// `text` with the two letters in the middle of its longest word swapped, when that word is long
+/// `text` with the letter in the middle of its longest word typed twice, when that word is long
 /// enough to be corrected; otherwise nothing.
 fn with_slip(text: &str) -> String {
     let Some(longest) = text.split_whitespace().max_by_key(|word| word.chars().count()) else { return String::new() };
-    let mut letters: Vec<char> = longest.chars().collect();
-    let middle = letters.len() / 2;
-    if !typo::correctable(longest) || letters[middle - 1] == letters[middle] {
+    if !typo::correctable(longest) {
         return String::new();
     }
-    letters.swap(middle - 1, middle);
+    let mut letters: Vec<char> = longest.chars().collect();
+    let middle = letters.len() / 2;
+    letters.insert(middle, letters[middle]);
     let slipped: String = letters.into_iter().collect();
     text.split_whitespace()
         .map(|word| if word == longest { slipped.as_str() } else { word })
@@ -110,8 +113,11 @@ pub fn docs_per_shard(index: &Index) -> usize {
     let documents: Vec<u64> = index.documents.par_iter().map(|document| document.estimated_size() as u64).collect();
     let Some(average) = documents.iter().sum::<u64>().checked_div(documents.len() as u64) else { return 1 };
     let terms: Vec<u64> = (0..index.term_shard_count())
-        .map(|shard| index.shard_entries(shard).iter().map(|entry| estimated_entry_size(entry) as u64).sum::<u64>())
-        .map(|size| size + CALL_BYTES)
+        .map(|shard| {
+            let entries = index.shard_entries(shard).iter().map(|entry| estimated_entry_size(entry) as u64);
+            let slips = index.shard_slips(shard).iter().map(|slip| estimated_slip_size(slip) as u64);
+            entries.sum::<u64>() + slips.sum::<u64>() + CALL_BYTES
+        })
         .collect();
     let typos: Vec<u64> = (0..index.manifest.typo_shards.len())
         .map(|shard| index.typo_shard_rows(shard).iter().map(|row| estimated_typo_row_size(row) as u64).sum::<u64>())

@@ -64,6 +64,13 @@ impl Entry {
     pub fn sort_order(&self) -> (bool, &str) {
         (!is_bigram(&self.term), self.folded.as_deref().unwrap_or(&self.term))
     }
+
+    /// A folded word found in `df` documents, with an empty list: for tests of what is made of
+    /// the vocabulary.
+    #[cfg(test)]
+    pub fn folded_word(term: &str, df: u32) -> Entry {
+        Entry { term: term.to_owned(), df, scale: 0.0, postings: String::new(), folded: None }
+    }
 }
 
 /// How the index spells the keys that are not words; the manifest ships them (`keys`), so the

@@ -42,9 +42,10 @@ pub const FORMAT: &str = "dossier-search-index";
 /// Bumped whenever a reader of an older index would misread a newer one: 2 made
 /// `search-index.json` the root that lists the shards instead of a copy of them; 3 put in the
 /// manifest the ranking constants, page URLs and date formats that the client reads; 4 added the
-/// typo shards and their keys; 5 the pages of countries and actors
-/// as documents.
-pub const VERSION: u32 = 6;
+/// typo shards and their keys; 5 the pages of countries and actors as documents; 6 the
+/// correction of words whose every match is rare (the `ranking` fields it needs); 7 made a term
+/// shard an object of its entries and its slips.
+pub const VERSION: u32 = 7;
 
 /// What a typical query may download (the manifest, the term shards of a few words and the
 /// documents of the first page of results); past it the build warns.

@@ -15,7 +15,7 @@
 //! A word of [`RANKING`]`.min_typo_chars` letters or more whose every match is rare (found in at
 //! most `rare_df` documents), or that matches nothing (nor, as a prefix, begins any word), is
 //! corrected: the most frequent indexed word one edit away, and more frequent than the word,
-//! found by its typo keys ([`super::typo`]), counts for it at `typo_weight`, below its own
+//! found by its slip or its typo keys ([`super::typo`]), counts for it at `typo_weight`, below its own
 //! matches; its bigrams score the best of both spellings, and the result list says what was
 //! searched for instead.
 
@@ -92,10 +92,15 @@ impl<'i> Lookups<'i> {
     }
 
     /// The word that `folded`, a query word whose matches are found in `df` documents, most
-    /// likely meant: the most frequent indexed word one edit away and more frequent than it,
-    /// among the rows of its typo keys.
+    /// likely meant: the most frequent indexed word one edit away and more frequent than it, as
+    /// its slip says when its term shard (loaded for the word already) has one, or else among
+    /// the rows of its typo keys.
     fn correction(&mut self, folded: &str, df: u32) -> Option<String> {
         let index = self.index;
+        if let Some(slip) = index.slip(folded) {
+            self.shards.insert(index.shard_of(folded));
+            return typo::slip_correction(slip, df).map(str::to_owned);
+        }
         let shards: BTreeSet<usize> = typo::keys(folded).iter().map(|key| index.typo_shard_of(key)).collect();
         self.typo_shards.extend(&shards);
         let keys = typo::keys(folded);

@@ -16,8 +16,10 @@ const DESCRIPTION: &str = "The search index of this site, prebuilt by dossier. T
     window.__dossierSearch.register(kind, number, data), so that a web page can load it with a <script> tag, \
     even from disk; its data is JSON: the text after the second comma, without the closing ');'. The manifest \
     is what the search page reads first: how to find a shard, the years of the documents, how scores were made. \
-    The term shards hold the rows of 'term_row' for the terms whose sort key is at least their 'first' and \
-    below the next shard's 'first'; the document shards hold the rows of 'document_row' \
+    The term shards hold an object: 'terms', the rows of 'term_row' for the terms whose sort key is at least \
+    their 'first' and below the next shard's 'first', and 'slips', the rows of 'slip_row' for the slipped \
+    words in that range (a word with a letter dropped or two swapped, and the word it most likely meant, \
+    with its document frequency); the document shards hold the rows of 'document_row' \
     (an article's, an array) or objects {page, id, name, aliases, text} (a country's or an actor's page) for documents 'first' \
     to 'last'. Documents are numbered from 0, newest article first, then the countries' and the actors' pages. The typo shards hold the rows of \
     'typo_row' (a typo key and the words filed under it, with their document frequencies) for the keys at \
@@ -27,11 +29,13 @@ const DESCRIPTION: &str = "The search index of this site, prebuilt by dossier. T
 const DOCUMENTATION: &str = "docs/search-index.md in the source of dossier: the tokenizer and the sort keys, the \
     rows, the posting encoding, the scores and how a query is answered";
 
-/// A term shard: the entries whose sort key is at least `first`, up to the next shard's.
+/// A term shard: the entries and slips whose sort key is at least `first`, up to the next
+/// shard's.
 #[derive(Serialize)]
 struct TermShard<'a> {
     first: &'a str,
     terms: usize,
+    slips: usize,
     file: String,
 }
 
@@ -68,6 +72,7 @@ pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
         "document_row",
         &["slug", "title", "date", "source", "actors", "countries", "summary", "text"],
     );
+    push_field(&mut text, "slip_row", &["key", "word", "df"]);
     push_field(&mut text, "typo_row", &["key", "words"]);
     push_field(&mut text, "fields", &manifest.fields);
     push_field(&mut text, "scoring", &manifest.scoring);
@@ -78,6 +83,7 @@ pub fn json(index: &Index, dates: &DateFormats) -> Vec<u8> {
     let term_shards = manifest.term_shards.iter().enumerate().map(|(number, first)| TermShard {
         first,
         terms: index.shard_entries(number).len(),
+        slips: index.shard_slips(number).len(),
         file: term_shard_path(number),
     });
     push_table(&mut text, "term_shards", term_shards);

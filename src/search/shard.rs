@@ -2,7 +2,8 @@
 //! into shards and writes:
 //!
 //! - `search/index.js`: the manifest, small, loaded by every search;
-//! - `search/terms/<n>.js`: the entries whose sort key falls in shard `n`'s range;
+//! - `search/terms/<n>.js`: the entries whose sort key falls in shard `n`'s range, and the slips
+//!   (see [`super::typo`]) whose key does;
 //! - `search/docs/<n>.js`: what results show of documents `n * docs_per_shard` onwards;
 //! - `search/typos/<n>.js`: the typo keys (see [`super::typo`]) whose range is shard `n`'s;
 //! - `search-index.json`: the root, which says where all of these are (see [`super::root`]).
@@ -22,7 +23,7 @@ use super::budget::{self, Sample, Sizes};
 use super::fields::{Field, Source, sources};
 use super::invert::{self, Entry, KEYS, Keys, sort_key};
 use super::ranking::{FieldWeight, RANKING, Ranking, SCORING, Scoring, field_weight};
-use super::typo::{self, TypoRow};
+use super::typo::{self, Slip, TypoRow};
 use super::{FORMAT, VERSION, root};
 use crate::date::DateFormats;
 use crate::file::OutputFile;
@@ -287,6 +288,15 @@ pub fn estimated_typo_row_size(row: &TypoRow) -> usize {
     row.key.len() + row.words.iter().map(|(word, _)| word.len() + 10).sum::<usize>() + 8
 }
 
+fn write_slip_row(slip: &Slip, out: &mut Vec<u8>) {
+    serde_json::to_writer(out, &(&slip.key, &slip.word, slip.df)).expect("strings and numbers always serialize");
+}
+
+/// About the size of a slip's row, with a short `df` and its comma.
+pub(super) fn estimated_slip_size(slip: &Slip) -> usize {
+    slip.key.len() + slip.word.len() + 14
+}
+
 fn write_entry_row(entry: &Entry, out: &mut Vec<u8>) {
     let row = (&entry.term, entry.df, entry.scale, &entry.postings);
     serde_json::to_writer(out, &row).expect("strings and finite numbers always serialize");
@@ -317,6 +327,10 @@ pub struct Index<'a> {
     pub typo_rows: Vec<TypoRow>,
     /// The rows of each typo shard.
     typo_shards: Vec<Range<usize>>,
+    /// Sorted by key.
+    slips: Vec<Slip>,
+    /// The slips of each term shard.
+    slip_shards: Vec<Range<usize>>,
     /// What the sample searches download: to size the document shards and report the budget.
     pub(super) samples: Vec<Sample>,
 }
@@ -330,6 +344,9 @@ impl<'a> Index<'a> {
         let typo_rows = typo::rows(&entries);
         let typo_shards = shard_ranges(&typo_rows, |a, b| a.key == b.key, estimated_typo_row_size);
         let typo_boundaries = boundaries(&typo_rows, &typo_shards, |row| row.key.clone());
+        let slips = typo::slips(&entries, &typo_rows);
+        let term_boundaries = boundaries(&entries, &term_shards, |entry| sort_key(&entry.term));
+        let slip_shards = ranges_by_boundary(&slips, &term_boundaries, |slip| &slip.key);
         let manifest = Manifest {
             format: FORMAT,
             version: VERSION,
@@ -337,7 +354,7 @@ impl<'a> Index<'a> {
             documents: documents.len(),
             docs_per_shard: 1,
             doc_shards: documents.len(),
-            term_shards: boundaries(&entries, &term_shards, |entry| sort_key(&entry.term)),
+            term_shards: term_boundaries,
             typo_shards: typo_boundaries,
             years: year_runs(archive),
             fields: Field::ALL.map(field_weight).to_vec(),
@@ -346,15 +363,24 @@ impl<'a> Index<'a> {
             urls: Urls::of_pages(),
             keys: KEYS,
         };
-        let mut index =
-            Index { manifest, entries, documents, term_shards, typo_rows, typo_shards, samples: Vec::new() };
+        let mut index = Index {
+            manifest,
+            entries,
+            documents,
+            term_shards,
+            typo_rows,
+            typo_shards,
+            slips,
+            slip_shards,
+            samples: Vec::new(),
+        };
         // The sample searches rank with the term shards alone; their first pages then say how
         // many documents a shard may hold.
         index.samples = budget::samples(&index);
         let per_shard = budget::docs_per_shard(&index);
         index.manifest.docs_per_shard = per_shard;
         index.manifest.doc_shards = index.documents.len().div_ceil(per_shard);
-        index.manifest.id = content_id(&index.entries, &index.documents, &index.manifest.term_shards, per_shard);
+        index.manifest.id = content_id(&index);
         index
     }
 
@@ -378,6 +404,17 @@ impl<'a> Index<'a> {
         self.term_shards.get(shard).map_or(&[], |range| &self.entries[range.clone()])
     }
 
+    /// The slips of term shard `shard`.
+    pub fn shard_slips(&self, shard: usize) -> &[Slip] {
+        self.slip_shards.get(shard).map_or(&[], |range| &self.slips[range.clone()])
+    }
+
+    /// The slip filed under `key`, a folded query word, in the term shard that holds it.
+    pub fn slip(&self, key: &str) -> Option<&Slip> {
+        let slips = self.shard_slips(self.shard_of(key));
+        slips.binary_search_by(|slip| slip.key.as_str().cmp(key)).ok().map(|at| &slips[at])
+    }
+
     pub fn term_shard_count(&self) -> usize {
         self.term_shards.len()
     }
@@ -398,7 +435,11 @@ impl<'a> Index<'a> {
             size
         };
         let term_files = self.term_shards.par_iter().enumerate().map(|(number, range)| {
-            let data = json_array(&self.entries[range.clone()], write_entry_row);
+            let mut data = br#"{"terms":"#.to_vec();
+            data.extend(json_array(&self.entries[range.clone()], write_entry_row));
+            data.extend(br#","slips":"#);
+            data.extend(json_array(self.shard_slips(number), write_slip_row));
+            data.push(b'}');
             made(script_file(term_shard_path(number), "terms", number, &data))
         });
         let doc_files = (0..self.manifest.doc_shards).into_par_iter().map(|number| {
@@ -513,6 +554,20 @@ fn shard_ranges<T>(rows: &[T], together: impl Fn(&T, &T) -> bool, size_of: impl 
     ranges
 }
 
+/// The rows of `rows`, sorted by key, that fall in each range of `boundaries` (as
+/// [`shard_holding`] places a key).
+fn ranges_by_boundary<T>(rows: &[T], boundaries: &[String], key_of: impl Fn(&T) -> &str) -> Vec<Range<usize>> {
+    let starts: Vec<usize> = boundaries
+        .iter()
+        .enumerate()
+        .map(|(number, first)| match number {
+            0 => 0,
+            _ => rows.partition_point(|row| key_of(row) < first.as_str()),
+        })
+        .collect();
+    starts.iter().zip(starts.iter().skip(1).chain([&rows.len()])).map(|(&start, &end)| start..end).collect()
+}
+
 /// The first key of each shard, shortened to the shortest beginning that still sorts after the
 /// last key of the shard before (a key belongs to the last shard whose first key is not
 /// greater): at 100,000 articles this halves the manifest.
@@ -548,9 +603,11 @@ fn year_runs(archive: &Archive) -> Vec<(u32, i16)> {
     runs
 }
 
-/// A hash of every entry and document, of where term shards begin and of how many documents a
-/// shard holds: of all that makes the shards what they are. 16 hex digits.
-fn content_id(entries: &[Entry], documents: &[Document], boundaries: &[String], docs_per_shard: usize) -> String {
+/// A hash of the format's version, of every entry, slip, typo row and document, of where term
+/// shards begin and of how many documents a shard holds: of all that makes the shards what they
+/// are. 16 hex digits.
+fn content_id(index: &Index) -> String {
+    let Index { entries, documents, slips, typo_rows, .. } = index;
     let entry_hashes = entries.par_chunks(ROWS_PER_TASK).map(|block| {
         let mut hasher = seahash::SeaHasher::new();
         block.iter().for_each(|entry| hash_entry(entry, &mut hasher));
@@ -563,12 +620,21 @@ fn content_id(entries: &[Entry], documents: &[Document], boundaries: &[String], 
     });
     let hashes: Vec<u64> = entry_hashes.chain(document_hashes).collect();
     let mut hasher = seahash::SeaHasher::new();
+    hasher.write_u32(VERSION);
     hashes.iter().for_each(|hash| hasher.write_u64(*hash));
-    for boundary in boundaries {
+    let typo_words = typo_rows.iter().flat_map(|row| row.words.iter().map(move |(word, df)| (&row.key, word, *df)));
+    let slip_words = slips.iter().map(|slip| (&slip.key, &slip.word, slip.df));
+    for (key, word, df) in typo_words.chain(slip_words) {
+        hasher.write(key.as_bytes());
+        hasher.write_u8(0xff);
+        hasher.write(word.as_bytes());
+        hasher.write_u32(df);
+    }
+    for boundary in &index.manifest.term_shards {
         hasher.write(boundary.as_bytes());
         hasher.write_u8(0xff);
     }
-    hasher.write_usize(docs_per_shard);
+    hasher.write_usize(index.manifest.docs_per_shard);
     format!("{:016x}", hasher.finish())
 }
 

@@ -14,8 +14,15 @@
 //! A query word is corrected when every term it matches is [rare](is_rare), none at all included:
 //! a slip can make another word, one that only a document or two have (a name, a slip in the
 //! text), and the word meant is then the more frequent one next to it.
+//!
+//! The two slips readers make most, a letter dropped and two letters swapped, are also filed
+//! where the slipped word itself would be: a [`Slip`] row in the term shard of its range says
+//! which word it most likely meant (the one its typo keys would give). The client loads that
+//! shard for the word anyway, so such a query is corrected without a round of typo shards.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
 
 use super::invert::Entry;
 use super::ranking::RANKING;
@@ -26,6 +33,16 @@ use super::tokenize::fold;
 pub struct TypoRow {
     pub key: String,
     pub words: Vec<(String, u32)>,
+}
+
+/// A slipped form of an indexed word (one letter dropped, or two adjacent letters swapped) and
+/// the most frequent word within one edit of it, with that word's document frequency: what
+/// [`best_correction`] finds among the rows of its keys when no threshold applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slip {
+    pub key: String,
+    pub word: String,
+    pub df: u32,
 }
 
 /// The keys of `word`: itself and its forms with one letter deleted, sorted, without repeats.
@@ -99,6 +116,54 @@ pub fn rows(entries: &[Entry]) -> Vec<TypoRow> {
         .collect()
 }
 
+/// The slips of the words of `entries` that a query could type, sorted by key: each slipped form
+/// long enough to be corrected and not itself found in more than a [rare](is_rare) number of
+/// documents, with the word its keys' rows in `rows` (all the typo rows, sorted by key) give.
+pub fn slips(entries: &[Entry], rows: &[TypoRow]) -> Vec<Slip> {
+    let words: HashMap<&str, u32> = entries
+        .iter()
+        .filter(|entry| fold(&entry.term) == entry.term)
+        .map(|entry| (entry.term.as_str(), entry.df))
+        .collect();
+    let forms: BTreeSet<String> = entries
+        .iter()
+        .filter(|entry| may_correct_to(entry))
+        .flat_map(|entry| slipped_forms(&entry.term))
+        .filter(|form| correctable(form) && is_rare(words.get(form.as_str()).copied().unwrap_or_default()))
+        .collect();
+    let forms: Vec<String> = forms.into_iter().collect();
+    forms
+        .into_par_iter()
+        .filter_map(|key| {
+            let filed = keys(&key)
+                .into_iter()
+                .filter_map(|form| rows.binary_search_by(|row| row.key.as_str().cmp(&form)).ok().map(|at| &rows[at]));
+            let word = best_correction(&key, 0, filed)?.to_owned();
+            let df = words.get(word.as_str()).copied().unwrap_or_default();
+            Some(Slip { key, word, df })
+        })
+        .collect()
+}
+
+/// The forms of `word` with one letter dropped or two adjacent, different letters swapped.
+fn slipped_forms(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let dropped =
+        (0..chars.len()).map(|skip| chars.iter().enumerate().filter(|(at, _)| *at != skip).map(|(_, c)| c).collect());
+    let swapped = (1..chars.len()).filter(|&at| chars[at - 1] != chars[at]).map(|at| {
+        let mut swapped = chars.clone();
+        swapped.swap(at - 1, at);
+        swapped.into_iter().collect()
+    });
+    dropped.chain(swapped).collect()
+}
+
+/// The correction a slip gives a query word whose matches are found in `word_df` documents: its
+/// word when that is frequent enough, as [`best_correction`] decides.
+pub fn slip_correction(slip: &Slip, word_df: u32) -> Option<&str> {
+    corrects(slip.df, word_df).then_some(slip.word.as_str())
+}
+
 /// The best correction of `word`, whose matches are found in `word_df` documents, among `rows`
 /// (the rows of its keys): the most frequent word within one edit of it and more frequent than it,
 /// the first in code point order on a tie.
@@ -151,6 +216,43 @@ mod tests {
         let rows = [row("chun", &[("chung", 9), ("chunk", 9)]), row("chug", &[("chugs", 1)])];
         assert_eq!(best_correction("chugn", 0, rows.iter()), Some("chung"));
         assert_eq!(best_correction("xxxxx", 0, rows.iter()), None);
+    }
+
+    #[test]
+    fn a_word_slips_by_a_letter_dropped_or_two_different_letters_swapped() {
+        let mut forms = slipped_forms("chung");
+        forms.sort_unstable();
+        assert_eq!(forms, ["chng", "chnug", "chug", "chugn", "chun", "cuhng", "cung", "hcung", "hung"]);
+        assert!(!slipped_forms("offer").contains(&"offer".to_owned()), "swapping ff changes nothing");
+    }
+
+    #[test]
+    fn a_slip_gives_the_word_that_its_typo_keys_give() {
+        let vocabulary = [("chung", 40), ("chunk", 40), ("chuong", 9), ("trung", 30), ("thung", 5)];
+        let entries: Vec<Entry> = vocabulary.iter().map(|(word, df)| Entry::folded_word(word, *df)).collect();
+        let rows = rows(&entries);
+        let slips = slips(&entries, &rows);
+        assert!(slips.is_sorted_by(|a, b| a.key < b.key));
+        let filed: Vec<&str> = slips.iter().map(|slip| slip.key.as_str()).collect();
+        // "chuog" is "chuong" with a letter dropped, but also "chung" with one changed: the more
+        // frequent word, as the typo keys would say.
+        for (key, meant) in [("chugn", "chung"), ("chuog", "chung"), ("trugn", "trung"), ("chuogn", "chuong")] {
+            assert!(slips.iter().any(|slip| slip.key == key && slip.word == meant), "{key}: {filed:?}");
+        }
+        assert!(!filed.contains(&"cung"), "too short to be corrected");
+        assert!(!filed.contains(&"chung"), "a frequent word (chuong with a letter dropped) is no slip");
+        for slip in &slips {
+            let slip_keys = keys(&slip.key);
+            let rows_of_keys = rows.iter().filter(|row| slip_keys.contains(&row.key));
+            assert_eq!(best_correction(&slip.key, 0, rows_of_keys), Some(slip.word.as_str()), "{slip:?}");
+            let df = vocabulary.iter().find(|(word, _)| *word == slip.word).map(|(_, df)| *df);
+            assert_eq!(Some(slip.df), df, "{slip:?}");
+        }
+        let trugn = slips.iter().find(|slip| slip.key == "trugn").unwrap();
+        let ratio = RANKING.correction_df_ratio;
+        assert_eq!(slip_correction(trugn, 0), Some("trung"));
+        assert_eq!(slip_correction(trugn, (30 - 1) / ratio), Some("trung"));
+        assert_eq!(slip_correction(trugn, 30 / ratio), None, "not far more frequent");
     }
 
     #[test]
