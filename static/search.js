@@ -129,8 +129,7 @@
     var last = words[words.length - 1];
     var endsInWord = /[\p{Alphabetic}\p{N}]$/u.test(normalized);
     var lastIsPrefix = endsInWord && !!last && Array.from(last.folded).length >= ranking.min_prefix_chars;
-    // `patterns`: what a snippet is looked for around (snippetPatterns), made when first needed.
-    return { words: words, lastIsPrefix: lastIsPrefix, patterns: null };
+    return { words: words, lastIsPrefix: lastIsPrefix };
   }
 
   // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after the
@@ -848,52 +847,66 @@
     return html + escapeHtml(text.slice(at, to));
   }
 
-  // For each letter a to z, the letters of Latin-1, Latin Extended and Vietnamese that fold to it,
-  // in both cases: a pattern made of them finds a folded word however it is written.
-  var foldClasses = null;
+  // The letters of Latin-1, Latin Extended and Vietnamese, in both cases, that fold to a letter a
+  // to z, and that letter: a text with each of them replaced (foldedText) has the same length,
+  // so that a folded word found in it is at the same place in the text.
+  var FOLDABLE = /[A-Z\u00c0-\u024f\u1e00-\u1eff]/g;
+  var folded = null;
 
-  function foldClass(c) {
-    if (!foldClasses) {
-      foldClasses = {};
+  function foldedLetter(letter) {
+    if (!folded) {
+      folded = {};
       var add = function (code) {
-        var letter = String.fromCharCode(code);
-        var base = fold(letter.toLowerCase());
-        if (base.length === 1 && base >= 'a' && base <= 'z') foldClasses[base] = (foldClasses[base] || '') + letter;
+        var each = String.fromCharCode(code);
+        var base = fold(each.toLowerCase());
+        if (base.length === 1 && base >= 'a' && base <= 'z') folded[each] = base;
       };
       for (var code = 0x41; code < 0x250; code++) add(code);
       for (code = 0x1e00; code < 0x1f00; code++) add(code);
     }
-    return foldClasses[c];
+    return folded[letter] || letter;
   }
 
-  // A pattern that finds where the folded words `needle` begin a word of a text, whatever their
-  // case and diacritics; words of a phrase may be apart by any white space.
-  function foldedPattern(needle) {
-    var pattern = Array.from(needle).map(function (c) {
-      if (c === ' ') return '\\s+';
-      var letters = foldClass(c);
-      return letters ? '[' + letters + ']' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }).join('');
-    return new RegExp('(?<![\\p{Alphabetic}\\p{N}\\p{M}])' + pattern, 'u');
+  function foldedText(text) {
+    return text.replace(FOLDABLE, foldedLetter);
   }
 
-  // The patterns of what a snippet is looked for around: the whole query, then each word.
-  function snippetPatterns(query) {
-    var needles = query.words.map(function (word) { return word.folded; });
-    if (needles.length > 1) needles.unshift(needles.join(' '));
-    return needles.map(foldedPattern);
+  var WORD_CHAR = /[\p{Alphabetic}\p{N}\p{M}]$/u;
+  var SPACE = /\s/;
+
+  // Where the folded words `needle` first begin a word of `text`, whose folded text is
+  // `foldedCopy`, apart by any white space when there are several; -1 when nowhere.
+  function findNeedle(text, foldedCopy, needle) {
+    for (var at = foldedCopy.indexOf(needle[0]); at >= 0; at = foldedCopy.indexOf(needle[0], at + 1)) {
+      if (WORD_CHAR.test(text.slice(Math.max(0, at - 2), at))) continue;
+      var end = at + needle[0].length;
+      for (var k = 1; k < needle.length; k++) {
+        var next = end;
+        while (next < foldedCopy.length && SPACE.test(foldedCopy[next])) next++;
+        if (next === end || !foldedCopy.startsWith(needle[k], next)) break;
+        end = next + needle[k].length;
+      }
+      if (k === needle.length) return at;
+    }
+    return -1;
+  }
+
+  // What a snippet is looked for around: the whole query (its folded words), then each word.
+  function snippetNeedles(query) {
+    var needles = query.words.map(function (word) { return [word.folded]; });
+    if (needles.length > 1) needles.unshift(query.words.map(function (word) { return word.folded; }));
+    return needles;
   }
 
   // The parts of `text` a snippet is looked for in, as [start, end]: around the first place of
   // the whole query and of each of its words (MAX_SNIPPET_PARTS at most, joined where they
-  // overlap, cut at spaces), found by the browser's own regular expressions, so that only those
-  // parts are tokenized. A short text is one part.
+  // overlap, cut at spaces), found in its folded text, so that only those parts are tokenized. A
+  // short text is one part.
   function snippetParts(text, query) {
     if (text.length <= SNIPPET_BEFORE + SNIPPET_AFTER) return [[0, text.length]];
-    if (!query.patterns) query.patterns = snippetPatterns(query);
-    var places = query.patterns.map(function (pattern) {
-      var match = pattern.exec(text);
-      return match ? match.index : -1;
+    var foldedCopy = foldedText(text);
+    var places = snippetNeedles(query).map(function (needle) {
+      return findNeedle(text, foldedCopy, needle);
     }).filter(function (at) { return at >= 0; }).sort(function (a, b) { return a - b; }).slice(0, MAX_SNIPPET_PARTS);
     var parts = [];
     places.forEach(function (at) {
@@ -932,14 +945,6 @@
     if (cut) to = cut.end;
     var html = (from > 0 ? '…' : '') + marked(text, tokens, found, from, to) + (to < text.length ? '…' : '');
     return { html: html, value: best.value };
-  }
-
-  // Makes the patterns a snippet of `query` is looked for with, and has the browser compile
-  // them (on text of two-byte characters, as Vietnamese text is), while the first document is on
-  // its way.
-  function prepareSnippets(query) {
-    if (!query.patterns) query.patterns = snippetPatterns(query);
-    query.patterns.forEach(function (pattern) { pattern.exec('ệ'); });
   }
 
   function strictMatching(query) {
@@ -1261,7 +1266,6 @@
       if (shards.indexOf(docShardOf(doc)) < 0) shards.push(docShardOf(doc));
     });
     var first = shards.length ? loadDocShard(shards[0]).then(renderArrived) : Promise.resolve();
-    prepareSnippets(query);
     var others = shards.slice(1).map(function (shard) {
       return first.then(function () { return current() ? loadDocShard(shard).then(renderArrived) : null; });
     });

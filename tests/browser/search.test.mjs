@@ -46,6 +46,16 @@ function expectations(label, searchUrlOf) {
       await screenshot(page, `search-${label}-tin-tac`);
     });
 
+    test('a snippet shows where a phrase is, deep in a long text, however it is typed', async () => {
+      // "hậu quả nghiêm trọng" first stands some 2,300 characters into this article's text: the
+      // snippet is looked for in its folded copy, case and diacritics aside.
+      await results(page, searchUrl, 'HAU QUA  nghiem trong');
+      const result = page.locator(ARTICLE_RESULT, { hasText: 'nói sẵn sàng đối thoại' }).first();
+      const snippet = await result.locator('.search-result-snippet').innerHTML();
+      assert.match(snippet, /<mark>hậu quả nghiêm trọng<\/mark>/, snippet);
+      assert.match(snippet, /^…/, 'the passage is from inside the text');
+    });
+
     test('a query with diacritics finds the same articles', async () => {
       const titles = await results(page, searchUrl, 'tin tặc');
       assert.ok(titles.includes(APT32) && titles.includes(CAMPAIGN), titles.join('\n'));
