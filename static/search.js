@@ -129,7 +129,8 @@
     var last = words[words.length - 1];
     var endsInWord = /[\p{Alphabetic}\p{N}]$/u.test(normalized);
     var lastIsPrefix = endsInWord && !!last && Array.from(last.folded).length >= ranking.min_prefix_chars;
-    return { words: words, lastIsPrefix: lastIsPrefix };
+    // `corrections`: set by correct(); there from the start, so that every query has one shape.
+    return { words: words, lastIsPrefix: lastIsPrefix, corrections: null };
   }
 
   // The sort key of a term (src/search/invert.rs): words by their folded form, bigrams after the
@@ -550,9 +551,9 @@
 
   // ── Warming up the ranking ───────────────────────────────────────────────────────────────
 
-  // Made-up terms, each with a list of every document (up to a long list's length), and the
-  // queries the warm-up ranks in them, in order: words with and without diacritics, a phrase, a
-  // slip, a prefix, each twice (the second time in code the first has had compiled).
+  // Made-up terms, each with a list as long as a long real one (madeUpList), and the queries the
+  // warm-up ranks in them, in order: words with and without diacritics, a phrase, a slip, a
+  // prefix, each twice (the second time in code the first has had compiled).
   var WARM_UP_TERMS = ['an', 'an ninh', 'mang', 'mạng', 'ninh', 'ninh mang', 'quoc', 'quốc', 'tac', 'tặc', 'tin',
     'tin tac', 'trung', 'trung quoc'];
   var WARM_UP_KINDS = ['tin tặc', 'an ninh mang', 'trugn quoc', 'trung quốc phan un'];
@@ -581,13 +582,40 @@
   function fillMadeUp() {
     var postings = Math.min(manifest.documents - 1, manifest.scoring.max_postings);
     if (postings < 1) return;
-    var list = 'BB'.repeat(postings);
     var terms = new Map();
-    WARM_UP_TERMS.forEach(function (term) { file(terms, shardOf(sortKey(term)), [term, postings, 1, list]); });
+    WARM_UP_TERMS.forEach(function (term, seed) {
+      var list = madeUpList(seed, postings);
+      file(terms, shardOf(sortKey(term)), [term, list.count, 1, list.text]);
+    });
     terms.forEach(function (rows, number) { addTermShard(number, { terms: rows, slips: [] }); });
     var typos = new Map();
     typoKeys('trung').forEach(function (key) { file(typos, typoShardOf(key), [key, [['trung', postings]]]); });
     typos.forEach(function (rows, number) { addTypoShard(number, rows); });
+  }
+
+  // A made-up posting list of at most `postings` documents, encoded as the index encodes lists:
+  // from document `seed % 3` on, mostly one to three apart and now and then forty (a gap of two
+  // characters), with impacts of every level. The words of a made-up query so match different
+  // documents with different scores, as real words do: every path of the decoding and the
+  // ranking runs, and none is compiled for a case the reader's search then leaves.
+  function madeUpList(seed, postings) {
+    var text = '';
+    var count = 0;
+    for (var doc = seed % 3, previous = 0; count < postings && doc < manifest.documents; count++) {
+      text += encodeNumber(doc - previous) + ALPHABET[1 + (count * 7 + seed) % manifest.scoring.impact_levels];
+      previous = doc;
+      doc += count % 16 === 15 ? 40 : 1 + (count + seed) % 3;
+    }
+    return { text: text, count: count };
+  }
+
+  // `number` as a list writes a gap (decode reads it back).
+  function encodeNumber(number) {
+    var text = ALPHABET[number % 32];
+    for (number = Math.floor(number / 32); number > 0; number = Math.floor(number / 32)) {
+      text = ALPHABET[32 + number % 32] + text;
+    }
+    return text;
   }
 
   function file(shards, number, row) {
