@@ -879,20 +879,20 @@
   // to z, and that letter: a text with each of them replaced (foldedText) has the same length,
   // so that a folded word found in it is at the same place in the text.
   var FOLDABLE = /[A-Z\u00c0-\u024f\u1e00-\u1eff]/g;
-  var folded = null;
+  var foldedLetters = null;
 
   function foldedLetter(letter) {
-    if (!folded) {
-      folded = {};
+    if (!foldedLetters) {
+      foldedLetters = {};
       var add = function (code) {
         var each = String.fromCharCode(code);
         var base = fold(each.toLowerCase());
-        if (base.length === 1 && base >= 'a' && base <= 'z') folded[each] = base;
+        if (base.length === 1 && base >= 'a' && base <= 'z') foldedLetters[each] = base;
       };
       for (var code = 0x41; code < 0x250; code++) add(code);
       for (code = 0x1e00; code < 0x1f00; code++) add(code);
     }
-    return folded[letter] || letter;
+    return foldedLetters[letter] || letter;
   }
 
   function foldedText(text) {

@@ -145,17 +145,16 @@ pub fn slips(entries: &[Entry], rows: &[TypoRow]) -> Vec<Slip> {
         .collect()
 }
 
-/// The forms of `word` with one letter dropped or two adjacent, different letters swapped.
+/// The forms of `word` with one letter dropped (its keys but itself) or two adjacent, different
+/// letters swapped.
 fn slipped_forms(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
-    let dropped =
-        (0..chars.len()).map(|skip| chars.iter().enumerate().filter(|(at, _)| *at != skip).map(|(_, c)| c).collect());
     let swapped = (1..chars.len()).filter(|&at| chars[at - 1] != chars[at]).map(|at| {
         let mut swapped = chars.clone();
         swapped.swap(at - 1, at);
         swapped.into_iter().collect()
     });
-    dropped.chain(swapped).collect()
+    keys(word).into_iter().filter(|key| key != word).chain(swapped).collect()
 }
 
 /// The correction a slip gives a query word whose matches are found in `word_df` documents: its
