@@ -1,8 +1,8 @@
 // Search that forgives how readers type (issue 15), on the default archive, in Chromium over
 // http:// and over file:// from the unzipped offline build: a word with two letters swapped, a
-// word with a letter dropped, and diacritics on some words only find the article meant first; a
-// word that only one page has finds that page first and its correction after; when a word was
-// corrected, the results say what was searched for instead.
+// word with a letter dropped or changed, and diacritics on some words only find the article
+// meant first; a word that only one page has finds that page first and its correction after;
+// when a word was corrected, the results say what was searched for instead.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +46,14 @@ function expectations(label, searchUrlOf) {
       assert.equal(titles[0], APT32, titles.join('\n'));
       assert.match(correction ?? '', /kết quả cho: tin tặc oceanlotus/i, String(correction));
       await screenshot(page, `search-forgiving-${label}-swap`);
+    });
+
+    test('a letter changed finds the word meant by its typo keys', async () => {
+      // A swap or a dropped letter is corrected from the word's own term shard (its slip); a
+      // changed letter makes the page load the typo shards of its keys first.
+      const { titles, correction } = await results(page, searchUrl, 'tin tặc oceanlitus');
+      assert.equal(titles[0], APT32, titles.join('\n'));
+      assert.match(correction ?? '', /kết quả cho: tin tặc oceanlotus/i, String(correction));
     });
 
     test('"chugn" in a phrase is read as "chung"', async () => {
